@@ -1,0 +1,30 @@
+/* arena.h - bump allocation for everything that lives as long as a parse or a world.
+ *
+ * Ownership: an Arena owns every block it hands out; arena_free releases them all at once.
+ * Nothing allocated from an arena is freed individually. Allocation failure aborts with a
+ * message (the one allocation choke point of dealgraph, see xmalloc). */
+#ifndef DG_ARENA_H
+#define DG_ARENA_H
+#include <stddef.h>
+
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+    ArenaBlock *head;   /* newest block first */
+    size_t total;       /* bytes handed out, for `make bench` memory figures */
+} Arena;
+
+void arena_init(Arena *a);
+void arena_free(Arena *a);
+void *arena_alloc(Arena *a, size_t n);            /* 16-byte aligned, zeroed */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);
+
+/* The process-wide allocation choke point: abort with a message on exhaustion. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+
+/* Grow a heap vector of `elem`-sized items to hold at least `need` items. */
+void *vec_grow(void *p, size_t *cap, size_t need, size_t elem);
+
+#endif

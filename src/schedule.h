@@ -1,0 +1,38 @@
+/* schedule.h - the horizon and when each deal pays.
+ *
+ * The horizon runs in whole years from `as of` (else the first dated deal) to the last year
+ * a scheduled deal pays; a script with no dates is one year (year 0, shown as "now").
+ * A deal `over N from D` pays evenly over the months [D, D+N); with no `from` it starts at
+ * the horizon's first month; with no `over` it pays all at once in month D. A yearly rate pays
+ * amount/12 a month over its `over` span, else from its start to the horizon's end.
+ * Revenue grows by `growth` a year from the first horizon year. Everything here is a pure
+ * function of a World; nothing is cached. */
+#ifndef DG_SCHEDULE_H
+#define DG_SCHEDULE_H
+#include "world.h"
+
+typedef struct Horizon {
+    int first, last;      /* years, inclusive */
+    int32_t asof;         /* months; MONTH_NONE when the script has no `as of` */
+    bool dated;           /* false: the script has no dates at all */
+} Horizon;
+
+Horizon horizon_of(const World *w);
+int horizon_years(const Horizon *h);
+
+/* USD the deal pays within the horizon (money deals; 0 for grants and guarantees). */
+double deal_total(const Deal *d, const Horizon *h);
+/* USD it pays in one calendar year. */
+double deal_in_year(const Deal *d, const Horizon *h, int year);
+/* USD still owed: what is scheduled from `as of` on (all of it when there is no `as of`). */
+double deal_owed(const Deal *d, const Horizon *h);
+/* True when the deal was paid wholly before `as of`. */
+bool deal_settled(const Deal *d, const Horizon *h);
+/* The [start, end) months the deal pays in; end == start + 1 for a lump sum. */
+void deal_span(const Deal *d, const Horizon *h, int32_t *start, int32_t *end);
+
+/* Revenue in one year (grown from the first year), and summed over the horizon. */
+double revenue_in_year(const Entity *e, const Horizon *h, int year);
+double revenue_over(const Entity *e, const Horizon *h);
+
+#endif
