@@ -11,6 +11,9 @@
 #define DG_SCHEDULE_H
 #include "world.h"
 
+/* The longest horizon modelled; later payments fall outside it. */
+#define HORIZON_MAX_YEARS 200
+
 typedef struct Horizon {
     int first, last;      /* years, inclusive */
     int32_t asof;         /* months; MONTH_NONE when the script has no `as of` */

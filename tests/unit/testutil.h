@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 /* Relative/absolute closeness for engine figures worked out by hand. */

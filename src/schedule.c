@@ -1,0 +1,124 @@
+/* schedule.c - the horizon and each deal's payments, month by month. */
+#include "schedule.h"
+#include <math.h>
+
+static bool is_money(const Deal *d) { return d->kind != VERB_GRANTS && d->kind != VERB_GUARANTEES; }
+
+static int floor_year(int32_t month) { return month >= 0 ? month / 12 : -((-month + 11) / 12); }
+
+Horizon horizon_of(const World *w)
+{
+    Horizon h = {0, 0, world_asof(w), false};
+    bool have_first = false;
+    int32_t first_from = 0;
+    size_t n = world_n_deals(w);
+    Deal d;
+    if (h.asof != MONTH_NONE) {
+        h.first = floor_year(h.asof);
+        have_first = true;
+        h.dated = true;
+    } else {
+        for (DealId i = 0; i < n; i++)
+            if (world_deal(w, i, &d) && d.binding && is_money(&d) && d.from != MONTH_NONE &&
+                (!have_first || d.from < first_from)) {
+                first_from = d.from;
+                have_first = true;
+            }
+        if (have_first) {
+            h.first = floor_year(first_from);
+            h.dated = true;
+        }
+    }
+    h.last = h.first;
+    for (DealId i = 0; i < n; i++) {
+        if (!world_deal(w, i, &d) || !d.binding || !is_money(&d))
+            continue;
+        int32_t start = d.from != MONTH_NONE ? d.from : h.first * 12;
+        int32_t end = d.over > 0 ? start + d.over : start + 1;
+        int y = floor_year(end - 1);
+        if (y > h.last)
+            h.last = y;
+    }
+    /* A guard, not a model: the evaluator rejects dates and spans this far out. */
+    if (h.last - h.first > HORIZON_MAX_YEARS - 1)
+        h.last = h.first + HORIZON_MAX_YEARS - 1;
+    return h;
+}
+
+int horizon_years(const Horizon *h) { return h->last - h->first + 1; }
+
+void deal_span(const Deal *d, const Horizon *h, int32_t *start, int32_t *end)
+{
+    *start = d->from != MONTH_NONE ? d->from : h->first * 12;
+    if (d->over > 0)
+        *end = *start + d->over;
+    else if (d->per_year)
+        *end = (h->last + 1) * 12;
+    else
+        *end = *start + 1;
+    if (*end < *start)
+        *end = *start;
+}
+
+/* USD the deal pays in the months [a, b). */
+static double paid_between(const Deal *d, const Horizon *h, int32_t a, int32_t b)
+{
+    if (!is_money(d))
+        return 0;
+    int32_t s, e;
+    deal_span(d, h, &s, &e);
+    int32_t lo = s > a ? s : a, hi = e < b ? e : b;
+    if (hi <= lo)
+        return 0;
+    if (d->per_year)
+        return d->amount / 12.0 * (hi - lo);
+    if (d->over > 0)
+        return d->amount * (double)(hi - lo) / d->over;
+    return d->amount; /* a lump sum in month s, which lies in [a, b) */
+}
+
+double deal_total(const Deal *d, const Horizon *h)
+{
+    int32_t s, e;
+    deal_span(d, h, &s, &e);
+    return paid_between(d, h, s, e);
+}
+
+double deal_in_year(const Deal *d, const Horizon *h, int year)
+{
+    return paid_between(d, h, year * 12, year * 12 + 12);
+}
+
+double deal_owed(const Deal *d, const Horizon *h)
+{
+    if (h->asof == MONTH_NONE)
+        return deal_total(d, h);
+    int32_t s, e;
+    deal_span(d, h, &s, &e);
+    return paid_between(d, h, h->asof > s ? h->asof : s, e > h->asof ? e : h->asof);
+}
+
+bool deal_settled(const Deal *d, const Horizon *h)
+{
+    if (h->asof == MONTH_NONE)
+        return false;
+    int32_t s, e;
+    deal_span(d, h, &s, &e);
+    return e <= h->asof;
+}
+
+double revenue_in_year(const Entity *e, const Horizon *h, int year)
+{
+    if (!(e->has & (1u << A_REVENUE)) || year < h->first || year > h->last)
+        return 0;
+    double g = (e->has & (1u << A_GROWTH)) ? e->attr[A_GROWTH] : 0;
+    return e->attr[A_REVENUE] * pow(1 + g, year - h->first);
+}
+
+double revenue_over(const Entity *e, const Horizon *h)
+{
+    double sum = 0;
+    for (int y = h->first; y <= h->last; y++)
+        sum += revenue_in_year(e, h, y);
+    return sum;
+}
