@@ -1,0 +1,35 @@
+/* report.h - the `report` command: every figure of the engine as text or JSON.
+ *
+ * Owner: engine engineer. The JSON schema is DESIGN.md "Interfaces" (documented in
+ * docs/ENGINE.md): {"entities": [...], "cycles": [...], "system": {...}, "clearing": {...}}.
+ * Plain numbers in USD, null for undefined figures, entities sorted by name.
+ * The "clearing" object comes from the stress engine through a hook (so the engine does
+ * not depend on stress): the caller passes a function that builds it, e.g. the stress
+ * engineer's stress_clearing_json(). Without a hook, "clearing" is an empty clearing of
+ * the base world: {"scenario": null, "payments": {}, "obligations": {}, "defaults": [],
+ * "losses": {}, "distress": {}}. */
+#ifndef DG_REPORT_H
+#define DG_REPORT_H
+#include <stdbool.h>
+#include <stdio.h>
+#include <jansson.h>
+#include "figures.h"
+
+/* HOOK (stress): returns a new reference to the "clearing" object, or NULL on failure. */
+typedef json_t *(*ReportClearingFn)(void *ud);
+
+typedef struct ReportOptions {
+    bool json;                  /* JSON, else aligned text */
+    bool no_sources;            /* `report --no-sources`: skip per-entity sources and
+                                   circularity (and system total_circulated, null) */
+    ReportClearingFn clearing;  /* NULL: the empty clearing above */
+    void *clearing_ud;
+} ReportOptions;
+
+/* Builds the whole report as a JSON object (new reference). */
+json_t *report_json(Engine *e, const ReportOptions *opt);
+/* Writes it (JSON with sorted keys and 2-space indent, or text). Returns 0, or 3 (DG_EIO)
+ * when writing failed. */
+int report_write(FILE *out, Engine *e, const ReportOptions *opt);
+
+#endif

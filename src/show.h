@@ -1,0 +1,28 @@
+/* show.h - human text output of the engine's results (`show ...` and the summary).
+ *
+ * Owner: engine engineer. Aligned tables, amounts via fmt_usd, shares via fmt_pct, "n/a" for
+ * undefined figures, deterministic order (ties broken by name). No colour. Output only:
+ * every number comes from figures/sources/cycles/timeline. */
+#ifndef DG_SHOW_H
+#define DG_SHOW_H
+#include <stdio.h>
+#include "figures.h"
+
+void show_entity(FILE *out, Engine *e, EntId v);               /* show NAME: entity card */
+void show_sources(FILE *out, Engine *e, EntId v);              /* show sources of X */
+void show_cycles(FILE *out, Engine *e);                        /* show cycles */
+void show_leverage(FILE *out, Engine *e, EntId v);             /* ENT_NONE: whole table */
+void show_exposure(FILE *out, Engine *e, EntId a, EntId b);    /* b = ENT_NONE: a to all */
+void show_system(FILE *out, Engine *e);
+void show_timeline(FILE *out, Engine *e, EntId v);
+void show_deals(FILE *out, Engine *e, EntId v);                /* ENT_NONE: every deal */
+void show_summary(FILE *out, Engine *e);                       /* script with no `show` */
+
+/* `show TOPIC [of A [to B]]` for the engine's topics: sources cycles leverage timeline
+ * exposure system deals summary (a = b = ENT_NONE when not given). Returns SHOW_OK, or
+ * SHOW_NOT_MINE for topics the engine does not own (defaults losses payments distress:
+ * stress), or SHOW_NEEDS_ENTITY when the topic needs `of A` (sources, timeline, exposure). */
+enum { SHOW_OK = 0, SHOW_NOT_MINE = 1, SHOW_NEEDS_ENTITY = 2 };
+int show_topic(FILE *out, Engine *e, const char *topic, EntId a, EntId b);
+
+#endif
