@@ -21,6 +21,10 @@ Engine *engine_new(const World *w);
 void engine_free(Engine *e);
 const Graph *engine_graph(const Engine *e);
 const World *engine_world(const Engine *e);
+/* Cached intermediate results, for show and report: SCC id per entity (scc_tarjan), and the
+ * sources solver of this engine's graph. */
+const uint32_t *engine_components(Engine *e);
+struct SourceSolver *engine_solver(Engine *e);
 
 /* Per-entity figures. */
 typedef enum {

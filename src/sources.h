@@ -17,6 +17,7 @@ typedef struct SourceShare {
     EntId origin;
     bool unfunded;      /* true: "unfunded at <origin>" (its gap); false: its own resources */
     double usd;
+    const char *name;   /* the origin's name (owned by the interner), for sorting */
 } SourceShare;
 
 typedef struct Sources {
@@ -35,7 +36,7 @@ SourceSolver *source_solver_new(const Graph *g);
 void source_solver_free(SourceSolver *s);
 
 void sources_of(SourceSolver *s, EntId v, Sources *out);
-void sources_free(Sources *src);
+void sources_release(Sources *src);   /* frees items */
 /* circularity(v) = sources(v)[v] / in(v), solved on v's strongly connected component only
  * (comp: component id per node, from scc_tarjan). False when in(v) = 0. */
 bool sources_circularity(SourceSolver *s, const uint32_t *comp, EntId v, double *out);

@@ -1,0 +1,240 @@
+/* figures.c - the Engine and every per-entity and system figure.
+ *
+ * Owner: engine engineer. The graph is built once per Engine; everything else is computed
+ * on first use and cached (SCCs, runways, circularity per entity, total circulated), since
+ * a script asks a handful of figures while a report asks all of them. */
+#include "figures.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+#include "cycles.h"
+#include "sources.h"
+#include "timeline.h"
+
+struct Engine {
+    const World *w;
+    Graph *g;
+    uint32_t *comp;        /* lazily: scc_tarjan */
+    uint32_t ncomp;
+    SourceSolver *solver;  /* lazily */
+    bool *run_has;         /* lazily: timeline_runways */
+    int *run_year;
+    double *self;          /* sources(v)[v] per entity, NAN until computed */
+};
+
+Engine *engine_new(const World *w)
+{
+    Engine *e = xcalloc(1, sizeof *e);
+    e->w = w;
+    e->g = graph_new(w);
+    return e;
+}
+
+void engine_free(Engine *e)
+{
+    if (!e)
+        return;
+    graph_free(e->g);
+    free(e->comp);
+    source_solver_free(e->solver);
+    free(e->run_has);
+    free(e->run_year);
+    free(e->self);
+    free(e);
+}
+
+const Graph *engine_graph(const Engine *e) { return e->g; }
+const World *engine_world(const Engine *e) { return e->w; }
+
+const uint32_t *engine_components(Engine *e)
+{
+    if (!e->comp)
+        e->comp = scc_tarjan(e->g, &e->ncomp);
+    return e->comp;
+}
+
+struct SourceSolver *engine_solver(Engine *e)
+{
+    if (!e->solver)
+        e->solver = source_solver_new(e->g);
+    return e->solver;
+}
+
+/* sources(v)[v], cached. */
+static double self_origin(Engine *e, EntId v)
+{
+    if (!e->self) {
+        e->self = xmalloc((e->g->n + 1) * sizeof *e->self);
+        for (size_t i = 0; i < e->g->n; i++)
+            e->self[i] = NAN;
+    }
+    if (isnan(e->self[v]))
+        e->self[v] = sources_self(engine_solver(e), engine_components(e), v);
+    return e->self[v];
+}
+
+static bool equity_of(const Entity *en, double *out)
+{
+    if (en->has & (1u << A_EQUITY))
+        *out = en->attr[A_EQUITY];
+    else if (en->has & (1u << A_VALUATION))
+        *out = en->attr[A_VALUATION];
+    else if ((en->has & (1u << A_SHARES)) && (en->has & (1u << A_PRICE)))
+        *out = en->attr[A_SHARES] * en->attr[A_PRICE];
+    else
+        return false;
+    return *out > 0;
+}
+
+/* Largest payer share and sum of squared shares of in(v). */
+static bool payer_shares(const Graph *g, EntId v, double *largest, double *hhi)
+{
+    double in = g->in_usd[v];
+    if (!(in > 0))
+        return false;
+    *largest = *hhi = 0;
+    for (uint32_t i = g->in_off[v]; i < g->in_off[v + 1]; i++) {
+        double s = g->in[i].w / in;
+        if (s > *largest)
+            *largest = s;
+        *hhi += s * s;
+    }
+    return true;
+}
+
+/* b's purchases from sellers that also invested in or lent to b. */
+static double vendor_financing(const Graph *g, EntId b)
+{
+    double sum = 0;
+    for (uint32_t i = g->out_off[b]; i < g->out_off[b + 1]; i++) {
+        if (g->out[i].buys <= 0)
+            continue;
+        const GEdge *back = graph_edge(g, g->out[i].peer, b);
+        if (back && back->fund > 0)
+            sum += g->out[i].buys;
+    }
+    return sum;
+}
+
+static bool runway(Engine *e, EntId v, double *out)
+{
+    if (!e->run_has) {
+        e->run_has = xcalloc(e->g->n + 1, sizeof *e->run_has);
+        e->run_year = xcalloc(e->g->n + 1, sizeof *e->run_year);
+        timeline_runways(e->g, e->run_has, e->run_year);
+    }
+    *out = e->run_year[v];
+    return e->run_has[v];
+}
+
+static bool ratio(double num, double den, double *out)
+{
+    if (!(den > 0) && !(den < 0))
+        return false;
+    *out = num / den;
+    return isfinite(*out);
+}
+
+static bool figure_derived(Engine *e, FigId f, EntId v, double *out)
+{
+    const Graph *g = e->g;
+    const Entity *en = world_entity(e->w, v);
+    double a, b;
+    switch (f) {
+    case FIG_CIRCULARITY:
+        return g->in_usd[v] > 0 && ratio(self_origin(e, v), g->in_usd[v], out);
+    case FIG_COMMITMENT_RATIO:
+        a = (en->has & (1u << A_REVENUE)) ? en->attr[A_REVENUE] : 0;
+        return ratio(g->commitments[v], a, out);
+    case FIG_LEVERAGE:
+        a = (en->has & (1u << A_DEBT)) ? en->attr[A_DEBT] : 0;
+        return equity_of(en, &b) && ratio(a + g->borrowed[v] + g->commitments[v], b, out);
+    case FIG_CONCENTRATION:
+        return payer_shares(g, v, out, &a);
+    case FIG_HHI:
+        return payer_shares(g, v, &a, out);
+    case FIG_PAPER:
+        return ratio(g->nb_in[v], g->nb_in[v] + g->in_usd[v], out);
+    case FIG_RUNWAY:
+        return runway(e, v, out);
+    case FIG_EQUITY:
+        return equity_of(en, out);
+    default:
+        return false;
+    }
+}
+
+bool figure_entity(Engine *e, FigId f, EntId v, double *out)
+{
+    const Graph *g = e->g;
+    if (v >= g->n)
+        return false;
+    switch (f) {
+    case FIG_IN: *out = g->in_usd[v]; return true;
+    case FIG_OUT: *out = g->out_usd[v]; return true;
+    case FIG_OWN: *out = g->own[v]; return true;
+    case FIG_GAP: *out = g->gap[v]; return true;
+    case FIG_COMMITMENTS: *out = g->commitments[v]; return true;
+    case FIG_BACKLOG: *out = g->backlog[v]; return true;
+    case FIG_BORROWED: *out = g->borrowed[v]; return true;
+    case FIG_VENDOR_FINANCING: *out = vendor_financing(g, v); return true;
+    default: return figure_derived(e, f, v, out);
+    }
+}
+
+static double end_demand(const Graph *g)
+{
+    double sum = 0;
+    for (EntId v = 0; v < g->n; v++)
+        if (graph_is_market(g, v))
+            sum += g->out_usd[v];
+    return sum / horizon_years(&g->h);
+}
+
+bool figure_system(Engine *e, SysFig f, double *out)
+{
+    const Graph *g = e->g;
+    double sum = 0;
+    switch (f) {
+    case SYS_TOTAL_COMMITMENTS:
+    case SYS_TOTAL_UNFUNDED:
+        for (EntId v = 0; v < g->n; v++)
+            sum += f == SYS_TOTAL_UNFUNDED ? g->gap[v] : g->commitments[v];
+        *out = sum;
+        return true;
+    case SYS_END_DEMAND:
+        *out = end_demand(g);
+        return true;
+    case SYS_LEVERAGE:
+        figure_system(e, SYS_TOTAL_COMMITMENTS, &sum);
+        return ratio(sum, end_demand(g), out);
+    case SYS_TOTAL_CIRCULATED:
+        for (EntId v = 0; v < g->n; v++)
+            sum += self_origin(e, v);
+        *out = sum;
+        return true;
+    default:
+        return false;
+    }
+}
+
+double figure_exposure(Engine *e, EntId a, EntId b)
+{
+    const GEdge *ab = graph_edge(e->g, a, b), *ba = graph_edge(e->g, b, a);
+    return (ab ? ab->fund : 0) + (ba ? ba->owed : 0);
+}
+
+double figure_source_from(Engine *e, EntId v, EntId origin)
+{
+    if (v >= e->g->n || origin >= e->g->n)
+        return 0;
+    Sources s;
+    sources_of(engine_solver(e), v, &s);
+    double usd = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (s.items[i].origin == origin && !s.items[i].unfunded)
+            usd += s.items[i].usd;
+    sources_release(&s);
+    return usd;
+}
