@@ -1,0 +1,382 @@
+/* render.c - the money graph as a Graphviz picture (see render.h for what is drawn).
+ *
+ * Owner: pictures engineer. Builds a cgraph graph from engine results, lays it out with
+ * libgvc's "dot" engine and renders it to memory. The graph lives for one call; the GVC_t
+ * context lives in a Renderer the caller keeps (see render.h for why). */
+#include "render.h"
+#include <errno.h>
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "arena.h"
+#include "cycles.h"
+#include "dg.h"
+#include "value.h"
+
+/* Layers in drawing order, with their caption and fill colour (light, so labels stay legible). */
+static const struct Layer {
+    const char *name, *caption, *fill;
+} LAYERS[] = {
+    {"chips", "Chips", "#dbe9f6"},     {"cloud", "Cloud", "#dff0d8"},
+    {"labs", "Labs", "#fcebd2"},       {"capital", "Capital", "#ebe1f0"},
+    {"demand", "Demand", "#f2f2f2"},   {"companies", "Companies", "#ffffff"},
+};
+#define NLAYERS (sizeof LAYERS / sizeof LAYERS[0])
+
+#define COLOR_EDGE "#4d4d4d"
+#define COLOR_CYCLE "#c0392b"
+#define COLOR_NONBINDING "#8c8c8c"
+#define COLOR_DEFAULT_FILL "#e74c3c"
+#define COLOR_DEFAULT_LINE "#7b0000"
+#define FONT "Helvetica"
+
+const char *render_layer(const Entity *e)
+{
+    if (e->layer && *e->layer)
+        return e->layer;
+    if (e->kind == ENT_MARKET)
+        return "demand";
+    if (e->kind == ENT_BANK)
+        return "capital";
+    return "companies";
+}
+
+static const struct Layer *layer_info(const char *name)
+{
+    for (size_t i = 0; i < NLAYERS; i++)
+        if (!strcmp(LAYERS[i].name, name))
+            return &LAYERS[i];
+    return NULL;
+}
+
+bool render_format_from_name(const char *name, RenderFormat *f)
+{
+    static const struct { const char *s; RenderFormat f; } names[] = {
+        {"dot", RENDER_DOT}, {"gv", RENDER_DOT}, {"svg", RENDER_SVG}, {"png", RENDER_PNG}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcasecmp(name, names[i].s)) {
+            *f = names[i].f;
+            return true;
+        }
+    return false;
+}
+
+bool render_format_from_path(const char *path, RenderFormat *f)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return false;
+    return render_format_from_name(dot + 1, f);
+}
+
+/* agsafeset wants mutable strings in older cgraph headers; the values are copied. */
+static void set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+/* ---- nodes ---- */
+
+static Agraph_t *layer_cluster(Agraph_t *root, const char *layer)
+{
+    char name[160];
+    snprintf(name, sizeof name, "cluster_%s", layer);
+    Agraph_t *c = agsubg(root, name, 0);
+    if (c)
+        return c;
+    c = agsubg(root, name, 1);
+    const struct Layer *li = layer_info(layer);
+    set(c, "label", li ? li->caption : layer);
+    set(c, "style", "rounded");
+    set(c, "color", "#b3b3b3");
+    set(c, "fontname", FONT);
+    set(c, "fontcolor", "#666666");
+    return c;
+}
+
+static const char *node_shape(EntKind k)
+{
+    return k == ENT_MARKET ? "ellipse" : k == ENT_BANK ? "box3d" : "box";
+}
+
+static void add_node(Agraph_t *root, const Graph *g, const RenderOptions *o, EntId v,
+                     Agnode_t **nodes)
+{
+    const Entity *e = world_entity(g->world, v);
+    const char *layer = render_layer(e);
+    Agraph_t *c = layer_cluster(root, layer);
+    Agnode_t *n = agnode(c, (char *)world_name(g->world, v), 1);
+    nodes[v] = n;
+    const char *label = e->display ? e->display : world_name(g->world, v);
+    const struct Layer *li = layer_info(layer);
+    set(n, "shape", node_shape(e->kind));
+    set(n, "style", e->kind == ENT_COMPANY ? "rounded,filled" : "filled");
+    set(n, "fontname", FONT);
+    if (o->defaulted && o->defaulted[v]) {
+        char buf[512];
+        if (o->round)
+            snprintf(buf, sizeof buf, "%s\nDEFAULTED (round %d)", label, o->round[v]);
+        else
+            snprintf(buf, sizeof buf, "%s\nDEFAULTED", label);
+        set(n, "label", buf);
+        set(n, "class", "defaulted");
+        set(n, "fillcolor", COLOR_DEFAULT_FILL);
+        set(n, "color", COLOR_DEFAULT_LINE);
+        set(n, "fontcolor", "white");
+        set(n, "penwidth", "3");
+    } else {
+        set(n, "label", label);
+        set(n, "fillcolor", li ? li->fill : "#ffffff");
+    }
+}
+
+/* ---- edges ---- */
+
+static void fmt_width(double w, double wmax, char *buf, size_t n)
+{
+    /* sqrt: area-like scaling, so the largest edge is 7pt and a 100x smaller one still shows. */
+    double pw = wmax > 0 ? 1.0 + 6.0 * sqrt(fmax(w, 0) / wmax) : 1.0;
+    snprintf(buf, n, "%.2f", pw);
+}
+
+static void add_edge(Agraph_t *root, Agnode_t *u, Agnode_t *v, const char *label,
+                     const char *pw, const char *klass)
+{
+    /* agedge with a NULL name and create=1 makes a new edge even when one exists. */
+    Agedge_t *e = agedge(root, u, v, NULL, 1);
+    set(e, "label", label);
+    set(e, "penwidth", pw);
+    set(e, "fontname", FONT);
+    set(e, "fontsize", "10");
+    if (!strcmp(klass, "cycle")) {
+        set(e, "class", "cycle");
+        set(e, "color", COLOR_CYCLE);
+        set(e, "fontcolor", COLOR_CYCLE);
+    } else if (!strcmp(klass, "nonbinding")) {
+        set(e, "class", "nonbinding");
+        set(e, "style", "dashed");
+        set(e, "color", COLOR_NONBINDING);
+        set(e, "fontcolor", COLOR_NONBINDING);
+    } else {
+        set(e, "color", COLOR_EDGE);
+    }
+}
+
+static double max_edge(const Graph *g)
+{
+    double m = 0;
+    for (size_t i = 0; i < g->m; i++)
+        m = fmax(m, g->out[i].w);
+    return m;
+}
+
+static void add_binding_edges(Agraph_t *root, const Graph *g, Agnode_t **nodes, double wmax)
+{
+    uint32_t ncomp = 0;
+    uint32_t *comp = scc_tarjan(g, &ncomp);
+    char label[64], pw[32];
+    for (EntId u = 0; u < g->n; u++)
+        for (uint32_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
+            const GEdge *e = &g->out[k];
+            /* u -> v lies on a cycle exactly when v reaches u: same component. */
+            bool cyc = comp && comp[u] == comp[e->peer];
+            fmt_usd(e->w, label, sizeof label);
+            fmt_width(e->w, wmax, pw, sizeof pw);
+            add_edge(root, nodes[u], nodes[e->peer], label, pw, cyc ? "cycle" : "plain");
+        }
+    free(comp);
+}
+
+typedef struct NbEdge {
+    EntId u, v;
+    double usd;
+} NbEdge;
+
+static int cmp_nb(const void *a, const void *b)
+{
+    const NbEdge *x = a, *y = b;
+    if (x->u != y->u)
+        return x->u < y->u ? -1 : 1;
+    return (x->v > y->v) - (x->v < y->v);
+}
+
+/* Nonbinding money deals aggregated per payer/payee (sorted, so no pairwise scan). */
+static NbEdge *nonbinding_edges(const Graph *g, size_t *n)
+{
+    size_t nd = world_n_deals(g->world), cap = 0, k = 0;
+    NbEdge *v = NULL;
+    Deal d;
+    for (DealId i = 0; i < nd; i++) {
+        if (!world_deal(g->world, i, &d) || d.binding || d.kind == VERB_GRANTS ||
+            d.kind == VERB_GUARANTEES)
+            continue;
+        v = vec_grow(v, &cap, k + 1, sizeof *v);
+        v[k++] = (NbEdge){d.payer, d.payee, deal_total(&d, &g->h)};
+    }
+    if (k)
+        qsort(v, k, sizeof *v, cmp_nb);
+    size_t out = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (out && v[out - 1].u == v[i].u && v[out - 1].v == v[i].v)
+            v[out - 1].usd += v[i].usd;
+        else
+            v[out++] = v[i];
+    }
+    *n = out;
+    return v;
+}
+
+static void add_nonbinding_edges(Agraph_t *root, const Graph *g, Agnode_t **nodes, double wmax)
+{
+    size_t n = 0;
+    NbEdge *nb = nonbinding_edges(g, &n);
+    char amt[64], label[96], pw[32];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(label, sizeof label, "%s nonbinding", fmt_usd(nb[i].usd, amt, sizeof amt));
+        fmt_width(nb[i].usd, wmax, pw, sizeof pw);
+        add_edge(root, nodes[nb[i].u], nodes[nb[i].v], label, pw, "nonbinding");
+    }
+    free(nb);
+}
+
+/* ---- the whole graph ---- */
+
+static Agraph_t *build(const Graph *g, const RenderOptions *o)
+{
+    /* Not Agstrictdirected: that would merge a binding edge with its nonbinding twin. */
+    Agraph_t *root = agopen((char *)"dealgraph", Agdirected, NULL);
+    set(root, "rankdir", "LR");
+    set(root, "nodesep", "0.4");
+    set(root, "ranksep", "1.0");
+    set(root, "fontname", FONT);
+    set(root, "bgcolor", "white");
+    if (o->title) {
+        set(root, "label", o->title);
+        set(root, "labelloc", "t");
+        set(root, "fontsize", "18");
+    }
+    Agnode_t **nodes = xcalloc(g->n ? g->n : 1, sizeof *nodes);
+    /* Clusters are created in layer order so the picture reads the same for every script. */
+    bool *used = xcalloc(NLAYERS, sizeof *used);
+    for (EntId v = 0; v < g->n; v++) {
+        const struct Layer *li = layer_info(render_layer(world_entity(g->world, v)));
+        if (li)
+            used[li - LAYERS] = true;
+    }
+    for (size_t i = 0; i < NLAYERS; i++)
+        if (used[i])
+            layer_cluster(root, LAYERS[i].name);
+    free(used);
+    for (EntId v = 0; v < g->n; v++)
+        add_node(root, g, o, v, nodes);
+    double wmax = max_edge(g);
+    add_binding_edges(root, g, nodes, wmax);
+    add_nonbinding_edges(root, g, nodes, wmax);
+    free(nodes);
+    return root;
+}
+
+static char *dup_bytes(const char *p, size_t n)
+{
+    char *s = xmalloc(n + 1);
+    memcpy(s, p, n);
+    s[n] = 0;
+    return s;
+}
+
+struct Renderer {
+    GVC_t *gvc;
+};
+
+Renderer *renderer_new(void)
+{
+    Renderer *r = xcalloc(1, sizeof *r);
+    /* Font-substitution warnings are noise for a user; real errors still print. */
+    agseterr(AGERR);
+    r->gvc = gvContext();
+    return r;
+}
+
+void renderer_free(Renderer *r)
+{
+    if (!r)
+        return;
+    gvFreeContext(r->gvc);
+    free(r);
+}
+
+int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderFormat f,
+                char **data, size_t *len, char *err, size_t errn)
+{
+    static const RenderOptions none = {0};
+    *data = NULL;
+    *len = 0;
+    GVC_t *gvc = r->gvc;
+    Agraph_t *root = build(g, o ? o : &none);
+    int rc = -1;
+    if (gvLayout(gvc, root, "dot") != 0) {
+        snprintf(err, errn, "graphviz could not lay the graph out");
+    } else {
+        char *out = NULL;
+        unsigned int n = 0;
+        const char *fmt = f == RENDER_SVG ? "svg" : f == RENDER_PNG ? "png" : "dot";
+        if (gvRenderData(gvc, root, fmt, &out, &n) == 0 && out) {
+            *data = dup_bytes(out, n);
+            *len = n;
+            rc = 0;
+        } else {
+            snprintf(err, errn, "graphviz could not render %s", fmt);
+        }
+        if (out)
+            gvFreeRenderData(out);
+        gvFreeLayout(gvc, root);
+    }
+    agclose(root);
+    return rc;
+}
+
+int render_write_bytes(const char *path, const char *data, size_t len, FILE *err)
+{
+    bool is_stdout = !strcmp(path, "-");
+    FILE *fp = is_stdout ? stdout : fopen(path, "wb");
+    if (!fp) {
+        fprintf(err, "dealgraph: cannot write %s: %s\n", path, strerror(errno));
+        return DG_EIO;
+    }
+    size_t put = fwrite(data, 1, len, fp);
+    int bad = put != len || fflush(fp) != 0;
+    if (!is_stdout)
+        bad |= fclose(fp) != 0;
+    if (bad) {
+        fprintf(err, "dealgraph: cannot write %s: %s\n", path, strerror(errno));
+        return DG_EIO;
+    }
+    return 0;
+}
+
+/* LeakSanitizer reads this hook at start-up when dealgraph is built with
+ * -fsanitize=address (make test's second pass). Graphviz 2.43 (its config and dot's
+ * mincross virtual edges), fontconfig, pango and cairo keep caches and leak by design; a
+ * leak whose allocation stack passes through them is theirs, not ours. Our own allocations
+ * go through xmalloc and are still checked. Unused in a normal build. */
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void) { return "print_suppressions=0"; }
+
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libgvc.so\n"
+           "leak:libcgraph.so\n"
+           "leak:libgvplugin_\n"
+           "leak:libfontconfig.so\n"
+           "leak:libpango\n"
+           "leak:libcairo.so\n"
+           "leak:libglib-2.0.so\n"
+           "leak:libgobject-2.0.so\n"
+           "leak:libfreetype.so\n"
+           "leak:libharfbuzz.so\n";
+}

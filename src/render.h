@@ -1,0 +1,77 @@
+/* render.h - `dealgraph graph`: the money graph as DOT, SVG or PNG through Graphviz.
+ *
+ * Owner: pictures engineer (render.c, render_load.c). The picture is built with cgraph
+ * (agopen/agnode/agedge/agsafeset), laid out with the "dot" engine of libgvc and rendered in
+ * memory (gvRenderData), then written by us, so an unwritable path is a clean exit 3 rather
+ * than a Graphviz message. It reads engine results only (graph.h, cycles.h), never the AST:
+ *   - entities are nodes, grouped in one cluster per layer: chips, cloud, labs, capital,
+ *     demand (Entity.layer), else a heuristic (markets -> demand, banks -> capital, other
+ *     entities -> "companies");
+ *   - every aggregated binding edge u -> v of the money graph is one edge, labelled with its
+ *     USD amount, its pen width growing with the square root of the amount (so a 1T edge
+ *     does not hide a 1B one);
+ *   - nonbinding money deals (letters of intent) are extra dashed edges, one per payer/payee;
+ *   - edges inside a strongly connected component lie on some cycle of the money graph and
+ *     are drawn red (class "cycle"); this is exact and needs no bounded enumeration;
+ *   - entities a scenario defaulted are filled red and labelled DEFAULTED (class "defaulted").
+ * Output is deterministic: nodes in entity-id order, edges in CSR order, no timestamps
+ * (Graphviz's SVG has none; its PNG, through cairo, has none either). */
+#ifndef DG_RENDER_H
+#define DG_RENDER_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "graph.h"
+#include "world.h"
+
+typedef enum { RENDER_DOT, RENDER_SVG, RENDER_PNG } RenderFormat;
+
+/* The format named by an output path's extension (.dot/.gv, .svg, .png; any case), or by
+ * an explicit `--format` word. False when neither names one. */
+bool render_format_from_path(const char *path, RenderFormat *f);
+bool render_format_from_name(const char *name, RenderFormat *f);
+
+typedef struct RenderOptions {
+    const char *title;       /* the graph's caption, or NULL for none */
+    const bool *defaulted;   /* NULL, or g->n flags: entities a scenario defaulted */
+    const int *round;        /* NULL, or g->n default rounds (valid where defaulted) */
+} RenderOptions;
+
+/* The layer an entity is drawn in: its `layer`, else the heuristic above. Never NULL. */
+const char *render_layer(const Entity *e);
+
+/* A Graphviz context. Make ONE per process and keep it: Graphviz 2.43's pango plugin keeps
+ * a pointer to the last font name in a static, into the font table of the context that laid
+ * out the last text, so laying out again after gvFreeContext reads freed memory (ASan sees
+ * it). One long-lived context avoids that; free it only at the very end. */
+typedef struct Renderer Renderer;
+Renderer *renderer_new(void);
+void renderer_free(Renderer *r);
+
+/* The picture as bytes (heap, free with free()). Returns 0, or -1 with a message in err. */
+int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderFormat f,
+                char **data, size_t *len, char *err, size_t errn);
+
+/* Write bytes to path; "-" is standard output. Returns 0 or DG_EIO with a message on err. */
+int render_write_bytes(const char *path, const char *data, size_t len, FILE *err);
+
+/* ---- command-line front doors (main.c calls these with the arguments after the word) ----
+ *   dealgraph graph FILE... [--scenario NAME] [--format dot|svg|png] -o OUT
+ *   dealgraph chart timeline FILE... [--scenario NAME] [--entity X]... -o OUT   (chart.h)
+ * Both return an exit status of dg.h: 0, 1 (script errors, unknown scenario or entity),
+ * 2 (usage), 3 (a file cannot be read or written). */
+int graph_main(int argc, char **argv);
+
+/* ---- loading a script for a picture (render_load.c; shared with chart.c) ---- */
+typedef struct PicWorld PicWorld;
+/* Evaluate files quietly (no `show` output); diagnostics go to err. With a scenario, the
+ * world is that scenario's fork and the defaulted flags come from its clearing.
+ * Returns NULL and sets *status (1 or 3) on failure. */
+PicWorld *pic_load(char **files, int nfiles, const char *scenario, FILE *err, int *status);
+void pic_free(PicWorld *p);
+const World *pic_world(const PicWorld *p);
+/* Flags and rounds per entity of pic_world() (NULL without a scenario). */
+const bool *pic_defaulted(const PicWorld *p);
+const int *pic_rounds(const PicWorld *p);
+
+#endif
