@@ -21,6 +21,7 @@ struct Engine {
     bool *run_has;         /* lazily: timeline_runways */
     int *run_year;
     double *self;          /* sources(v)[v] per entity, NAN until computed */
+    EntId *by_name;        /* lazily: ids sorted by name */
 };
 
 Engine *engine_new(const World *w)
@@ -41,6 +42,7 @@ void engine_free(Engine *e)
     free(e->run_has);
     free(e->run_year);
     free(e->self);
+    free(e->by_name);
     free(e);
 }
 
@@ -59,6 +61,29 @@ struct SourceSolver *engine_solver(Engine *e)
     if (!e->solver)
         e->solver = source_solver_new(e->g);
     return e->solver;
+}
+
+typedef struct NamedId { const char *name; EntId id; } NamedId;
+
+static int cmp_named(const void *a, const void *b)
+{
+    return strcmp(((const NamedId *)a)->name, ((const NamedId *)b)->name);
+}
+
+const EntId *engine_by_name(Engine *e)
+{
+    if (e->by_name)
+        return e->by_name;
+    size_t n = e->g->n;
+    NamedId *tmp = xmalloc((n + 1) * sizeof *tmp);
+    for (EntId v = 0; v < n; v++)
+        tmp[v] = (NamedId){world_name(e->w, v), v};
+    qsort(tmp, n, sizeof *tmp, cmp_named);
+    e->by_name = xmalloc((n + 1) * sizeof *e->by_name);
+    for (size_t i = 0; i < n; i++)
+        e->by_name[i] = tmp[i].id;
+    free(tmp);
+    return e->by_name;
 }
 
 /* sources(v)[v], cached. */

@@ -25,6 +25,9 @@ const World *engine_world(const Engine *e);
  * sources solver of this engine's graph. */
 const uint32_t *engine_components(Engine *e);
 struct SourceSolver *engine_solver(Engine *e);
+/* Entity ids sorted by name (n = engine_graph(e)->n entries), cached: the order of every
+ * table and of the JSON report. */
+const EntId *engine_by_name(Engine *e);
 
 /* Per-entity figures. */
 typedef enum {

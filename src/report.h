@@ -2,7 +2,8 @@
  *
  * Owner: engine engineer. The JSON schema is DESIGN.md "Interfaces" (documented in
  * docs/ENGINE.md): {"entities": [...], "cycles": [...], "system": {...}, "clearing": {...}}.
- * Plain numbers in USD, null for undefined figures, entities sorted by name.
+ * Plain numbers in USD, null for undefined figures, entities sorted by name, keys in
+ * schema order.
  * The "clearing" object comes from the stress engine through a hook (so the engine does
  * not depend on stress): the caller passes a function that builds it, e.g. the stress
  * engineer's stress_clearing_json(). Without a hook, "clearing" is an empty clearing of
@@ -28,7 +29,7 @@ typedef struct ReportOptions {
 
 /* Builds the whole report as a JSON object (new reference). */
 json_t *report_json(Engine *e, const ReportOptions *opt);
-/* Writes it (JSON with sorted keys and 2-space indent, or text). Returns 0, or 3 (DG_EIO)
+/* Writes it (JSON with keys in schema order and 2-space indent, or text). Returns 0, or 3 (DG_EIO)
  * when writing failed. */
 int report_write(FILE *out, Engine *e, const ReportOptions *opt);
 

@@ -1,0 +1,159 @@
+/* report.c - the `report` command: every engine figure as JSON (DESIGN.md "Interfaces")
+ * or as aligned text.
+ *
+ * Owner: engine engineer. Plain numbers in USD; an undefined figure is null, never NaN.
+ * Entities in name order; keys in schema order. The "clearing" object is built by the
+ * caller's hook (the stress engine), see report.h. */
+#include "report.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+#include "cycles.h"
+#include "show.h"
+#include "sources.h"
+
+static json_t *num(bool ok, double x)
+{
+    return ok && isfinite(x) ? json_real(x) : json_null();
+}
+
+static json_t *fig(Engine *e, FigId f, EntId v)
+{
+    double x;
+    bool ok = figure_entity(e, f, v, &x);
+    if (f == FIG_RUNWAY)
+        return ok ? json_integer((json_int_t)x) : json_null();
+    return num(ok, x);
+}
+
+static json_t *sources_json(Engine *e, EntId v)
+{
+    Sources s;
+    sources_of(engine_solver(e), v, &s);
+    json_t *o = json_object();
+    char key[300];
+    for (size_t i = 0; i < s.n; i++) {
+        snprintf(key, sizeof key, "%s%s", s.items[i].unfunded ? "unfunded at " : "", s.items[i].name);
+        json_object_set_new(o, key, json_real(s.items[i].usd));
+    }
+    if (s.unattributed > 0)
+        json_object_set_new(o, "(unattributed)", json_real(s.unattributed));
+    sources_release(&s);
+    return o;
+}
+
+static const char *kind_word(EntKind k)
+{
+    return k == ENT_MARKET ? "market" : k == ENT_BANK ? "bank" : "company";
+}
+
+static json_t *entity_json(Engine *e, EntId v, bool no_sources)
+{
+    const World *w = engine_world(e);
+    const Entity *en = world_entity(w, v);
+    json_t *o = json_object();
+    json_object_set_new(o, "name", json_string(world_name(w, v)));
+    json_object_set_new(o, "kind", json_string(kind_word(en->kind)));
+    static const FigId head[] = {FIG_IN, FIG_OUT, FIG_OWN, FIG_GAP};
+    for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+        json_object_set_new(o, figure_name(head[i]), fig(e, head[i], v));
+    json_object_set_new(o, "sources", no_sources ? json_null() : sources_json(e, v));
+    json_object_set_new(o, "circularity", no_sources ? json_null() : fig(e, FIG_CIRCULARITY, v));
+    static const FigId tail[] = {FIG_COMMITMENTS, FIG_BACKLOG, FIG_COMMITMENT_RATIO,
+                                 FIG_LEVERAGE, FIG_CONCENTRATION, FIG_PAPER, FIG_RUNWAY,
+                                 FIG_HHI, FIG_VENDOR_FINANCING, FIG_BORROWED, FIG_EQUITY};
+    for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
+        json_object_set_new(o, figure_name(tail[i]), fig(e, tail[i], v));
+    json_object_set_new(o, "declared", json_boolean(en->declared));
+    return o;
+}
+
+static json_t *cycles_json(Engine *e, bool *truncated)
+{
+    const Graph *g = engine_graph(e);
+    Cycles c;
+    cycles_find(g, engine_components(e), CYCLES_MAX, CYCLES_MAX_STEPS, &c);
+    json_t *a = json_array();
+    for (size_t i = 0; i < c.n; i++) {
+        json_t *path = json_array();
+        for (size_t k = 0; k <= c.items[i].len; k++)
+            json_array_append_new(path, json_string(world_name(g->world, c.items[i].path[k % c.items[i].len])));
+        json_t *o = json_object();
+        json_object_set_new(o, "path", path);
+        json_object_set_new(o, "bottleneck", json_real(c.items[i].bottleneck));
+        json_array_append_new(a, o);
+    }
+    *truncated = c.truncated;
+    cycles_free(&c);
+    return a;
+}
+
+static json_t *system_json(Engine *e, bool no_sources, bool truncated)
+{
+    const Graph *g = engine_graph(e);
+    json_t *o = json_object();
+    for (int f = 0; f < SYS__COUNT; f++) {
+        double x = 0;
+        bool ok = !(f == SYS_TOTAL_CIRCULATED && no_sources) && figure_system(e, (SysFig)f, &x);
+        json_object_set_new(o, sysfig_name((SysFig)f), num(ok, x));
+    }
+    json_object_set_new(o, "horizon_first", g->h.dated ? json_integer(g->h.first) : json_null());
+    json_object_set_new(o, "horizon_last", g->h.dated ? json_integer(g->h.last) : json_null());
+    json_object_set_new(o, "horizon_years", json_integer(horizon_years(&g->h)));
+    json_object_set_new(o, "cycles_truncated", json_boolean(truncated));
+    return o;
+}
+
+/* The clearing of the base world when no stress hook is given. */
+static json_t *empty_clearing(void)
+{
+    return json_pack("{s:n, s:{}, s:{}, s:[], s:{}, s:{}}", "scenario", "payments",
+                     "obligations", "defaults", "losses", "distress");
+}
+
+json_t *report_json(Engine *e, const ReportOptions *opt)
+{
+    const Graph *g = engine_graph(e);
+    const EntId *ids = engine_by_name(e);
+    json_t *root = json_object(), *ents = json_array();
+    for (size_t i = 0; i < g->n; i++)
+        json_array_append_new(ents, entity_json(e, ids[i], opt->no_sources));
+    json_object_set_new(root, "entities", ents);
+    bool truncated = false;
+    json_object_set_new(root, "cycles", cycles_json(e, &truncated));
+    json_object_set_new(root, "system", system_json(e, opt->no_sources, truncated));
+    json_t *clearing = opt->clearing ? opt->clearing(opt->clearing_ud) : NULL;   /* HOOK (stress) */
+    json_object_set_new(root, "clearing", clearing ? clearing : empty_clearing());
+    return root;
+}
+
+static void report_text(FILE *out, Engine *e, const ReportOptions *opt)
+{
+    const Graph *g = engine_graph(e);
+    const EntId *ids = engine_by_name(e);
+    show_summary(out, e);
+    for (size_t i = 0; i < g->n; i++) {
+        fputc('\n', out);
+        show_entity(out, e, ids[i]);
+        if (!opt->no_sources && g->in_usd[ids[i]] > 0)
+            show_sources(out, e, ids[i]);
+    }
+}
+
+int report_write(FILE *out, Engine *e, const ReportOptions *opt)
+{
+    ReportOptions none = {0};
+    if (!opt)
+        opt = &none;
+    if (opt->json) {
+        json_t *root = report_json(e, opt);
+        int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        json_decref(root);
+        if (rc != 0 || fputc('\n', out) == EOF)
+            return 3;
+    } else {
+        report_text(out, e, opt);
+    }
+    return ferror(out) ? 3 : 0;
+}
