@@ -74,4 +74,9 @@ const World *pic_world(const PicWorld *p);
 const bool *pic_defaulted(const PicWorld *p);
 const int *pic_rounds(const PicWorld *p);
 
+/* Argument helpers: is argv word a the flag (`--flag` or `--flag=...`)? Its value, from
+ * `--flag=VALUE` or the next word (advancing *i); NULL when missing. */
+bool pic_is_flag(const char *a, const char *flag);
+const char *pic_flag_value(int argc, char **argv, int *i, const char *flag);
+
 #endif

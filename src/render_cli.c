@@ -118,8 +118,7 @@ typedef struct GraphArgs {
     const char *scenario, *out, *format;
 } GraphArgs;
 
-/* A flag's value: `--flag VALUE` or `--flag=VALUE`. NULL when missing. */
-static const char *flag_value(int argc, char **argv, int *i, const char *flag)
+const char *pic_flag_value(int argc, char **argv, int *i, const char *flag)
 {
     size_t n = strlen(flag);
     if (strncmp(argv[*i], flag, n) != 0)
@@ -131,7 +130,7 @@ static const char *flag_value(int argc, char **argv, int *i, const char *flag)
     return argv[++*i];
 }
 
-static bool is_flag(const char *a, const char *flag)
+bool pic_is_flag(const char *a, const char *flag)
 {
     size_t n = strlen(flag);
     return !strncmp(a, flag, n) && (a[n] == '\0' || a[n] == '=');
@@ -143,7 +142,7 @@ static const char **option_slot(GraphArgs *a, const char *s, const char **name)
     static const char *const names[] = {"--scenario", "--format", "--output", "-o"};
     const char **slots[] = {&a->scenario, &a->format, &a->out, &a->out};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (is_flag(s, names[i])) {
+        if (pic_is_flag(s, names[i])) {
             *name = names[i];
             return slots[i];
         }
@@ -157,7 +156,7 @@ static int parse_graph_args(int argc, char **argv, GraphArgs *a, FILE *err)
         const char *s = argv[i], *name = NULL;
         const char **slot = option_slot(a, s, &name);
         if (slot) {
-            if (!(*slot = flag_value(argc, argv, &i, name)))
+            if (!(*slot = pic_flag_value(argc, argv, &i, name)))
                 return usage(err, "an option is missing its value");
         } else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
             usage(stdout, NULL);

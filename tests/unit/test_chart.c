@@ -1,0 +1,170 @@
+/* test_chart.c - the cash-by-year chart (chart.c): data from the timeline, SVG and PNG.
+ *
+ * Fixture, worked by hand (dated: `as of 2025`, so the horizon starts in 2025):
+ *   a: cash 10B; pays 30B to b over 2y from 2025 (15B in 2025, 15B in 2026)
+ *   b: cash 0
+ *   m: a market paying 4B to b in 2026 (markets are left out of the default chart)
+ * The horizon is 2025..2026 (the last year a deal pays), so 3 points per line:
+ *   a: start 10B, end 2025 = 10 - 15 = -5B, end 2026 = -5 - 15 = -20B
+ *   b: start 0,   end 2025 = 15B,           end 2026 = 15 + 15 + 4 = 34B */
+#include "testutil.h"
+#include <stdio.h>
+#include "chart.h"
+#include "graph.h"
+#include "world.h"
+
+#define B 1e9
+
+typedef struct Fix {
+    Interner in;
+    World *w;
+    EntId a, b, m;
+} Fix;
+
+static Fix *fix_new(void)
+{
+    Fix *f = calloc(1, sizeof *f);
+    intern_init(&f->in);
+    f->w = world_new(&f->in);
+    f->a = world_ensure(f->w, intern_cstr(&f->in, "a"), (Span){0});
+    f->b = world_ensure(f->w, intern_cstr(&f->in, "b"), (Span){0});
+    f->m = world_ensure(f->w, intern_cstr(&f->in, "m"), (Span){0});
+    Entity *e = world_entity_mut(f->w, f->a);
+    e->declared = true;
+    e->attr[A_CASH] = 10 * B;
+    e->has |= 1u << A_CASH;
+    world_entity_mut(f->w, f->m)->kind = ENT_MARKET;
+    world_set_asof(f->w, 2025 * 12);
+    Deal d = {.kind = VERB_PAYS, .payer = f->a, .payee = f->b, .amount = 30 * B,
+              .from = 2025 * 12, .over = 24, .due = MONTH_NONE, .milestone = DEAL_NONE,
+              .binding = true};
+    world_add_deal(f->w, &d);
+    d = (Deal){.kind = VERB_PAYS, .payer = f->m, .payee = f->b, .amount = 4 * B,
+               .from = 2026 * 12, .due = MONTH_NONE, .milestone = DEAL_NONE, .binding = true};
+    world_add_deal(f->w, &d);
+    return f;
+}
+
+static void fix_free(Fix *f)
+{
+    world_free(f->w);
+    intern_free(&f->in);
+    free(f);
+}
+
+static int count(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+static void test_timeline_data(void **state)
+{
+    (void)state;
+    Fix *f = fix_new();
+    Graph *g = graph_new(f->w);
+    ChartData d;
+    chart_timeline_data(g, NULL, 0, &d);
+    assert_int_equal(d.x0, 2025);
+    assert_int_equal(d.nx, 3);
+    assert_false(d.undated);
+    assert_int_equal(d.nlines, 2);          /* the market m is left out */
+    assert_string_equal(d.lines[0].label, "a");
+    assert_near(d.lines[0].y[0], 10 * B, 1e-9);
+    assert_near(d.lines[0].y[1], -5 * B, 1e-9);
+    assert_near(d.lines[0].y[2], -20 * B, 1e-9);
+    assert_string_equal(d.lines[1].label, "b");
+    assert_near(d.lines[1].y[0], 0, 1e-9);
+    assert_near(d.lines[1].y[1], 15 * B, 1e-9);
+    assert_near(d.lines[1].y[2], 34 * B, 1e-9);
+    chart_data_free(&d);
+    /* Named entities come in the order given, markets included. */
+    EntId pick[] = {f->m, f->b};
+    chart_timeline_data(g, pick, 2, &d);
+    assert_int_equal(d.nlines, 2);
+    assert_string_equal(d.lines[0].label, "m");
+    assert_string_equal(d.lines[1].label, "b");
+    chart_data_free(&d);
+    graph_free(g);
+    fix_free(f);
+}
+
+static ChartData sample(void)
+{
+    static double y1[] = {10 * B, -5 * B, -20 * B}, y2[] = {0, 15 * B, 34 * B},
+                  y3[] = {1 * B, 2 * B, 3 * B};
+    static ChartLine lines[] = {{"a", y1}, {"b", y2}, {"c", y3}};
+    ChartData d = {.ylabel = "cash (USD)", .x0 = 2025, .nx = 3, .lines = lines, .nlines = 3};
+    snprintf(d.title, sizeof d.title, "Cash by year");
+    return d;
+}
+
+static void test_svg_one_line_per_entity(void **state)
+{
+    (void)state;
+    ChartData d = sample();
+    char *svg = NULL, err[100];
+    size_t len = 0;
+    assert_int_equal(chart_render(&d, RENDER_SVG, &svg, &len, err, sizeof err), 0);
+    assert_true(len > 100);
+    assert_non_null(strstr(svg, "<svg"));
+    assert_non_null(strstr(svg, "</svg>"));
+    /* Only entity lines are stroked 2.5 wide. */
+    assert_int_equal(count(svg, "stroke-width:2.5;") + count(svg, "stroke-width=\"2.5\""), 3);
+    free(svg);
+}
+
+static void test_svg_deterministic(void **state)
+{
+    (void)state;
+    ChartData d = sample();
+    char *a = NULL, *b = NULL, err[100];
+    size_t la = 0, lb = 0;
+    assert_int_equal(chart_render(&d, RENDER_SVG, &a, &la, err, sizeof err), 0);
+    assert_int_equal(chart_render(&d, RENDER_SVG, &b, &lb, err, sizeof err), 0);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, b, la);
+    free(a);
+    free(b);
+}
+
+static void test_png(void **state)
+{
+    (void)state;
+    ChartData d = sample();
+    char *png = NULL, err[100];
+    size_t len = 0;
+    assert_int_equal(chart_render(&d, RENDER_PNG, &png, &len, err, sizeof err), 0);
+    assert_true(len > 1000);
+    assert_memory_equal(png, "\x89PNG\r\n\x1a\n", 8);
+    free(png);
+}
+
+static void test_refuses_dot_and_handles_flat(void **state)
+{
+    (void)state;
+    ChartData d = sample();
+    char *out = NULL, err[100];
+    size_t len = 0;
+    assert_int_equal(chart_render(&d, RENDER_DOT, &out, &len, err, sizeof err), -1);
+    assert_null(out);
+    /* No lines at all, and a single point: still a valid picture. */
+    ChartData empty = {.x0 = 0, .nx = 1, .undated = true};
+    assert_int_equal(chart_render(&empty, RENDER_SVG, &out, &len, err, sizeof err), 0);
+    assert_non_null(strstr(out, "</svg>"));
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_timeline_data),
+        cmocka_unit_test(test_svg_one_line_per_entity),
+        cmocka_unit_test(test_svg_deterministic),
+        cmocka_unit_test(test_png),
+        cmocka_unit_test(test_refuses_dot_and_handles_flat),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
