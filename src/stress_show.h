@@ -1,0 +1,31 @@
+/* stress_show.h - text and JSON output of a StressResult: `show defaults`, `show losses`,
+ * `show payments`, `show distress` in a what-if, and the "clearing" object of
+ * `report --json` (DESIGN.md "Interfaces"; extra keys documented in docs/STRESS.md).
+ *
+ * Ownership (stress engineer). Output only: every number comes from the StressResult.
+ * Deterministic order: defaults by round then name, losses largest first then name,
+ * payments and distress by name. */
+#ifndef DG_STRESS_SHOW_H
+#define DG_STRESS_SHOW_H
+#include <stdio.h>
+#include <jansson.h>
+#include "stress.h"
+
+void stress_show_defaults(FILE *out, const StressResult *r, const World *w);
+void stress_show_losses(FILE *out, const StressResult *r, const World *w);
+void stress_show_payments(FILE *out, const StressResult *r, const World *w, EntId v);
+void stress_show_distress(FILE *out, const StressResult *r, const World *w, EntId v);
+
+/* `show TOPIC [of X]` for defaults losses payments distress (v = ENT_NONE: all).
+ * Returns false when topic is not one of these. */
+bool stress_show_topic(FILE *out, const StressResult *r, const World *w, const char *topic,
+                       EntId v);
+
+/* The "clearing" object (new reference): {"scenario", "payments", "obligations",
+ * "defaults": [{"name", "round", "shortfall", "paid"}], "losses", "distress",
+ * "warrants": [{"granter", "holder", "vested_shares", "value", "dilution"}],
+ * "guarantees": [{"guarantor", "party", "amount", "called", "paid"}], "rounds",
+ * "converged"}. Names are entity names; objects keyed by name hold every entity. */
+json_t *stress_json(const StressResult *r, const World *w);
+
+#endif
