@@ -1,0 +1,265 @@
+/* test_repl.c - drives `dealgraph repl` through a pseudo-terminal, as a person would: line
+ * editing, tab completion of an entity name, a three-line block, an error with a caret
+ * followed by a working statement, :undo, :save then `check` of the saved file, Ctrl-R,
+ * history across sessions, :quit with exit status 0.
+ *
+ * Owner: REPL engineer. Needs the built binary in $DG (tests/run.sh exports it); every
+ * read has a timeout, so a REPL that hangs fails the test instead of hanging it.
+ * Expected values are worked out from the script typed (own = cash with no revenue). */
+#include "testutil.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TIMEOUT_MS 10000
+
+typedef struct Pty {
+    int fd;
+    pid_t pid;
+    char buf[1 << 16];
+    size_t len;
+    size_t mark;   /* searches start here: output already matched is not matched again */
+} Pty;
+
+static char tmpdir[256];
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void spawn(Pty *p, const char *file)
+{
+    const char *dg = getenv("DG");
+    struct winsize ws = {.ws_row = 24, .ws_col = 100};
+    p->len = p->mark = 0;
+    p->pid = forkpty(&p->fd, NULL, NULL, &ws);
+    assert_true(p->pid >= 0);
+    if (p->pid == 0) {
+        char hist[300];
+        snprintf(hist, sizeof hist, "%s/history", tmpdir);
+        setenv("TERM", "xterm", 1);
+        setenv("HOME", tmpdir, 1);
+        setenv("DEALGRAPH_HISTORY", hist, 1);
+        setenv("NO_COLOR", "1", 1);
+        if (chdir(tmpdir) != 0)
+            _exit(126);
+        if (file)
+            execl(dg, dg, "repl", file, (char *)NULL);
+        else
+            execl(dg, dg, "repl", (char *)NULL);
+        _exit(127);
+    }
+}
+
+/* Read until `want` appears after the mark; false (and the output so far) on timeout. */
+static bool expect(Pty *p, const char *want)
+{
+    long deadline = now_ms() + TIMEOUT_MS;
+    for (;;) {
+        p->buf[p->len] = '\0';
+        char *hit = strstr(p->buf + p->mark, want);
+        if (hit) {
+            p->mark = (size_t)(hit - p->buf) + strlen(want);
+            return true;
+        }
+        long left = deadline - now_ms();
+        struct pollfd pfd = {.fd = p->fd, .events = POLLIN};
+        if (left <= 0 || poll(&pfd, 1, (int)left) <= 0)
+            break;
+        ssize_t got = read(p->fd, p->buf + p->len, sizeof p->buf - 1 - p->len);
+        if (got <= 0)
+            break;
+        p->len += (size_t)got;
+    }
+    print_error("expected \"%s\" in REPL output after offset %zu; got:\n%s\n", want, p->mark,
+                p->buf);
+    return false;
+}
+
+/* Did `bad` appear in what was read since `from`? */
+static bool seen_since(Pty *p, size_t from, const char *bad)
+{
+    p->buf[p->len] = '\0';
+    return strstr(p->buf + from, bad) != NULL;
+}
+
+static void send_keys(Pty *p, const char *keys)
+{
+    size_t n = strlen(keys);
+    assert_int_equal(write(p->fd, keys, n), (ssize_t)n);
+}
+
+/* Type a line and wait for the answer. */
+static void ask(Pty *p, const char *line, const char *answer)
+{
+    send_keys(p, line);
+    assert_true(expect(p, answer));
+}
+
+static int wait_exit(Pty *p)
+{
+    long deadline = now_ms() + TIMEOUT_MS;
+    int st = 0;
+    char sink[4096];
+    while (waitpid(p->pid, &st, WNOHANG) == 0) {
+        if (now_ms() > deadline) {
+            kill(p->pid, SIGKILL);
+            waitpid(p->pid, &st, 0);
+            close(p->fd);
+            return -1;
+        }
+        struct pollfd pfd = {.fd = p->fd, .events = POLLIN};
+        if (poll(&pfd, 1, 50) > 0 && read(p->fd, sink, sizeof sink) <= 0)
+            usleep(10000);
+    }
+    close(p->fd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, fp);
+    text[n] = '\0';
+    fclose(fp);
+    return text;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/dg_repl_XXXXXX");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static bool have_dg(void)
+{
+    if (getenv("DG"))
+        return true;
+    print_message("test_repl: DG is unset (tests/run.sh sets it to the built binary); "
+                  "skipping the pseudo-terminal tests\n");
+    return false;
+}
+
+/* One session: everything the "done" list names, in the order a person would. */
+static void test_session(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    char path[400];
+    snprintf(path, sizeof path, "%s/start.deal", tmpdir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("company bigco \"Big Co\" { cash 3B }\n", fp);
+    fclose(fp);
+
+    Pty *p = calloc(1, sizeof *p);
+    spawn(p, "start.deal");
+    assert_true(expect(p, "dg> "));
+    /* a three-line block: the first two lines leave it open */
+    ask(p, "company acme {\r", "... ");
+    ask(p, "cash 47B\r", "... ");
+    ask(p, "}\r", "dg> ");
+    /* completion of entity names, typed and loaded at start: own = cash, no revenue */
+    ask(p, "own(ac\t)\r", "\n47B\r");
+    ask(p, "own(big\t)\r", "\n3B\r");
+    /* editing: a typo fixed with backspace, Ctrl-A to insert at the start, Ctrl-E to
+     * append: the line becomes own(acme) + 1B = 47B + 1B */
+    ask(p, "(acmx\x7f" "e)\x01own\x05 + 1B\r", "\n48B\r");
+    /* an error points into the typed line, and the session goes on */
+    size_t before = p->mark;
+    ask(p, "let = 5\r", "<repl:");
+    assert_true(expect(p, "error"));
+    assert_true(expect(p, "let = 5"));
+    assert_true(expect(p, "^"));
+    ask(p, "let k = 6\r", "dg> ");
+    ask(p, "k * 7\r", "\n42\r");
+    assert_false(seen_since(p, before, "Sanitizer"));
+    /* :undo takes back a re-declaration: acme's cash is 47B again */
+    ask(p, "company acme { cash 5B }\r", "dg> ");
+    ask(p, "own(acme)\r", "\n5B\r");
+    ask(p, ":undo\r", "undone: company acme");
+    ask(p, "own(acme)\r", "\n47B\r");
+    /* what if never changes the session's world */
+    ask(p, "what if { acme defaults } { show defaults }\r", "dg> ");
+    ask(p, "own(acme)\r", "\n47B\r");
+    /* Ctrl-R finds "k * 7" in the history; Enter runs it again */
+    ask(p, "\x12k * \r", "\n42\r");
+    ask(p, ":help\r", "topics:");
+    ask(p, ":save saved.deal\r", "saved ");
+    send_keys(p, ":quit\r");
+    assert_int_equal(wait_exit(p), 0);
+    free(p);
+}
+
+/* What :save wrote is a script `check` accepts, holding the accepted inputs only. */
+static void test_saved_script(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    char path[400], cmd[1200];
+    snprintf(path, sizeof path, "%s/saved.deal", tmpdir);
+    char *text = slurp(path);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "include \"start.deal\""));
+    assert_non_null(strstr(text, "47B"));
+    assert_non_null(strstr(text, "let k = 6"));
+    assert_null(strstr(text, "5B }"));      /* undone */
+    assert_null(strstr(text, "let = 5"));   /* rejected */
+    snprintf(cmd, sizeof cmd, "'%s' check '%s' >/dev/null 2>&1", getenv("DG"), path);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* History survives the session: Ctrl-R in a new session finds a line typed before. */
+static void test_history_across_sessions(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    char path[400];
+    snprintf(path, sizeof path, "%s/history", tmpdir);
+    char *text = slurp(path);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "let k = 6"));
+    Pty *p = calloc(1, sizeof *p);
+    spawn(p, NULL);
+    assert_true(expect(p, "dg> "));
+    ask(p, "\x12let k\r", "dg> ");
+    ask(p, "k + 1\r", "\n7\r");
+    send_keys(p, ":quit\r");
+    assert_int_equal(wait_exit(p), 0);
+    free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_session),
+        cmocka_unit_test(test_saved_script),
+        cmocka_unit_test(test_history_across_sessions),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
