@@ -1,0 +1,35 @@
+#!/bin/sh
+# `dealgraph graph` exit statuses: 2 usage, 1 script errors or unknown scenario, 3 files.
+set -u
+DG=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+expect() {   # expect CODE ARGS...: run graph, compare the exit status
+    want=$1; shift
+    "$DG" graph "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    [ "$got" = "$want" ] || { cat "$tmp/err"; fail "graph $* exited $got, expected $want"; }
+    grep -q "Sanitizer\|runtime error" "$tmp/err" && fail "graph $*: sanitizer report"
+    return 0
+}
+printf 'company a\ncompany b\na pays 1B to b\n' >"$tmp/ok.deal"
+printf 'company a {\n' >"$tmp/bad.deal"
+
+expect 2                                       # no script
+expect 2 "$tmp/ok.deal" -o "$tmp/web.jpg"      # unknown format
+expect 2 "$tmp/ok.deal" --format pdf -o x      # unknown --format
+expect 2 "$tmp/ok.deal" --bogus -o "$tmp/x.svg"
+expect 2 "$tmp/ok.deal" -o                     # -o without a value
+expect 1 "$tmp/bad.deal" -o "$tmp/x.svg"       # script error
+[ -e "$tmp/x.svg" ] && fail "a picture was written for a script with errors"
+expect 1 "$tmp/ok.deal" --scenario nosuch -o "$tmp/x.svg"
+expect 3 "$tmp/missing.deal" -o "$tmp/x.svg"   # unreadable script
+expect 3 "$tmp/ok.deal" -o "$tmp/no/such/dir/x.svg"
+# No -o: DOT on standard output.
+expect 0 "$tmp/ok.deal"
+grep -q '^digraph' "$tmp/out" || fail "graph without -o did not print DOT"
+# --format overrides the extension.
+expect 0 "$tmp/ok.deal" --format svg -o -
+grep -q '</svg>' "$tmp/out" || fail "--format svg -o - did not print SVG"
+echo ok
