@@ -13,6 +13,7 @@
 #include "eval.h"
 #include "graph.h"
 #include "render.h"
+#include "stress.h"
 
 struct PicWorld {
     Interner in;
@@ -63,9 +64,12 @@ static int load_files(PicWorld *p, char **files, int nfiles, FILE *err)
 }
 
 /* Who defaulted in a scenario's clearing, and in which round. */
-static void scenario_defaults(void *stress, size_t n, bool *defaulted, int *round)
+static void scenario_defaults(const StressResult *r, size_t n, bool *defaulted, int *round)
 {
-    (void)stress, (void)n, (void)defaulted, (void)round; /* TODO: stress.h */
+    for (EntId v = 0; r && v < n; v++) {
+        defaulted[v] = stress_defaulted(r, v);
+        round[v] = v < r->n ? r->round[v] : 0;
+    }
 }
 
 PicWorld *pic_load(char **files, int nfiles, const char *scenario, FILE *err, int *status)
