@@ -103,31 +103,64 @@ static const char *node_shape(EntKind k)
     return k == ENT_MARKET ? "ellipse" : k == ENT_BANK ? "box3d" : "box";
 }
 
+/* A label for Graphviz: a backslash starts an escape there (\N is the node name), so a
+ * display name's own backslashes are doubled. */
+static void escape_label(const char *s, char *buf, size_t n)
+{
+    size_t o = 0;
+    for (; *s && o + 3 < n; s++) {
+        if (*s == '\\')
+            buf[o++] = '\\';
+        buf[o++] = *s;
+    }
+    buf[o] = '\0';
+}
+
+/* Hover text in SVG viewers: the flow figures the picture itself does not show. */
+static void node_tooltip(Agnode_t *n, const Graph *g, EntId v, const char *name)
+{
+    char buf[400], a[32], b[32], c[32], d[32];
+    snprintf(buf, sizeof buf, "%s: in %s, out %s, own %s, unfunded %s%s", name,
+             fmt_usd(g->in_usd[v], a, sizeof a), fmt_usd(g->out_usd[v], b, sizeof b),
+             fmt_usd(g->own[v], c, sizeof c), fmt_usd(g->gap[v], d, sizeof d),
+             world_entity(g->world, v)->declared ? "" : " (never declared)");
+    set(n, "tooltip", buf);
+}
+
+static void mark_defaulted(Agnode_t *n, const RenderOptions *o, EntId v, const char *label)
+{
+    char buf[600];
+    if (o->round && o->round[v] > 0)
+        snprintf(buf, sizeof buf, "%s\\nDEFAULTED (round %d)", label, o->round[v]);
+    else
+        snprintf(buf, sizeof buf, "%s\\nDEFAULTED", label);
+    set(n, "label", buf);
+    set(n, "class", "defaulted");
+    set(n, "fillcolor", COLOR_DEFAULT_FILL);
+    set(n, "color", COLOR_DEFAULT_LINE);
+    set(n, "fontcolor", "white");
+    set(n, "penwidth", "3");
+}
+
 static void add_node(Agraph_t *root, const Graph *g, const RenderOptions *o, EntId v,
                      Agnode_t **nodes)
 {
     const Entity *e = world_entity(g->world, v);
-    const char *layer = render_layer(e);
-    Agraph_t *c = layer_cluster(root, layer);
-    Agnode_t *n = agnode(c, (char *)world_name(g->world, v), 1);
+    const char *layer = render_layer(e), *name = world_name(g->world, v);
+    Agnode_t *n = agnode(layer_cluster(root, layer), (char *)name, 1);
     nodes[v] = n;
-    const char *label = e->display ? e->display : world_name(g->world, v);
+    char label[400];
+    escape_label(e->display ? e->display : name, label, sizeof label);
     const struct Layer *li = layer_info(layer);
     set(n, "shape", node_shape(e->kind));
-    set(n, "style", e->kind == ENT_COMPANY ? "rounded,filled" : "filled");
+    /* An entity only ever used, never declared, has a dashed outline: likely a typo. */
+    const char *style = e->kind == ENT_COMPANY ? "rounded,filled" : "filled";
+    set(n, "style", e->declared ? style : e->kind == ENT_COMPANY ? "rounded,filled,dashed"
+                                                                   : "filled,dashed");
     set(n, "fontname", FONT);
+    node_tooltip(n, g, v, name);
     if (o->defaulted && o->defaulted[v]) {
-        char buf[512];
-        if (o->round)
-            snprintf(buf, sizeof buf, "%s\nDEFAULTED (round %d)", label, o->round[v]);
-        else
-            snprintf(buf, sizeof buf, "%s\nDEFAULTED", label);
-        set(n, "label", buf);
-        set(n, "class", "defaulted");
-        set(n, "fillcolor", COLOR_DEFAULT_FILL);
-        set(n, "color", COLOR_DEFAULT_LINE);
-        set(n, "fontcolor", "white");
-        set(n, "penwidth", "3");
+        mark_defaulted(n, o, v, label);
     } else {
         set(n, "label", label);
         set(n, "fillcolor", li ? li->fill : "#ffffff");
@@ -144,11 +177,12 @@ static void fmt_width(double w, double wmax, char *buf, size_t n)
 }
 
 static void add_edge(Agraph_t *root, Agnode_t *u, Agnode_t *v, const char *label,
-                     const char *pw, const char *klass)
+                     const char *pw, const char *klass, const char *tooltip)
 {
     /* agedge with a NULL name and create=1 makes a new edge even when one exists. */
     Agedge_t *e = agedge(root, u, v, NULL, 1);
     set(e, "label", label);
+    set(e, "tooltip", tooltip);
     set(e, "penwidth", pw);
     set(e, "fontname", FONT);
     set(e, "fontsize", "10");
@@ -174,11 +208,22 @@ static double max_edge(const Graph *g)
     return m;
 }
 
+/* Hover text: what the aggregated edge is made of. */
+static void edge_tooltip(const Graph *g, EntId u, const GEdge *e, bool cyc, char *buf, size_t n)
+{
+    char w[32], b[32], f[32], o[32];
+    double other = e->w - e->buys - e->fund;
+    snprintf(buf, n, "%s -> %s: %s (purchases %s, investments and loans %s, other payments %s)%s",
+             world_name(g->world, u), world_name(g->world, e->peer), fmt_usd(e->w, w, sizeof w),
+             fmt_usd(e->buys, b, sizeof b), fmt_usd(e->fund, f, sizeof f),
+             fmt_usd(other > 0 ? other : 0, o, sizeof o), cyc ? "; on a loop" : "");
+}
+
 static void add_binding_edges(Agraph_t *root, const Graph *g, Agnode_t **nodes, double wmax)
 {
     uint32_t ncomp = 0;
     uint32_t *comp = scc_tarjan(g, &ncomp);
-    char label[64], pw[32];
+    char label[64], pw[32], tip[400];
     for (EntId u = 0; u < g->n; u++)
         for (uint32_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
             const GEdge *e = &g->out[k];
@@ -186,7 +231,8 @@ static void add_binding_edges(Agraph_t *root, const Graph *g, Agnode_t **nodes, 
             bool cyc = comp && comp[u] == comp[e->peer];
             fmt_usd(e->w, label, sizeof label);
             fmt_width(e->w, wmax, pw, sizeof pw);
-            add_edge(root, nodes[u], nodes[e->peer], label, pw, cyc ? "cycle" : "plain");
+            edge_tooltip(g, u, e, cyc, tip, sizeof tip);
+            add_edge(root, nodes[u], nodes[e->peer], label, pw, cyc ? "cycle" : "plain", tip);
         }
     free(comp);
 }
@@ -234,11 +280,13 @@ static void add_nonbinding_edges(Agraph_t *root, const Graph *g, Agnode_t **node
 {
     size_t n = 0;
     NbEdge *nb = nonbinding_edges(g, &n);
-    char amt[64], label[96], pw[32];
+    char amt[64], label[96], pw[32], tip[300];
     for (size_t i = 0; i < n; i++) {
         snprintf(label, sizeof label, "%s nonbinding", fmt_usd(nb[i].usd, amt, sizeof amt));
+        snprintf(tip, sizeof tip, "%s -> %s: %s of letters of intent (no obligation)",
+                 world_name(g->world, nb[i].u), world_name(g->world, nb[i].v), amt);
         fmt_width(nb[i].usd, wmax, pw, sizeof pw);
-        add_edge(root, nodes[nb[i].u], nodes[nb[i].v], label, pw, "nonbinding");
+        add_edge(root, nodes[nb[i].u], nodes[nb[i].v], label, pw, "nonbinding", tip);
     }
     free(nb);
 }
@@ -254,11 +302,14 @@ static Agraph_t *build(const Graph *g, const RenderOptions *o)
     set(root, "ranksep", "1.0");
     set(root, "fontname", FONT);
     set(root, "bgcolor", "white");
-    if (o->title) {
-        set(root, "label", o->title);
-        set(root, "labelloc", "t");
-        set(root, "fontsize", "18");
-    }
+    /* The caption doubles as the legend: colour and dashes need a key to be read. */
+    char caption[600];
+    snprintf(caption, sizeof caption, "%s%sred edges: money that goes round a loop;  "
+             "dashed: nonbinding (letters of intent)", o->title ? o->title : "",
+             o->title ? "\\n" : "");
+    set(root, "label", caption);
+    set(root, "labelloc", "t");
+    set(root, "fontsize", "16");
     Agnode_t **nodes = xcalloc(g->n ? g->n : 1, sizeof *nodes);
     /* Clusters are created in layer order so the picture reads the same for every script. */
     bool *used = xcalloc(NLAYERS, sizeof *used);
