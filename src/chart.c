@@ -384,7 +384,7 @@ int chart_render(const ChartData *d, RenderFormat f, char **data, size_t *len, c
     *data = NULL;
     *len = 0;
     if (f != RENDER_SVG && f != RENDER_PNG) {
-        snprintf(err, errn, "a chart is written as .svg or .png");
+        snprintf(err, errn, "a chart is written as .svg or .png, not .%s", render_format_name(f));
         return -1;
     }
     Buf b = {0};

@@ -64,6 +64,11 @@ bool render_format_from_name(const char *name, RenderFormat *f)
     return false;
 }
 
+const char *render_format_name(RenderFormat f)
+{
+    return f == RENDER_SVG ? "svg" : f == RENDER_PNG ? "png" : "dot";
+}
+
 bool render_format_from_path(const char *path, RenderFormat *f)
 {
     const char *dot = strrchr(path, '.');
@@ -374,7 +379,7 @@ int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderForma
     } else {
         char *out = NULL;
         unsigned int n = 0;
-        const char *fmt = f == RENDER_SVG ? "svg" : f == RENDER_PNG ? "png" : "dot";
+        const char *fmt = render_format_name(f);
         if (gvRenderData(gvc, root, fmt, &out, &n) == 0 && out) {
             *data = dup_bytes(out, n);
             *len = n;
@@ -413,7 +418,8 @@ int render_write_bytes(const char *path, const char *data, size_t len, FILE *err
  * -fsanitize=address (make test's second pass). Graphviz 2.43 (its config and dot's
  * mincross virtual edges), fontconfig, pango and cairo keep caches and leak by design; a
  * leak whose allocation stack passes through them is theirs, not ours. Our own allocations
- * go through xmalloc and are still checked. Unused in a normal build. */
+ * go through xmalloc and are still checked. Unused in a normal build. chart.c calls
+ * render_format_name() so that any program drawing a chart links this file too. */
 const char *__lsan_default_options(void);
 const char *__lsan_default_options(void) { return "print_suppressions=0"; }
 

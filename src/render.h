@@ -30,6 +30,7 @@ typedef enum { RENDER_DOT, RENDER_SVG, RENDER_PNG } RenderFormat;
  * an explicit `--format` word. False when neither names one. */
 bool render_format_from_path(const char *path, RenderFormat *f);
 bool render_format_from_name(const char *name, RenderFormat *f);
+const char *render_format_name(RenderFormat f);   /* "dot", "svg", "png" */
 
 typedef struct RenderOptions {
     const char *title;       /* the graph's caption, or NULL for none */
