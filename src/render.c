@@ -400,7 +400,7 @@ int render_write_bytes(const char *path, const char *data, size_t len, FILE *err
     bool is_stdout = !strcmp(path, "-");
     FILE *fp = is_stdout ? stdout : fopen(path, "wb");
     if (!fp) {
-        fprintf(err, "dealgraph: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(err, "dealgraph: cannot write '%s': %s\n", path, strerror(errno));
         return DG_EIO;
     }
     size_t put = fwrite(data, 1, len, fp);
@@ -408,7 +408,7 @@ int render_write_bytes(const char *path, const char *data, size_t len, FILE *err
     if (!is_stdout)
         bad |= fclose(fp) != 0;
     if (bad) {
-        fprintf(err, "dealgraph: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(err, "dealgraph: cannot write '%s': %s\n", path, strerror(errno));
         return DG_EIO;
     }
     return 0;

@@ -52,7 +52,8 @@ static int load_files(PicWorld *p, char **files, int nfiles, FILE *err)
     for (int i = 0; i < nfiles; i++) {
         int rc = eval_file(p->ev, files[i]);
         if (rc == DG_EIO) {
-            fprintf(err, "dealgraph: cannot read %s: %s\n", files[i], strerror(errno));
+            fprintf(err, "dealgraph: cannot read '%s': %s\n", files[i], strerror(errno));
+            diags_print(&p->d, err, 0);
             return DG_EIO;
         }
         if (rc != DG_OK)
