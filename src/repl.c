@@ -160,6 +160,9 @@ static void piped(Repl *r)
     if (!r->quit && seg < len && !is_blank_range(text + seg, len - seg))
         repl_submit(r, "<stdin>", text + seg, len - seg, seg_line);
     free(text);
+    /* The checks that need the whole input (a label used but never defined), as `check`. */
+    if (dg_finish(r->dg) != DG_OK)
+        r->status = DG_EFAIL;
 }
 
 static char *history_path(void)

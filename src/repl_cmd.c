@@ -40,8 +40,7 @@ static void cmd_load(Repl *r, const char *path)
         fail(r, ":load needs a file name%s%s", "", "");
         return;
     }
-    if (repl_submit_file(r, path) == DG_EIO)
-        fail(r, "cannot read '%s': %s", path, strerror(errno));
+    repl_submit_file(r, path);   /* dg words the message when it cannot be read */
 }
 
 /* The directory part of a path ("." when it has none). */
@@ -90,35 +89,20 @@ static void cmd_save(Repl *r, const char *path)
         text = formatted;
     }
     if (write_atomic(path, text, len))
-        fprintf(r->out, "saved %zu input%s to %s\n", r->n, r->n == 1 ? "" : "s", path);
+        fprintf(r->out, "saved %s\n", path);
     else
         fail(r, "cannot write '%s': %s", path, strerror(errno));
     free(text);
     free(dir);
 }
 
-/* The first line of an input, for the message of :undo. */
-static void say_undone(Repl *r, const ReplInput *in)
-{
-    if (in->is_file) {
-        fprintf(r->out, "undone: :load %s\n", in->name);
-        return;
-    }
-    const char *t = in->text + strspn(in->text, " \t\n");
-    int n = (int)strcspn(t, "\n");
-    fprintf(r->out, "undone: %.*s%s\n", n, t, t[n] && t[n + 1] ? " ..." : "");
-}
-
 static void cmd_undo(Repl *r)
 {
-    repl_settle(r);
-    if (r->n == 0) {
+    char what[120];
+    if (repl_undo(r, what, sizeof what))
+        fprintf(r->out, "undone: %s\n", what);
+    else
         fprintf(r->out, "nothing to undo\n");
-        return;
-    }
-    ReplInput last = r->in[r->n - 1];
-    say_undone(r, &last);
-    repl_undo(r);
 }
 
 static void cmd_reload(Repl *r)

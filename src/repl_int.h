@@ -14,7 +14,12 @@
 /* One accepted input: a typed statement or block (text, source "<repl:N>"), a segment of
  * piped stdin (text, source "<stdin>", `pad` blank lines in front so that line numbers in
  * messages match the input), or a file (`:load FILE`, re-read from disk on replay). */
+/* What an input does to the world, least first: only bare expressions (left out of
+ * :save), only questions (show, assert, what if: nothing to roll back), or changes. */
+typedef enum { RK_PEEK, RK_QUESTION, RK_CHANGE } ReplKind;
+
 typedef struct ReplInput {
+    ReplKind kind;
     bool is_file;
     char *name;      /* source name, or the file's path */
     char *text;      /* NULL for a file */
@@ -61,7 +66,9 @@ int repl_submit_file(Repl *r, const char *path);
 void repl_rebuild(Repl *r, bool show_errors);
 /* Bring the world back to the accepted inputs after a failed one. */
 void repl_settle(Repl *r);
-bool repl_undo(Repl *r);
+/* Take back the last input that changed the world, with the questions asked after it.
+ * Writes its first line (or ":load FILE") into what; false when there is none. */
+bool repl_undo(Repl *r, char *what, size_t n);
 void repl_reset(Repl *r);
 /* The accepted inputs as a script (start files and :loads as `include` lines whose paths
  * are relative to dir). Heap string. */
@@ -70,6 +77,9 @@ char *repl_script(Repl *r, const char *dir, size_t *len);
 /* The script laid out as `dealgraph fmt` would (heap string), or NULL when it cannot be
  * formatted (then it is saved as typed). */
 char *repl_format(Repl *r, const char *text, size_t len, size_t *outlen);
+
+/* repl_support.c */
+ReplKind repl_classify(Dg *dg, const char *text, size_t len);
 
 /* repl_cmd.c: a line starting with ':' */
 void repl_command(Repl *r, const char *line);

@@ -54,11 +54,8 @@ static bool load_start(Repl *r)
 {
     for (size_t i = 0; i < r->nstart; i++) {
         int rc = dg_run_file(r->dg, r->start[i]);
-        if (rc == DG_EIO) {
-            fflush(stdout);
-            fprintf(stderr, "dealgraph: cannot read '%s': %s\n", r->start[i], strerror(errno));
-            return false;
-        }
+        if (rc == DG_EIO)
+            return false;   /* dg has said which file and why */
         if (rc != DG_OK)
             r->status = DG_EFAIL;
     }
@@ -132,15 +129,17 @@ static int submit(Repl *r, ReplInput in)
     }
     free(in.name);
     free(in.text);
-    r->dirty = true;   /* it may have half-changed the world: roll back before going on */
+    /* A change may have half happened: roll back before going on. A question cannot. */
+    if (in.kind == RK_CHANGE)
+        r->dirty = true;
     r->status = DG_EFAIL;
     return rc;
 }
 
 int repl_submit(Repl *r, const char *name, const char *text, size_t len, size_t pad)
 {
-    ReplInput in = {.is_file = false, .name = strdup(name), .text = xmalloc(len + 1),
-                    .len = len, .pad = pad};
+    ReplInput in = {.kind = repl_classify(r->dg, text, len), .is_file = false,
+                    .name = strdup(name), .text = xmalloc(len + 1), .len = len, .pad = pad};
     memcpy(in.text, text, len);
     in.text[len] = '\0';
     return submit(r, in);
@@ -148,7 +147,7 @@ int repl_submit(Repl *r, const char *name, const char *text, size_t len, size_t 
 
 int repl_submit_file(Repl *r, const char *path)
 {
-    ReplInput in = {.is_file = true, .name = strdup(path)};
+    ReplInput in = {.kind = RK_CHANGE, .is_file = true, .name = strdup(path)};
     return submit(r, in);
 }
 
@@ -159,7 +158,8 @@ void repl_rebuild(Repl *r, bool show_errors)
     for (size_t i = 0; r->start_loaded && i < r->nstart; i++)
         dg_run_file(r->dg, r->start[i]);
     for (size_t i = 0; i < r->n; i++)
-        run_input(r, &r->in[i]);
+        if (r->in[i].kind == RK_CHANGE)   /* questions changed nothing: skip them */
+            run_input(r, &r->in[i]);
     set_mute(r, false, false);
     r->dirty = false;
 }
@@ -170,13 +170,36 @@ void repl_settle(Repl *r)
         repl_rebuild(r, false);
 }
 
-bool repl_undo(Repl *r)
+static void describe(const ReplInput *in, char *what, size_t n)
 {
-    if (r->n == 0)
-        return false;
+    if (in->is_file) {
+        snprintf(what, n, ":load %s", in->name);
+        return;
+    }
+    const char *t = in->text + strspn(in->text, " \t\n");
+    int len = (int)strcspn(t, "\n");
+    bool more = t[len] && t[len + strspn(t + len, " \t\n")];
+    snprintf(what, n, "%.*s%s", len, t, more ? " ..." : "");
+}
+
+static void drop_last(Repl *r)
+{
     r->n--;
     free(r->in[r->n].name);
     free(r->in[r->n].text);
+}
+
+bool repl_undo(Repl *r, char *what, size_t n)
+{
+    repl_settle(r);
+    size_t last = r->n;
+    while (last > 0 && r->in[last - 1].kind != RK_CHANGE)
+        last--;
+    if (last == 0)
+        return false;
+    describe(&r->in[last - 1], what, n);
+    while (r->n >= last)
+        drop_last(r);
     repl_rebuild(r, false);
     return true;
 }
@@ -241,6 +264,8 @@ char *repl_script(Repl *r, const char *dir, size_t *len)
             add_include(&buf, len, &cap, dir, in->name);
             continue;
         }
+        if (in->kind == RK_PEEK)
+            continue;   /* a bare expression only printed a value: nothing to keep */
         buf = vec_grow(buf, &cap, *len + in->len + 2, 1);
         memcpy(buf + *len, in->text, in->len);
         *len += in->len;
