@@ -55,6 +55,17 @@ void dg_each_name(Dg *dg, DgNameFn fn, void *ud);
 int dg_summary(Dg *dg, FILE *out);
 int dg_report(Dg *dg, FILE *out, const char *scenario, bool json);
 
+/* The checks that need the whole input (labels defined later, `--strict` undeclared
+ * entities); call after the last dg_run_file. Returns DG_OK or DG_EFAIL. */
+int dg_finish(Dg *dg);
+/* Did any `show` statement print? (The CLI prints a summary when none did.) */
+bool dg_showed(const Dg *dg);
+/* dg_report with `--no-sources`. An unknown scenario is an error (DG_EFAIL). */
+int dg_report_ex(Dg *dg, FILE *out, const char *scenario, bool json, bool no_sources);
+/* `dealgraph --tokens FILE` / `--ast FILE`: the frontend's dumps of one file. */
+int dg_dump_tokens(Dg *dg, const char *path, FILE *out);
+int dg_dump_ast(Dg *dg, const char *path, FILE *out);
+
 const World *dg_world(const Dg *dg);
 Interner *dg_interner(Dg *dg);
 size_t dg_error_count(const Dg *dg);

@@ -45,6 +45,12 @@ void eval_scenario_free(EvalScenario *s);
 World *eval_scenario_world(EvalScenario *s);
 void *eval_scenario_stress(EvalScenario *s);   /* the stress result (stress.h), or NULL */
 
+/* The Engine (figures.h) of the base world as it stands; owned by the Eval, valid until
+ * the world next changes. */
+struct Engine *eval_engine_of(Eval *ev);
+/* The evaluator inside a Dg context (dg.c), for diff and the pictures. */
+Eval *dg_eval(Dg *dg);
+
 /* The names a user may type, for REPL completion. */
 void eval_each_name(Eval *ev, void (*fn)(const char *name, void *ud), void *ud);
 /* Did any `show` print anything? (The CLI prints a summary when none did.) */

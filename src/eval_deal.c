@@ -1,0 +1,242 @@
+/* eval_deal.c - deal sentences: amounts with their units, GW pricing, options, labels, and
+ * grants whose milestone label is defined later in the input.
+ *
+ * Ownership (eval/CLI engineer). A deal with an error is not added (its parties still exist),
+ * so one mistake gives one message. */
+#include "eval_int.h"
+#include <math.h>
+#include <string.h>
+
+#define DL(s) ((s)->u.deal)
+
+/* The money amount of invests/lends/buys/pays/guarantees: USD total, USD/y rate, or (buys)
+ * GW priced by `at` or the vendor's `price`. */
+static bool money_amount(Eval *ev, Query *q, const Stmt *s, Deal *d)
+{
+    const Expr *e = DL(s).amount;
+    Value v = eval_expr(ev, q, e);
+    if (v.kind == V_NULL)
+        return false;
+    char b1[64];
+    if (v.kind == V_NUM && !(v.flags & VF_PCT) && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim))) {
+        d->amount = v.num;
+    } else if (v.kind == V_NUM && dim_eq(v.dim, DIM_USD_PER_YEAR) && d->kind != VERB_GUARANTEES) {
+        d->amount = v.num;
+        d->per_year = true;
+    } else if (v.kind == V_NUM && dim_eq(v.dim, DIM_GW) && d->kind == VERB_BUYS) {
+        d->gw = v.num;
+    } else {
+        const char *want = d->kind == VERB_BUYS ? "USD, USD/y or GW"
+                           : d->kind == VERB_GUARANTEES ? "USD" : "USD or USD/y";
+        diag_error(ev->d, e->span, "a deal that %s is in %s, not %s", verb_name(d->kind), want,
+                   v.kind == V_NUM ? dim_name(v.dim, b1, sizeof b1) : "this value");
+        return false;
+    }
+    if (d->amount < 0 || d->gw < 0 || !isfinite(d->amount) || !isfinite(d->gw)) {
+        diag_error(ev->d, e->span, "a deal amount must be a finite amount of at least 0");
+        return false;
+    }
+    return true;
+}
+
+/* Price a GW purchase: `at X/GW`, else the vendor's `price`. */
+static bool price_gw(Eval *ev, Query *q, const Stmt *s, Deal *d, double at, bool has_at)
+{
+    double p = has_at ? at : world_entity(q->w, d->payee)->gw_price;
+    if (!has_at && p <= 0) {
+        const char *v = world_name(q->w, d->payee);
+        diag_error(ev->d, DL(s).amount->span, "no price for GW purchases from %s", v);
+        diag_hint(ev->d, "write `price %s 35B/GW` before this deal, or add `at 35B/GW`", v);
+        return false;
+    }
+    d->amount = d->gw * p;
+    return true;
+}
+
+/* `at`: USD/GW for buys, strike per share for grants, yearly interest rate for lends. */
+static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
+{
+    const Expr *e = DL(s).at;
+    Value v = eval_expr(ev, q, e);
+    if (v.kind == V_NULL)
+        return false;
+    Dim per_share = {1, 0, 0, -1}, per_year = {0, 0, -1, 0};
+    bool plain = v.kind == V_NUM && dim_is_none(v.dim);
+    switch (d->kind) {
+    case VERB_BUYS:
+        if (v.kind == V_NUM && dim_eq(v.dim, DIM_USD_PER_GW) && d->gw > 0)
+            return *at = v.num, true;
+        diag_error(ev->d, e->span, d->gw > 0 ? "`at` on a GW purchase is a price in USD/GW"
+                                             : "`at` prices a purchase in GW; this one is in USD");
+        if (d->gw > 0)
+            diag_hint(ev->d, "write `at 35B/GW`");
+        return false;
+    case VERB_GRANTS:
+        if (v.kind == V_NUM && !(v.flags & VF_PCT) &&
+            (plain || dim_eq(v.dim, DIM_USD) || dim_eq(v.dim, per_share)))
+            return *at = v.num, true;
+        diag_error(ev->d, e->span, "`at` on a grant is a strike price in USD per share");
+        return false;
+    case VERB_LENDS:
+        if (v.kind == V_NUM && (plain || dim_eq(v.dim, per_year)))
+            return *at = v.num, true;
+        diag_error(ev->d, e->span, "`at` on a loan is a yearly interest rate");
+        diag_hint(ev->d, "write `at 6%%`");
+        return false;
+    default:
+        diag_error(ev->d, e->span, "a deal that %s takes no `at`", verb_name(d->kind));
+        return false;
+    }
+}
+
+static bool over_option(Eval *ev, Query *q, const Expr *e, Deal *d)
+{
+    Value v = eval_expr(ev, q, e);
+    if (v.kind == V_NULL)
+        return false;
+    if (v.kind == V_NUM && dim_eq(v.dim, DIM_YEARS) && v.num > 0 && v.num * 12 < 12.0 * 1000) {
+        d->over = (int32_t)lround(v.num * 12);
+        if (d->over < 1)
+            d->over = 1;
+        return true;
+    }
+    diag_error(ev->d, e->span, "`over` takes a positive duration");
+    if (v.kind == V_NUM && dim_is_none(v.dim))
+        diag_hint(ev->d, "write `over 5y` or `over 18mo`");
+    return false;
+}
+
+static bool options(Eval *ev, Query *q, const Stmt *s, Deal *d)
+{
+    bool ok = true;
+    double at = 0;
+    bool has_at = false;
+    if (DL(s).at)
+        ok = (has_at = at_option(ev, q, s, d, &at)) && ok;
+    if (has_at && d->kind == VERB_GRANTS)
+        d->price = at;
+    if (has_at && d->kind == VERB_LENDS)
+        d->price = at;
+    if (ok && d->gw > 0)
+        ok = price_gw(ev, q, s, d, at, has_at);
+    if (DL(s).over)
+        ok = over_option(ev, q, DL(s).over, d) && ok;
+    if (DL(s).from)
+        ok = eval_date(ev, q, DL(s).from, &d->from) && ok;
+    if (DL(s).due && d->kind != VERB_LENDS) {
+        diag_error(ev->d, DL(s).due->span, "`due` is the maturity of a loan; this deal %s",
+                   verb_name(d->kind));
+        ok = false;
+    } else if (DL(s).due) {
+        ok = eval_date(ev, q, DL(s).due, &d->due) && ok;
+    }
+    return ok;
+}
+
+/* The grant's share count. */
+static bool grant_amount(Eval *ev, Query *q, const Stmt *s, Deal *d)
+{
+    double n;
+    if (!eval_expect(ev, q, DL(s).amount, DIM_COUNT, "a share grant", &n))
+        return false;
+    if (n < 0 || !isfinite(n)) {
+        diag_error(ev->d, DL(s).amount->span, "a share count must be at least 0");
+        return false;
+    }
+    d->amount = n;
+    return true;
+}
+
+static bool duplicate_label(Eval *ev, Query *q, const Stmt *s)
+{
+    DealId old = world_find_label(q->w, DL(s).label);
+    if (old == DEAL_NONE)
+        return false;
+    Deal od;
+    diag_error(ev->d, DL(s).label_span, "duplicate deal label '%s'", sym_str(ev->in, DL(s).label));
+    if (world_deal(q->w, old, &od))
+        diag_note(ev->d, od.span, "'%s' is first defined here", sym_str(ev->in, DL(s).label));
+    return true;
+}
+
+static void add_pending(Eval *ev, const Deal *d, Sym label, Span sp)
+{
+    ev->pend = vec_grow(ev->pend, &ev->cappend, ev->npend + 1, sizeof *ev->pend);
+    if (label >= ev->cappend_head) {
+        size_t old = ev->cappend_head;
+        ev->pend_head = vec_grow(ev->pend_head, &ev->cappend_head, (size_t)label + 1,
+                                 sizeof *ev->pend_head);
+        memset(ev->pend_head + old, 0, (ev->cappend_head - old) * sizeof *ev->pend_head);
+    }
+    ev->pend[ev->npend] = (PendingGrant){*d, label, sp, ev->pend_head[label], false};
+    ev->pend_head[label] = (uint32_t)++ev->npend;
+}
+
+/* A deal labelled `label` has just joined the base world: add the grants waiting on it. */
+static void release_pending(Eval *ev, Query *q, Sym label, DealId id)
+{
+    if (q != &ev->base || label >= ev->cappend_head)
+        return;
+    for (uint32_t k = ev->pend_head[label]; k; k = ev->pend[k - 1].next) {
+        PendingGrant *p = &ev->pend[k - 1];
+        p->deal.milestone = id;
+        p->done = true;
+        world_add_deal(q->w, &p->deal);
+    }
+    ev->pend_head[label] = 0;
+}
+
+void eval_resolve_pending(Eval *ev)
+{
+    for (size_t i = 0; i < ev->npend; i++)
+        if (!ev->pend[i].done) {
+            ev->pend[i].done = true;
+            diag_error(ev->d, ev->pend[i].label_span, "unknown deal label '%s'",
+                       sym_str(ev->in, ev->pend[i].vesting));
+        }
+}
+
+static Deal deal_init(const Stmt *s)
+{
+    Deal d;
+    memset(&d, 0, sizeof d);
+    d.kind = DL(s).verb;
+    d.from = MONTH_NONE;
+    d.due = MONTH_NONE;
+    d.milestone = DEAL_NONE;
+    d.binding = !DL(s).nonbinding;
+    d.label = DL(s).label;
+    d.source = DL(s).source;
+    d.span = s->span;
+    return d;
+}
+
+void eval_deal(Eval *ev, Query *q, const Stmt *s)
+{
+    Deal d = deal_init(s);
+    d.payer = eval_entity_ref(ev, q, DL(s).payer, DL(s).payer_span);
+    d.payee = eval_entity_ref(ev, q, DL(s).payee, DL(s).payee_span);
+    bool ok = d.payer != ENT_NONE && d.payee != ENT_NONE;
+    if (DL(s).label != SYM_NONE && duplicate_label(ev, q, s))
+        ok = false;
+    bool amt = d.kind == VERB_GRANTS ? grant_amount(ev, q, s, &d) : money_amount(ev, q, s, &d);
+    ok = amt && ok;
+    ok = (amt ? options(ev, q, s, &d) : true) && ok;
+    if (!ok)
+        return;
+    if (d.kind == VERB_GRANTS && DL(s).vesting != SYM_NONE) {
+        d.milestone = world_find_label(q->w, DL(s).vesting);
+        if (d.milestone == DEAL_NONE) {
+            if (q == &ev->base)
+                add_pending(ev, &d, DL(s).vesting, DL(s).vesting_span);
+            else
+                diag_error(ev->d, DL(s).vesting_span, "unknown deal label '%s'",
+                           sym_str(ev->in, DL(s).vesting));
+            return;
+        }
+    }
+    DealId id = world_add_deal(q->w, &d);
+    eval_changed(q);
+    if (d.label != SYM_NONE)
+        release_pending(ev, q, d.label, id);
+}

@@ -1,0 +1,139 @@
+/* eval_int.h - what the evaluator's files (eval.c, eval_decl.c, eval_expr.c, eval_query.c,
+ * eval_whatif.c) share; nothing outside the evaluator includes it.
+ *
+ * Ownership (eval/CLI engineer): everything reachable from an Eval is owned by it except the
+ * Interner, SourceSet, Diags and options (owned by the Dg context). */
+#ifndef DG_EVAL_INT_H
+#define DG_EVAL_INT_H
+#include "eval.h"
+
+/* Engine state the evaluator keeps per world: defined in eval_query.c (figures and show
+ * caches) and eval_whatif.c (a scenario's stress result), opaque elsewhere. */
+typedef struct EngineCache EngineCache;
+typedef struct WhatIf WhatIf;
+
+/* A `let` binding. Lets are indexed by Sym, so lookup is one array read. */
+typedef struct LetSlot {
+    bool set;
+    Value v;
+    Span span;
+} LetSlot;
+
+/* A recorded `scenario NAME "desc" { ... }`: the block stays in its parse's arena. */
+typedef struct Scenario {
+    Sym name;
+    Span span;
+    const char *desc;
+    const StmtList *body;
+} Scenario;
+
+/* A grant whose `vesting with LABEL` names a deal not yet seen: it joins the world when
+ * that label is defined (labels may be defined later in the file). */
+typedef struct PendingGrant {
+    Deal deal;
+    Sym vesting;         /* the label it waits for */
+    Span label_span;
+    uint32_t next;       /* next pending grant waiting on the same label, + 1 (0 = end) */
+    bool done;
+} PendingGrant;
+
+/* A label named by `cancel`, checked once the whole input has been read. */
+typedef struct LabelRef {
+    Sym label;
+    Span span;
+} LabelRef;
+
+/* Where statements are evaluated: the base world, or a what-if fork with its stress result.
+ * Engine caches hang off it and are rebuilt only after the world changed. */
+typedef struct Query {
+    World *w;
+    EngineCache *cache;       /* NULL until a figure or show needs it */
+    uint64_t version;         /* bumped on every change to w */
+    uint64_t cache_version;
+    WhatIf *whatif;           /* what-if: shocks and clearing result, else NULL */
+    const World *base;        /* what-if: the world before the shocks, else NULL */
+    Sym scenario;             /* what-if: the scenario's name (SYM_NONE inline/base) */
+} Query;
+
+struct Eval {
+    Interner *in;
+    SourceSet *src;
+    Diags *d;
+    const DgOptions *opt;
+    Query base;
+    Arena **arenas;           /* one per parsed file; scenario blocks point into them */
+    size_t narenas, caparenas;
+    LetSlot *lets;
+    size_t caplets;
+    Scenario *scen;
+    size_t nscen, capscen;
+    uint32_t *scen_idx;       /* Sym -> index + 1 */
+    size_t capscen_idx;
+    char **seen;              /* real paths of every file evaluated (each runs once) */
+    size_t nseen, capseen;
+    char **stack;             /* real paths of the files being evaluated, for cycles */
+    const char **stack_name;  /* their display names */
+    size_t nstack, capstack, capstack_name;
+    PendingGrant *pend;
+    size_t npend, cappend;
+    uint32_t *pend_head;      /* label Sym -> first pending grant + 1 */
+    size_t cappend_head;
+    LabelRef *refs;
+    size_t nrefs, caprefs;
+    bool showed;
+    bool finished;
+    FILE *out;
+};
+
+/* eval.c */
+void eval_stmts(Eval *ev, Query *q, const StmtList *l);
+void eval_stmt(Eval *ev, Query *q, const Stmt *s);
+void eval_changed(Query *q);
+const char *eval_snippet(Eval *ev, Span sp, char *buf, size_t n);
+
+/* eval_decl.c: statements that build the world */
+void eval_entity(Eval *ev, Query *q, const Stmt *s);
+void eval_price(Eval *ev, Query *q, const Stmt *s);
+void eval_asof(Eval *ev, Query *q, const Stmt *s);
+void eval_let(Eval *ev, Query *q, const Stmt *s);
+void eval_deal(Eval *ev, Query *q, const Stmt *s);
+void eval_resolve_pending(Eval *ev);
+void eval_unlet(Eval *ev, Sym name);
+bool eval_let_value(Eval *ev, Sym name, Value *out);
+const char *eval_attr_name(int i);
+/* The entity called `name` in q's world, added as undeclared if new. Reports an error and
+ * returns ENT_NONE when the name is a `let`. */
+EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp);
+/* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
+bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
+
+/* eval_expr.c: expressions */
+Value eval_expr(Eval *ev, Query *q, const Expr *e);
+/* Evaluate and demand a dimension; `what` names the slot for the message. A plain or
+ * scaled number takes the dimension on. Returns false after reporting an error. */
+bool eval_expect(Eval *ev, Query *q, const Expr *e, Dim want, const char *what, double *out);
+/* The span of a binary operator (for unit errors), found between its operands. */
+Span eval_op_span(Eval *ev, const Expr *e);
+/* Closest name by edit distance among candidates, or NULL when nothing is close. */
+const char *eval_closest(const char *name, const char *const *cands, size_t n);
+
+/* eval_query.c: show, assert, bare expressions, figure calls */
+void eval_show(Eval *ev, Query *q, const Stmt *s);
+void eval_assert(Eval *ev, Query *q, const Stmt *s);
+void eval_bare(Eval *ev, Query *q, const Stmt *s);
+Value eval_call(Eval *ev, Query *q, const Expr *e);
+
+/* eval_whatif.c: scenarios and what-if */
+void eval_scenario_decl(Eval *ev, const Stmt *s);
+void eval_whatif(Eval *ev, Query *q, const Stmt *s);
+void eval_shock_stmt(Eval *ev, Query *q, const Stmt *s);
+void eval_check_refs(Eval *ev);
+bool whatif_is_figure(const char *fn);
+Value whatif_figure(WhatIf *wi, const char *fn, EntId v);
+void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v);
+
+/* eval_query.c: the Engine of q's world, rebuilt only after q's world changed */
+struct Engine *eval_engine(Query *q);
+void query_release(Query *q);
+
+#endif

@@ -1,0 +1,1 @@
+check tests/golden/err_gw_no_price.deal

@@ -1,0 +1,1 @@
+check --strict tests/golden/err_revenue_unit.deal

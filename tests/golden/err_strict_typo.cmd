@@ -1,0 +1,1 @@
+check --strict tests/golden/err_strict_typo.deal
