@@ -13,6 +13,8 @@
 #define DG_STRESS_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "arena.h"
+#include "debtrank.h"
 #include "value.h"
 #include "world.h"
 
@@ -29,8 +31,6 @@ typedef enum {
     SH_BETA,             /* `set beta P;` */
     SH_DEBTRANK,         /* `set debtrank original|differential;`: x = DebtRankKind */
 } ShockOp;
-
-typedef enum { DR_DIFFERENTIAL = 0, DR_ORIGINAL = 1 } DebtRankKind;
 
 typedef struct Shock {
     ShockOp kind;
@@ -95,6 +95,7 @@ typedef struct StressResult {
     int rounds;             /* the last default round */
     bool converged;         /* false when a round bound stopped an iteration */
     StressParams params;    /* a copy (forced list not kept) */
+    Arena arena;            /* holds every array above */
 } StressResult;
 
 /* Clear w under p. base: the world the losses are measured against (it is cleared with no

@@ -1,0 +1,115 @@
+/* stress.c - scenario shocks on a world fork, parameters, and the what-if figures read
+ * from a StressResult. The model itself runs in stress_run.c. */
+#include "stress.h"
+#include <stdlib.h>
+#include <string.h>
+
+void stress_params_init(StressParams *p)
+{
+    memset(p, 0, sizeof *p);
+    p->alpha = 1;
+    p->beta = 1;
+    p->debtrank = DR_DIFFERENTIAL;
+}
+
+void stress_params_free(StressParams *p)
+{
+    free(p->forced);
+    p->forced = NULL;
+    p->nforced = p->capforced = 0;
+}
+
+static double unit_clamp(double x) { return x < 0 ? 0 : x > 1 ? 1 : x; }
+
+static void force(StressParams *p, EntId v)
+{
+    for (size_t i = 0; i < p->nforced; i++)
+        if (p->forced[i] == v)
+            return;
+    p->forced = vec_grow(p->forced, &p->capforced, p->nforced + 1, sizeof *p->forced);
+    p->forced[p->nforced++] = v;
+}
+
+/* `shock revenue|price|cash of X by P`: the attribute is scaled by (1 + P). An attribute
+ * never given is 0 and stays 0. */
+static void scale_attr(World *w, EntId v, AttrId a, double x)
+{
+    Entity *e = world_entity_mut(w, v);
+    if (e)
+        e->attr[a] *= 1 + x;
+}
+
+void stress_apply_one(World *fork, const Shock *s, StressParams *p)
+{
+    switch (s->kind) {
+    case SH_DEFAULT: force(p, s->ent); break;
+    case SH_PAYMENTS: world_scale_payments(fork, s->ent, 1 + s->x); break;
+    case SH_REVENUE: scale_attr(fork, s->ent, A_REVENUE, s->x); break;
+    case SH_PRICE: scale_attr(fork, s->ent, A_PRICE, s->x); break;
+    case SH_CASH: scale_attr(fork, s->ent, A_CASH, s->x); break;
+    case SH_CANCEL: world_cancel(fork, s->deal); break;
+    case SH_DROP_NONBINDING: world_drop_nonbinding(fork); break;
+    case SH_RECOVERY: p->alpha = p->beta = unit_clamp(s->x); break;
+    case SH_ALPHA: p->alpha = unit_clamp(s->x); break;
+    case SH_BETA: p->beta = unit_clamp(s->x); break;
+    case SH_DEBTRANK: p->debtrank = s->x != 0 ? DR_ORIGINAL : DR_DIFFERENTIAL; break;
+    }
+}
+
+World *stress_apply(const World *base, const Shock *s, size_t n, StressParams *p)
+{
+    World *w = world_fork(base);
+    stress_params_init(p);
+    for (size_t i = 0; i < n; i++)
+        stress_apply_one(w, &s[i], p);
+    return w;
+}
+
+void stress_free(StressResult *r)
+{
+    if (!r)
+        return;
+    arena_free(&r->arena);
+    free(r);
+}
+
+bool stress_defaulted(const StressResult *r, EntId v) { return v < r->n && r->round[v] > 0; }
+
+double stress_shortfall(const StressResult *r, EntId v)
+{
+    if (v >= r->n)
+        return 0;
+    double s = r->obligation[v] - r->payment[v];
+    return s > 0 ? s : 0;
+}
+
+double stress_paid_fraction(const StressResult *r, EntId v)
+{
+    if (v >= r->n || r->obligation[v] <= 0)
+        return 1;
+    return unit_clamp(r->payment[v] / r->obligation[v]);
+}
+
+static Value pct(double x)
+{
+    Value v = value_num(x, DIM_NONE);
+    v.flags |= VF_PCT;
+    return v;
+}
+
+Value stress_figure(const StressResult *r, const char *fn, EntId v, bool *known)
+{
+    *known = true;
+    if (!strcmp(fn, "defaulted"))
+        return value_bool(stress_defaulted(r, v));
+    if (!strcmp(fn, "shortfall"))
+        return value_num(stress_shortfall(r, v), DIM_USD);
+    if (!strcmp(fn, "loss"))
+        return value_num(v < r->n ? r->loss[v] : 0, DIM_USD);
+    if (!strcmp(fn, "paid"))
+        return pct(stress_paid_fraction(r, v));
+    if (!strcmp(fn, "distress"))
+        return pct(v < r->n ? r->distress[v] : 0);
+    *known = false;
+    return value_null();
+}
