@@ -161,11 +161,16 @@ static void shock_stmt(Eval *ev, WhatIf *wi, const Stmt *s)
         add_shock(wi, (Shock){.kind = SH_DROP_NONBINDING, .ent = ENT_NONE, .deal = DEAL_NONE});
         return;
     case ST_SET: set_param(ev, wi, s); return;
-    case ST_LET:
+    case ST_LET: {
+        Value old;
+        bool taken = eval_let_value(ev, s->u.let.name, &old);
         eval_let(ev, &wi->q, s);
+        if (taken)  /* the let failed: the name is not ours to remove */
+            return;
         wi->lets = vec_grow(wi->lets, &wi->caplets, wi->nlets + 1, sizeof *wi->lets);
         wi->lets[wi->nlets++] = s->u.let.name;
         return;
+    }
     case ST_ENTITY: case ST_PRICE: case ST_DEAL:
         eval_stmt(ev, &wi->q, s);
         return;
