@@ -1,0 +1,225 @@
+/* test_clearing.c - the greatest clearing vector (Eisenberg-Noe, Rogers-Veraart) on networks
+ * worked out by hand, the round each entity defaults in, the bounds, and the 10k x 1M size.
+ *
+ * Source of the three-bank network: the example in the documentation of the CRAN package
+ * `systemicrisk` (Gandy & Veraart), function default_clearing ("Clearing Vector with
+ * Bankruptcy Costs", which implements the Greatest Clearing Vector Algorithm of Rogers &
+ * Veraart 2013, Definition 3.6): external assets ea = (1/2, 5/8, 3/4), external liabilities
+ * el = (3/2, 1/2, 1/2), L_ij = 1/2 between every pair, run with alpha = beta = 1 and with
+ * alpha = 0.5, beta = 0.7. The documentation gives the inputs only; the clearing vectors
+ * below are solved by hand (the arithmetic is in each test). External liabilities are
+ * obligations to a fourth entity, "outside", that owes nothing. */
+#include "testutil.h"
+#include <time.h>
+#include "arena.h"
+#include "clearing.h"
+
+typedef struct Three {
+    Csr ob;
+    double e[4], p[4], in[4];
+    int round[4];
+    ClearingStats st;
+} Three;
+
+static void three_banks(Three *t, double alpha, double beta)
+{
+    WEdge e[] = {{0, 1, 0.5}, {0, 2, 0.5}, {1, 0, 0.5}, {1, 2, 0.5}, {2, 0, 0.5}, {2, 1, 0.5},
+                 {0, 3, 1.5}, {1, 3, 0.5}, {2, 3, 0.5}};
+    csr_build(&t->ob, 4, e, sizeof e / sizeof *e);
+    double ext[4] = {0.5, 0.625, 0.75, 0};
+    memcpy(t->e, ext, sizeof ext);
+    clearing_run(&t->ob, t->e, alpha, beta, NULL, t->p, t->in, t->round, &t->st);
+}
+
+/* L = (2.5, 1.5, 1.5); Pi_1j = 0.2, Pi_2j = Pi_3j = 1/3.
+ * Round 1 (all pay in full): bank 1 has 0.5 + 0.5 + 0.5 = 1.5 < 2.5 -> defaults;
+ *   banks 2, 3 have 0.625 + 1 = 1.625 >= 1.5 and 0.75 + 1 = 1.75 >= 1.5.
+ * Solve D = {1}: p1 = 0.5 + 0.5 + 0.5 = 1.5.
+ * Round 2: bank 2 has 0.625 + 0.2 * 1.5 + 0.5 = 1.425 < 1.5 -> defaults; bank 3 has
+ *   0.75 + 0.3 + 0.5 = 1.55 >= 1.5.
+ * Solve D = {1, 2}: p1 = 0.5 + p2/3 + 1.5/3 = 1 + p2/3; p2 = 0.625 + 0.2 p1 + 0.5.
+ *   p1 = 1 + (1.125 + 0.2 p1)/3 = 1.375 + p1/15 -> p1 = 1.375 * 15/14 = 165/112;
+ *   p2 = 1.125 + 0.2 * 165/112 = 159/112.
+ * Round 3: bank 3 has 0.75 + 0.2 * 165/112 + (159/112)/3 = 1.517857 >= 1.5: done. */
+static void en_three_banks(void **state)
+{
+    (void)state;
+    Three t;
+    three_banks(&t, 1, 1);
+    assert_near(t.ob.rowsum[0], 2.5, 1e-12);
+    assert_near(t.p[0], 165.0 / 112, 1e-9);
+    assert_near(t.p[1], 159.0 / 112, 1e-9);
+    assert_near(t.p[2], 1.5, 1e-12);
+    assert_int_equal(t.round[0], 1);
+    assert_int_equal(t.round[1], 2);
+    assert_int_equal(t.round[2], 0);
+    assert_int_equal(t.round[3], 0);
+    assert_int_equal(t.st.rounds, 2);
+    assert_true(t.st.converged);
+    /* outside receives 1.5 * p1/2.5 + 0.5 * p2/1.5 + 0.5 */
+    assert_near(t.in[3], 0.6 * 165.0 / 112 + (159.0 / 112) / 3 + 0.5, 1e-9);
+    csr_free(&t.ob);
+}
+
+/* alpha = 0.5, beta = 0.7.
+ * Round 1: bank 1 defaults as above; p1 = 0.5 * 0.5 + 0.7 * (0.5 + 0.5) = 0.95.
+ * Round 2: bank 2 has 0.625 + 0.2 * 0.95 + 0.5 = 1.315 < 1.5, bank 3 has
+ *   0.75 + 0.19 + 0.5 = 1.44 < 1.5: both default (bank 3 survives without default costs).
+ * Solve D = {1, 2, 3}:
+ *   p1 = 0.25   + 0.7 (p2 + p3)/3
+ *   p2 = 0.3125 + 0.7 (0.2 p1 + p3/3)
+ *   p3 = 0.375  + 0.7 (0.2 p1 + p2/3)
+ * p2 - p3 = -0.0625 - (0.7/3)(p2 - p3) -> p2 - p3 = -0.0625 / (1 + 7/30) = -75/1480.
+ * S = p2 + p3 = 0.6875 + 0.28 p1 + (7/30) S and p1 = 0.25 + (7/30) S
+ *   -> (23/30 - 0.28 * 7/30) S = 0.6875 + 0.07 -> (263/375) S = 0.7575 -> S = 1.0800856;
+ * p1 = 0.25 + (7/30) S = 4225/8416 = 0.5020200, p2 = (S - 75/1480)/2 = 0.5147049,
+ * p3 = (S + 75/1480)/2 = 0.5653806. */
+static void rv_three_banks(void **state)
+{
+    (void)state;
+    Three t;
+    three_banks(&t, 0.5, 0.7);
+    double S = 0.7575 * 375 / 263, d = 0.0625 / (1 + 7.0 / 30);
+    assert_near(t.p[0], 4225.0 / 8416, 1e-9);
+    assert_near(t.p[0], 0.25 + 7.0 / 30 * S, 1e-9);
+    assert_near(t.p[1], (S - d) / 2, 1e-9);
+    assert_near(t.p[2], (S + d) / 2, 1e-9);
+    assert_int_equal(t.round[0], 1);
+    assert_int_equal(t.round[1], 2);
+    assert_int_equal(t.round[2], 2);
+    assert_int_equal(t.st.rounds, 2);
+    csr_free(&t.ob);
+}
+
+/* A chain a -> b -> c, 10 each; a has 4, b nothing. a pays 4 (round 1), so b receives 4 and
+ * pays 4 (round 2); c is paid 4. Forcing a into default: a pays 0, b pays 0. */
+static void chain_and_forced(void **state)
+{
+    (void)state;
+    WEdge e[] = {{0, 1, 10}, {1, 2, 10}};
+    Csr ob;
+    csr_build(&ob, 3, e, 2);
+    double ext[3] = {4, 0, 0}, p[3], in[3];
+    int round[3];
+    ClearingStats st;
+    clearing_run(&ob, ext, 1, 1, NULL, p, in, round, &st);
+    assert_near(p[0], 4, 1e-12);
+    assert_near(p[1], 4, 1e-9);
+    assert_near(in[2], 4, 1e-9);
+    assert_int_equal(round[0], 1);
+    assert_int_equal(round[1], 2);
+    assert_int_equal(round[2], 0);
+    bool forced[3] = {true, false, false};
+    clearing_run(&ob, ext, 1, 1, forced, p, in, round, &st);
+    assert_near(p[0], 0, 0);
+    assert_near(p[1], 0, 1e-12);
+    assert_int_equal(round[0], 1);
+    assert_int_equal(round[1], 1); /* with a paying nothing, b is short from the start */
+    csr_free(&ob);
+}
+
+/* Duplicate obligations add up, self-loops and non-positive amounts vanish. */
+static void csr_merges(void **state)
+{
+    (void)state;
+    WEdge e[] = {{0, 1, 2}, {0, 1, 3}, {0, 0, 9}, {1, 0, -1}, {1, 0, 4}, {0, 2, 1}};
+    Csr g;
+    csr_build(&g, 3, e, 6);
+    assert_int_equal(g.m, 3);
+    assert_int_equal(g.off[1] - g.off[0], 2);
+    assert_int_equal(g.to[g.off[0]], 1);
+    assert_near(g.amt[g.off[0]], 5, 0);
+    assert_near(g.rowsum[0], 6, 0);
+    assert_near(g.rowsum[1], 4, 0);
+    assert_near(g.rowsum[2], 0, 0);
+    csr_free(&g);
+}
+
+/* A loop where everybody is short: a owes b 10 and b owes a 10, neither has anything else;
+ * it clears in full (each pays with what the other pays). With a owing 10 more to c, a's
+ * 20 of debts face 10 of income: p_a = 0 + p_b, p_b = min(10, 0.5 p_a) -> p = 0. The solve
+ * must stop (a geometric descent), within the bound. */
+static void loop_descends(void **state)
+{
+    (void)state;
+    WEdge e[] = {{0, 1, 10}, {1, 0, 10}, {0, 2, 10}};
+    Csr ob;
+    csr_build(&ob, 3, e, 3);
+    double ext[3] = {0, 0, 0}, p[3], in[3];
+    int round[3];
+    ClearingStats st;
+    clearing_run(&ob, ext, 1, 1, NULL, p, in, round, &st);
+    assert_true(st.converged);
+    assert_true(p[0] < 1e-6 * 20);
+    assert_true(p[1] < 1e-6 * 10);
+    assert_int_equal(round[0], 1);
+    assert_int_equal(round[1], 2);
+    csr_free(&ob);
+    WEdge e2[] = {{0, 1, 10}, {1, 0, 10}};
+    csr_build(&ob, 2, e2, 2);
+    clearing_run(&ob, ext, 1, 1, NULL, p, in, round, &st);
+    assert_near(p[0], 10, 0);
+    assert_int_equal(round[0] + round[1], 0);
+    csr_free(&ob);
+}
+
+static uint64_t rng(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+/* 10k entities, 1M obligations: clears within the bound, and (outside the sanitizers, whose
+ * instrumentation costs several times the run) within one second. */
+static void ten_k_by_one_m(void **state)
+{
+    (void)state;
+    size_t n = 10000, m = 1000000;
+    WEdge *e = malloc(m * sizeof *e);
+    uint64_t s = 88172645463325252ull;
+    for (size_t k = 0; k < m; k++)
+        e[k] = (WEdge){(uint32_t)(rng(&s) % n), (uint32_t)(rng(&s) % n), 1 + (double)(rng(&s) % 1000)};
+    double *ext = malloc(n * sizeof *ext), *p = malloc(n * sizeof *p), *in = malloc(n * sizeof *in);
+    int *round = malloc(n * sizeof *round);
+    for (size_t i = 0; i < n; i++)
+        ext[i] = (double)(rng(&s) % 2000); /* most are short of a little: a long cascade */
+    clock_t t0 = clock();
+    Csr ob;
+    csr_build(&ob, n, e, m);
+    bool *forced = calloc(n, 1);
+    forced[0] = forced[1] = true;
+    ClearingStats st;
+    clearing_run(&ob, ext, 1, 1, forced, p, in, round, &st);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    print_message("clearing 10k x 1M: %.3f s, %d rounds, %zu edge updates\n", secs, st.rounds, st.work);
+    assert_true(st.converged);
+    assert_true(st.rounds >= 1 && (size_t)st.rounds <= n + 1);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(p[i] <= ob.rowsum[i] * (1 + 1e-12));
+        assert_true(p[i] >= 0);
+    }
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__OPTIMIZE__)
+    (void)secs; /* unoptimised builds are not timed */
+#elif !defined(__SANITIZE_ADDRESS__)
+    assert_true(secs <= 1.0);
+#endif
+    csr_free(&ob);
+    free(e);
+    free(ext);
+    free(p);
+    free(in);
+    free(round);
+    free(forced);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(en_three_banks),  cmocka_unit_test(rv_three_banks),
+        cmocka_unit_test(chain_and_forced), cmocka_unit_test(csr_merges),
+        cmocka_unit_test(loop_descends),   cmocka_unit_test(ten_k_by_one_m),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
