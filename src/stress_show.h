@@ -22,10 +22,11 @@ bool stress_show_topic(FILE *out, const StressResult *r, const World *w, const c
                        EntId v);
 
 /* The "clearing" object (new reference): {"scenario", "payments", "obligations",
- * "defaults": [{"name", "round", "shortfall", "paid"}], "losses", "distress",
- * "warrants": [{"granter", "holder", "vested_shares", "value", "dilution"}],
- * "guarantees": [{"guarantor", "party", "amount", "called", "paid"}], "rounds",
- * "converged"}. Names are entity names; objects keyed by name hold every entity. */
+ * "received", "defaults": [{"name", "round", "shortfall", "paid", "cause"}], "losses",
+ * "distress", "warrants": [{"granter", "holder", "vested_fraction", "vested_shares",
+ * "value", "dilution"}], "guarantees": [{"guarantor", "party", "amount", "called", "paid"}],
+ * "params": {"alpha", "beta", "debtrank"}, "rounds", "converged"}. Objects keyed by name
+ * hold every entity; defaults are ordered by round, then name. */
 json_t *stress_json(const StressResult *r, const World *w);
 
 #endif
