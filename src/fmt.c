@@ -1,0 +1,286 @@
+/* fmt.c - the canonical layout of a deal script (see fmt.h and docs/FMT.md).
+ *
+ * Ownership: fmt engineer. The printer walks the tokens of fmt_tok.c in source order and
+ * decides only whitespace: where lines break, how deep they are indented, where single
+ * spaces go. It never reorders, adds or drops a token, except that `;` is written after
+ * every statement (where the source may have relied on a newline) and amounts lose their
+ * trailing fraction zeros; both leave the parse unchanged. */
+#include "fmt.h"
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+#include "fmt_tok.h"
+#include "parse.h"
+
+typedef struct Buf {
+    char *p;
+    size_t n, cap;
+} Buf;
+
+static void buf_add(Buf *b, const char *s, size_t n)
+{
+    b->p = vec_grow(b->p, &b->cap, b->n + n + 1, 1);
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void buf_str(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+static void buf_spaces(Buf *b, size_t k)
+{
+    while (k--)
+        buf_add(b, " ", 1);
+}
+
+typedef struct Printer {
+    const char *s;
+    const FToks *ts;
+    Buf out, line;
+    size_t depth;
+    uint32_t *widths;   /* per open block: attribute-name column width, 0 = not an entity */
+    size_t wcap;
+    bool mid;           /* a statement is open: comments inside it indent one level more */
+    bool blank;         /* the source had a blank line since the last line we started */
+    bool after_open;    /* the last line started opened a block: no blank line after it */
+    bool unary;         /* the previous token was a unary minus or `!` */
+    int pos;            /* tokens of the current statement printed so far */
+    size_t first;       /* the current statement's first token */
+    size_t prev;        /* the previous token printed */
+} Printer;
+
+static const FTok *tok(const Printer *P, size_t i) { return &P->ts->t[i]; }
+static bool is(const Printer *P, size_t i, const char *s) { return ftok_is(tok(P, i), P->s, s); }
+
+static void flush(Printer *P)
+{
+    if (P->line.n == 0)
+        return;
+    while (P->line.n > 0 && P->line.p[P->line.n - 1] == ' ')
+        P->line.n--;
+    buf_add(&P->out, P->line.p, P->line.n);
+    buf_add(&P->out, "\n", 1);
+    P->line.n = 0;
+}
+
+/* Begin an output line at `level` indentation; a source blank line before it survives as
+ * one blank line, except at the top of the file and of a block. */
+static void start_line(Printer *P, size_t level, bool allow_blank)
+{
+    flush(P);
+    if (allow_blank && P->blank && P->out.n > 0 && !P->after_open)
+        buf_add(&P->out, "\n", 1);
+    P->blank = false;
+    P->after_open = false;
+    buf_spaces(&P->line, 4 * level);
+}
+
+static void add_text(Printer *P, size_t i)
+{
+    const FTok *t = tok(P, i);
+    buf_add(&P->line, P->s + t->start, t->end - t->start);
+}
+
+/* An amount without trailing fraction zeros: 100.0B -> 100B, 1.50T -> 1.5T. Dates (which
+ * contain '-') and everything else are copied as written, `$` included. */
+static void add_number(Printer *P, size_t i)
+{
+    const FTok *t = tok(P, i);
+    const char *s = P->s + t->start;
+    size_t n = t->end - t->start;
+    const char *dot = memchr(s, '.', n);
+    if (!dot || memchr(s, '-', n)) {
+        add_text(P, i);
+        return;
+    }
+    size_t d = (size_t)(dot - s), e = d + 1;
+    while (e < n && s[e] >= '0' && s[e] <= '9')
+        e++;
+    size_t k = e;
+    while (k > d + 1 && s[k - 1] == '0')
+        k--;
+    if (k == d + 1)
+        k = d;   /* nothing left of the fraction: drop the point too */
+    buf_add(&P->line, s, k);
+    buf_add(&P->line, s + e, n - e);
+}
+
+static uint32_t block_width(const Printer *P) { return P->depth ? P->widths[P->depth - 1] : 0; }
+
+/* Is the `-` or `!` at i a prefix operator? It is at the start of an expression: after an
+ * operator or opening punctuation, after a keyword, or where an attribute, `price NAME` or
+ * `set PARAM` expects its value. */
+static bool prefix_op(const Printer *P, size_t i)
+{
+    if (!is(P, i, "-") && !is(P, i, "!"))
+        return false;
+    if (P->pos == 0)
+        return true;
+    const FTok *p = tok(P, P->prev);
+    if (p->kind == FT_PUNCT)
+        return !is(P, P->prev, ")") && !is(P, P->prev, "}");
+    if (p->kind == FT_WORD && (p->flags & FF_KW))
+        return !is(P, P->prev, "true") && !is(P, P->prev, "false");
+    if (P->pos == 1 && block_width(P))
+        return true;
+    return P->pos == 2 && (is(P, P->first, "price") || is(P, P->first, "set"));
+}
+
+/* The space (if any) between the previous token and token i on the same line. */
+static void add_space(Printer *P, size_t i)
+{
+    const FTok *p = tok(P, P->prev);
+    if (is(P, i, ")") || is(P, i, ",") || is(P, i, ":") || is(P, P->prev, "(") || P->unary)
+        return;
+    /* A figure call hugs its parenthesis: in(x), exposure(a, b); `in` is also a keyword. */
+    if (is(P, i, "(") && p->kind == FT_WORD && (!(p->flags & FF_KW) || is(P, P->prev, "in")))
+        return;
+    uint32_t w = block_width(P);
+    if (w && P->pos == 1 && P->prev == P->first) {
+        buf_spaces(&P->line, w - (p->end - p->start) + 1);   /* the attribute value column */
+        return;
+    }
+    buf_add(&P->line, " ", 1);
+}
+
+static void finish_token(Printer *P, size_t i)
+{
+    P->unary = prefix_op(P, i);
+    P->prev = i;
+    P->pos++;
+    if ((tok(P, i)->flags & FF_END) && !is(P, i, "}") && !is(P, i, "{")) {
+        buf_add(&P->line, ";", 1);
+        P->mid = false;
+    } else if (tok(P, i)->flags & FF_END) {
+        P->mid = false;
+    }
+}
+
+/* `{`: an empty block stays `{}` on its line; otherwise its statements go one level in.
+ * Returns the index of the last token consumed. */
+static size_t print_open(Printer *P, size_t i)
+{
+    size_t j = i + 1;
+    while (j < P->ts->n && is(P, j, ";"))
+        j++;
+    if (j < P->ts->n && is(P, j, "}")) {
+        buf_str(&P->line, "{}");
+        P->prev = j;
+        P->pos++;
+        P->unary = false;
+        if (tok(P, j)->flags & FF_END)
+            P->mid = false;
+        return j;
+    }
+    buf_str(&P->line, "{");
+    P->widths = vec_grow(P->widths, &P->wcap, P->depth + 1, sizeof *P->widths);
+    P->widths[P->depth++] = tok(P, i)->width;
+    P->after_open = true;
+    P->mid = false;
+    P->prev = i;
+    P->unary = false;
+    return i;
+}
+
+static void print_close(Printer *P, size_t i)
+{
+    if (P->depth > 0)
+        P->depth--;
+    P->blank = false;   /* no blank line before a closing brace */
+    start_line(P, P->depth, false);
+    buf_str(&P->line, "}");
+    P->prev = i;
+    P->unary = false;
+    P->mid = !(tok(P, i)->flags & FF_END);   /* `} {` of what if: the statement goes on */
+}
+
+static size_t print_token(Printer *P, size_t i)
+{
+    const FTok *t = tok(P, i);
+    if (t->flags & FF_START) {
+        start_line(P, P->depth, true);
+        P->mid = true;
+        P->pos = 0;
+        P->first = i;
+        P->unary = false;
+    } else if (P->line.n == 0) {
+        start_line(P, P->depth + 1, false);   /* the statement goes on after a comment */
+    } else {
+        P->blank = false;   /* blank lines inside a statement do not separate groups */
+        add_space(P, i);
+    }
+    if (is(P, i, "{"))
+        return print_open(P, i);
+    if (t->kind == FT_NUM)
+        add_number(P, i);
+    else
+        add_text(P, i);
+    finish_token(P, i);
+    return i;
+}
+
+/* A comment stays where it was: after code on the same line (one space after it), or on a
+ * line of its own at the indentation of what surrounds it. */
+static void print_comment(Printer *P, size_t i, size_t nl)
+{
+    if (nl == 0 && P->line.n > 0) {
+        buf_add(&P->line, " ", 1);
+        add_text(P, i);
+        flush(P);
+        return;
+    }
+    start_line(P, P->depth + (P->mid ? 1 : 0), true);
+    add_text(P, i);
+    flush(P);
+}
+
+static size_t count_newlines(const char *s, size_t from, size_t to)
+{
+    size_t k = 0;
+    for (size_t i = from; i < to; i++)
+        k += s[i] == '\n';
+    return k;
+}
+
+char *fmt_text(const char *text, size_t n, size_t *len)
+{
+    FToks ts;
+    ftoks_scan(&ts, text, n);
+    Printer P = {.s = text, .ts = &ts};
+    size_t prev_end = 0;
+    for (size_t i = 0; i < ts.n; i++) {
+        const FTok *t = &ts.t[i];
+        size_t nl = count_newlines(text, prev_end, t->start);
+        if (nl >= 2)
+            P.blank = true;
+        if (t->kind == FT_COMMENT)
+            print_comment(&P, i, nl);
+        else if (is(&P, i, "}"))
+            print_close(&P, i);
+        else if (!is(&P, i, ";"))
+            i = print_token(&P, i);
+        prev_end = ts.t[i].end;
+    }
+    flush(&P);
+    buf_add(&P.out, "", 0);   /* an empty script formats to an empty, non-NULL text */
+    free(P.line.p);
+    free(P.widths);
+    ftoks_free(&ts);
+    if (len)
+        *len = P.out.n;
+    return P.out.p;
+}
+
+char *fmt_source(SourceSet *src, uint32_t file, Interner *in, Diags *d, size_t *len)
+{
+    Arena a;
+    arena_init(&a);
+    size_t before = d->nerrors;
+    parse_source(&a, in, d, file);
+    arena_free(&a);
+    if (d->nerrors > before)
+        return NULL;
+    const SourceFile *f = sources_get(src, file);
+    return fmt_text(f->text, f->len, len);
+}
