@@ -29,6 +29,7 @@ typedef struct Expr Expr;
 struct Expr {
     ExprKind kind;
     Span span;
+    int depth;         /* height of this subtree (1 = leaf); the parser caps it */
     union {
         Value lit;                                  /* EX_NUM, EX_DATE, EX_STR */
         Sym name;                                   /* EX_NAME */

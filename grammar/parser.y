@@ -1,0 +1,255 @@
+/* parser.y - the grammar of deal scripts (bison, pure, byte-offset locations).
+ *
+ * Ownership: frontend engineer. Actions only call the builders of src/parse_build.c, so
+ * this file reads as the grammar. Statements end with ';' (the lexer turns a newline
+ * after a token that can end a statement into an implicit ';', and inserts one before a
+ * '}' that closes a statement), so every list here is "items each followed by ';'".
+ * Error recovery is at statement boundaries: `error ';'` in any statement list, and
+ * `error '}'` inside a block, so one run reports every independent error. */
+%require "3.8"
+%define api.pure full
+%define api.location.type {Span}
+%define parse.error custom
+%locations
+%expect 0
+%param {ParseCtx *pc}
+
+%code requires {
+#include "ast.h"
+#include "parse_build.h"
+}
+
+%code provides {
+/* The name of a token kind for messages and `--tokens` ("name", "invests", "'{'"). */
+const char *token_name(int kind);
+}
+
+%code {
+#include "lex.h"
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                      \
+    do {                                                                 \
+        if (N) {                                                         \
+            (Cur).file = YYRHSLOC(Rhs, 1).file;                          \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                        \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                            \
+        } else {                                                         \
+            (Cur).file = YYRHSLOC(Rhs, 0).file;                          \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;              \
+        }                                                                \
+    } while (0)
+static int yylex(YYSTYPE *lval, Span *lloc, ParseCtx *pc) { return lex_next(lval, lloc, pc->lex); }
+static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(pc, *loc, msg); }
+}
+
+%union {
+    Sym sym;
+    Value val;
+    const char *str;
+    int n;
+    Expr *expr;
+    Stmt *stmt;
+    StmtList list;
+    ExprVec args;
+    AttrVec attrs;
+    DealOpts opts;
+    Verb verb;
+}
+
+%token END 0 "end of input"
+%token <sym> IDENT "name"
+%token <val> NUMBER "amount"
+%token <val> DATE "date"
+%token <str> STRING "string"
+%token COMPANY "company" BANK "bank" MARKET "market" PRICE "price" AS "as" OF "of"
+%token LET "let" INCLUDE "include" USE "use" DEAL "deal" INVESTS "invests" IN "in"
+%token LENDS "lends" TO "to" BUYS "buys" FROM "from" PAYS "pays" GRANTS "grants"
+%token SHARES "shares" VESTING "vesting" WITH "with" GUARANTEES "guarantees" OVER "over"
+%token AT "at" DUE "due" NONBINDING "nonbinding" SOURCE "source" SHOW "show"
+%token ASSERT "assert" SCENARIO "scenario" WHAT "what" IF "if" DEFAULTS "defaults"
+%token SHOCK "shock" BY "by" CANCEL "cancel" DROP "drop" SET "set" AND "and" OR "or"
+%token NOT "not" TRUE "true" FALSE "false"
+%token LE "<=" GE ">=" EQ "==" NE "!="
+/* Never reach the grammar: the lexer's raw newline, and the trivia `lex_all` returns. */
+%token <n> NEWLINE "newline"
+%token COMMENT "comment" BLANK "blank line"
+
+%type <stmt> stmt entity deal deal_core show whatif shock
+%type <list> stmts block
+%type <expr> expr primary
+%type <str> opt_string
+%type <args> args arglist
+%type <attrs> attrs attr_block
+%type <opts> opts
+%type <n> ent_kind
+%type <sym> attr_name shock_kind
+
+%left OR
+%left AND
+%precedence NOT
+%nonassoc '<' '>' LE GE EQ NE
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%%
+
+program: stmts                          { pc->prog.stmts = $1; }
+       ;
+
+stmts: %empty                           { $$ = (StmtList){0}; }
+     | stmts ';'                        { $$ = $1; }
+     | stmts stmt ';'                   { $$ = $1; pb_append(&$$, $2); }
+     | stmts error ';'                  { $$ = $1; yyerrok; }
+     ;
+
+block: '{' stmts '}'                    { $$ = $2; }
+     | '{' stmts error '}'              { $$ = $2; yyerrok; }
+     ;
+
+stmt: entity
+    | PRICE IDENT expr                  { $$ = pb_price(pc, $2, @2, $3, @$); }
+    | AS OF expr                        { $$ = pb_asof(pc, $3, @$); }
+    | LET IDENT '=' expr                { $$ = pb_let(pc, $2, @2, $4, @$); }
+    | INCLUDE STRING                    { $$ = pb_include(pc, $2, @2, @$); }
+    | USE IDENT                         { $$ = pb_use(pc, $2, @2, @$); }
+    | deal
+    | show
+    | ASSERT expr opt_string            { $$ = pb_assert(pc, $2, $3, @$); }
+    | expr                              { $$ = pb_exprstmt(pc, $1, @$); }
+    | SCENARIO IDENT opt_string block   { $$ = pb_scenario(pc, $2, @2, $3, $4, @$); }
+    | whatif
+    | shock
+    ;
+
+entity: ent_kind IDENT opt_string           { $$ = pb_entity(pc, $1, $2, @2, $3, NULL, @$); }
+      | ent_kind IDENT opt_string attr_block { $$ = pb_entity(pc, $1, $2, @2, $3, &$4, @$); }
+      ;
+
+ent_kind: COMPANY                       { $$ = ENT_COMPANY; }
+        | BANK                          { $$ = ENT_BANK; }
+        | MARKET                        { $$ = ENT_MARKET; }
+        ;
+
+attr_block: '{' attrs '}'               { $$ = $2; }
+          | '{' attrs error '}'         { $$ = $2; yyerrok; }
+          ;
+
+attrs: %empty                           { $$ = (AttrVec){0}; }
+     | attrs ';'                        { $$ = $1; }
+     | attrs attr_name expr ';'         { $$ = $1; pb_attr(pc, &$$, $2, @2, $3, span_join(@2, @3)); }
+     | attrs error ';'                  { $$ = $1; yyerrok; }
+     ;
+
+attr_name: IDENT
+         | SHARES                       { $$ = pb_word(pc, "shares"); }
+         | PRICE                        { $$ = pb_word(pc, "price"); }
+         ;
+
+opt_string: %empty                      { $$ = NULL; }
+          | STRING
+          ;
+
+deal: deal_core opts                    { $$ = pb_deal(pc, $1, &$2, SYM_NONE, @1, @$); }
+    | DEAL IDENT ':' deal_core opts     { $$ = pb_deal(pc, $4, &$5, $2, @2, @$); }
+    ;
+
+deal_core: IDENT INVESTS expr IN IDENT  { $$ = pb_core(pc, VERB_INVESTS, $1, @1, $3, $5, @5); }
+         | IDENT LENDS expr TO IDENT    { $$ = pb_core(pc, VERB_LENDS, $1, @1, $3, $5, @5); }
+         | IDENT BUYS expr FROM IDENT   { $$ = pb_core(pc, VERB_BUYS, $1, @1, $3, $5, @5); }
+         | IDENT PAYS expr TO IDENT     { $$ = pb_core(pc, VERB_PAYS, $1, @1, $3, $5, @5); }
+         | IDENT GUARANTEES expr TO IDENT { $$ = pb_core(pc, VERB_GUARANTEES, $1, @1, $3, $5, @5); }
+         | IDENT GRANTS IDENT expr SHARES { $$ = pb_core(pc, VERB_GRANTS, $1, @1, $4, $3, @3); }
+         ;
+
+opts: %empty                            { $$ = (DealOpts){0}; }
+    | opts OVER expr                    { $$ = $1; pb_opt(pc, &$$, OPT_OVER, $3, @2); }
+    | opts FROM expr                    { $$ = $1; pb_opt(pc, &$$, OPT_FROM, $3, @2); }
+    | opts AT expr                      { $$ = $1; pb_opt(pc, &$$, OPT_AT, $3, @2); }
+    | opts DUE expr                     { $$ = $1; pb_opt(pc, &$$, OPT_DUE, $3, @2); }
+    | opts NONBINDING                   { $$ = $1; pb_opt(pc, &$$, OPT_NONBINDING, NULL, @2); }
+    | opts SOURCE STRING                { $$ = $1; pb_opt_source(pc, &$$, $3, @2); }
+    | opts VESTING WITH IDENT           { $$ = $1; pb_opt_vesting(pc, &$$, $4, @4, @2); }
+    ;
+
+show: SHOW expr                         { $$ = pb_show_expr(pc, $2, @$); }
+    | SHOW IDENT OF IDENT               { $$ = pb_show(pc, $2, @2, $4, @4, SYM_NONE, @4, @$); }
+    | SHOW IDENT OF IDENT TO IDENT      { $$ = pb_show(pc, $2, @2, $4, @4, $6, @6, @$); }
+    | SHOW DEFAULTS                     { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, SYM_NONE, @2, SYM_NONE, @2, @$); }
+    | SHOW DEFAULTS OF IDENT            { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, $4, @4, SYM_NONE, @4, @$); }
+    ;
+
+whatif: WHAT IF IDENT block             { $$ = pb_whatif(pc, $3, @3, NULL, &$4, @$); }
+      | WHAT IF block block             { $$ = pb_whatif(pc, SYM_NONE, @2, &$3, &$4, @$); }
+      ;
+
+shock: IDENT DEFAULTS                   { $$ = pb_defaults(pc, $1, @1, @$); }
+     | SHOCK shock_kind OF IDENT BY expr { $$ = pb_shock(pc, $2, @2, $4, @4, $6, @$); }
+     | CANCEL IDENT                     { $$ = pb_cancel(pc, $2, @2, @$); }
+     | DROP NONBINDING                  { $$ = pb_drop(pc, @$); }
+     | SET IDENT expr                   { $$ = pb_set(pc, $2, @2, $3, @$); }
+     ;
+
+shock_kind: IDENT
+          | PRICE                       { $$ = pb_word(pc, "price"); }
+          ;
+
+expr: primary
+    | '-' expr %prec UMINUS             { $$ = pb_unary(pc, '-', $2, @$); }
+    | NOT expr                          { $$ = pb_unary(pc, '!', $2, @$); }
+    | expr '+' expr                     { $$ = pb_binary(pc, '+', $1, $3, @$); }
+    | expr '-' expr                     { $$ = pb_binary(pc, '-', $1, $3, @$); }
+    | expr '*' expr                     { $$ = pb_binary(pc, '*', $1, $3, @$); }
+    | expr '/' expr                     { $$ = pb_binary(pc, '/', $1, $3, @$); }
+    | expr '<' expr                     { $$ = pb_binary(pc, '<', $1, $3, @$); }
+    | expr '>' expr                     { $$ = pb_binary(pc, '>', $1, $3, @$); }
+    | expr LE expr                      { $$ = pb_binary(pc, 'l', $1, $3, @$); }
+    | expr GE expr                      { $$ = pb_binary(pc, 'g', $1, $3, @$); }
+    | expr EQ expr                      { $$ = pb_binary(pc, '=', $1, $3, @$); }
+    | expr NE expr                      { $$ = pb_binary(pc, '!', $1, $3, @$); }
+    | expr AND expr                     { $$ = pb_binary(pc, '&', $1, $3, @$); }
+    | expr OR expr                      { $$ = pb_binary(pc, '|', $1, $3, @$); }
+    ;
+
+primary: NUMBER                         { $$ = pb_lit(pc, $1, @$); }
+       | DATE                           { $$ = pb_lit(pc, $1, @$); }
+       | STRING                         { $$ = pb_str(pc, $1, @$); }
+       | TRUE                           { $$ = pb_lit(pc, value_bool(true), @$); }
+       | FALSE                          { $$ = pb_lit(pc, value_bool(false), @$); }
+       | IDENT                          { $$ = pb_name(pc, $1, @$); }
+       | IDENT '(' args ')'             { $$ = pb_call(pc, $1, @1, &$3, @$); }
+       | IN '(' args ')'                { $$ = pb_call(pc, pb_word(pc, "in"), @1, &$3, @$); }
+       | '(' expr ')'                   { $$ = pb_paren($2, @$); }
+       ;
+
+args: %empty                            { $$ = (ExprVec){0}; }
+    | arglist
+    ;
+
+arglist: expr                           { $$ = (ExprVec){0}; pb_arg(pc, &$$, $1); }
+       | arglist ',' expr               { $$ = $1; pb_arg(pc, &$$, $3); }
+       ;
+
+%%
+
+const char *token_name(int kind)
+{
+    if (kind < 0 || kind > YYMAXUTOK)
+        return "invalid token";
+    return yysymbol_name(YYTRANSLATE(kind));
+}
+
+/* Custom syntax errors: the context (lookahead, expected tokens) goes to the builder
+ * side, which words the message and decides whether it is a cascade to suppress. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, ParseCtx *pc)
+{
+    enum { MAXEXP = 8 };
+    yysymbol_kind_t exp[MAXEXP];
+    int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
+    const char *names[MAXEXP];
+    int k = 0;
+    for (int i = 0; i < n && i < MAXEXP; i++)
+        if (exp[i] != YYSYMBOL_YYerror)
+            names[k++] = yysymbol_name(exp[i]);
+    pb_syntax_error(pc, *yypcontext_location(ctx), n < 0 || n >= MAXEXP ? -1 : k, names);
+    return 0;
+}

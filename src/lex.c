@@ -1,0 +1,244 @@
+/* lex.c - the token stream over the flex scanner: the newline rule, implicit ';' before
+ * '}' and at the end of input, paren-depth cap, unclosed-brace report, trivia tokens for
+ * the formatter, and the `--tokens` dump.
+ * Ownership: frontend engineer. */
+#include "lex.h"
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void lex_init(LexState *ls, ParseCtx *pc, Arena *arena, uint32_t file, bool trivia)
+{
+    memset(ls, 0, sizeof *ls);
+    const SourceFile *f = sources_get(pc->d->src, file);
+    ls->arena = arena;
+    ls->in = pc->in;
+    ls->d = pc->d;
+    ls->pc = pc;
+    ls->file = file;
+    ls->text = f ? f->text : "";
+    ls->len = f ? f->len : 0;
+    ls->trivia = trivia;
+    ls->scanner = lex_scanner_new(ls);
+    pc->lex = ls;
+}
+
+void lex_free(LexState *ls)
+{
+    lex_scanner_free(ls->scanner);
+    free(ls->braces);
+    ls->braces = NULL;
+}
+
+void lex_error(LexState *ls, Span sp, const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    size_t before = ls->d->nerrors;
+    diag_add(ls->d, DIAG_ERROR, sp, fmt, ap);
+    va_end(ap);
+    if (ls->d->nerrors > before && hint)
+        diag_hint(ls->d, "%s", hint);
+    ls->pc->nerrors++;
+    if (sp.start >= ls->len)
+        ls->pc->nerrors_at_end++;
+    /* The token being read belongs to the statement after the last ';' returned. */
+    ls->err_stmt = ls->nsemi + 1;
+}
+
+/* Tokens after which a newline ends the statement (see grammar/README.md). */
+static bool can_end(int k)
+{
+    switch (k) {
+    case IDENT: case NUMBER: case DATE: case STRING: case ')': case '}':
+    case NONBINDING: case DEFAULTS: case SHARES: case TRUE: case FALSE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void push(LexState *ls, int kind, const YYSTYPE *val, Span sp, bool implicit)
+{
+    LexPending *p = &ls->pend[ls->npend++];
+    p->kind = kind;
+    if (val)
+        p->val = *val;
+    p->span = sp;
+    p->implicit = implicit;
+}
+
+/* Hand a token to the caller and remember it (the error wording looks back two tokens). */
+static int emit(LexState *ls, int kind, Span sp, bool implicit)
+{
+    ls->prev2 = ls->prev;
+    ls->prev = ls->last;
+    ls->prev_span = ls->last_span;
+    ls->last = kind;
+    ls->last_span = sp;
+    ls->implicit = implicit;
+    ls->tok_stmt = ls->nsemi;
+    if (kind == ';')
+        ls->nsemi++;
+    return kind;
+}
+
+static int pop_pending(YYSTYPE *val, Span *loc, LexState *ls)
+{
+    LexPending p = ls->pend[0];
+    memmove(ls->pend, ls->pend + 1, (size_t)(ls->npend - 1) * sizeof *ls->pend);
+    ls->npend--;
+    *val = p.val;
+    *loc = p.span;
+    return emit(ls, p.kind, p.span, p.implicit);
+}
+
+static int at_eof(YYSTYPE *val, Span *loc, LexState *ls)
+{
+    Span end = {ls->file, (uint32_t)ls->len, (uint32_t)ls->len};
+    *loc = end;
+    if (ls->eof_seen)
+        return emit(ls, END, end, false);
+    ls->eof_seen = true;
+    if (ls->nbraces > 0 && !ls->stop) {
+        uint32_t b = ls->braces[ls->nbraces - 1];
+        lex_error(ls, (Span){ls->file, b, b + 1}, "add the missing '}'",
+                  "unclosed '{' opened here");
+        ls->pc->nerrors_at_end++;   /* more input may close it (REPL continuation) */
+        ls->eof_error = true;
+    }
+    if (can_end(ls->last) && !ls->stop) {
+        push(ls, END, NULL, end, false);
+        return emit(ls, ';', end, true);
+    }
+    (void)val;
+    return emit(ls, END, end, false);
+}
+
+/* A '(' past the cap ends the parse: deeper input is not worth a stack. */
+static bool open_paren(LexState *ls, Span sp)
+{
+    if (++ls->parens <= LEX_MAX_PARENS)
+        return true;
+    lex_error(ls, sp, "split the expression with `let`", "nesting too deep (more than %d '(')",
+              LEX_MAX_PARENS);
+    ls->stop = true;
+    ls->eof_error = true;
+    return false;
+}
+
+static int on_newline(YYSTYPE *val, Span *loc, LexState *ls, int lines)
+{
+    Span nl = {ls->file, loc->start, loc->start + 1};
+    bool blank = lines >= 2 && ls->trivia && ls->last != 0;
+    if (ls->parens == 0 && can_end(ls->last)) {
+        if (blank)
+            push(ls, BLANK, val, *loc, false);
+        *loc = nl;
+        return emit(ls, ';', nl, true);
+    }
+    if (blank)
+        return emit(ls, BLANK, *loc, false);
+    return 0;   /* not a token: read on */
+}
+
+static int on_brace(YYSTYPE *val, Span *loc, LexState *ls, int kind)
+{
+    ls->parens = 0;   /* a brace ends any expression: unbalanced '(' does not leak past it */
+    if (kind == '{') {
+        ls->braces = vec_grow(ls->braces, &ls->cbraces, ls->nbraces + 1, sizeof *ls->braces);
+        ls->braces[ls->nbraces++] = loc->start;
+        return emit(ls, kind, *loc, false);
+    }
+    if (ls->nbraces > 0)
+        ls->nbraces--;
+    if (can_end(ls->last)) {
+        push(ls, '}', val, *loc, false);
+        Span gap = {ls->file, loc->start, loc->start};
+        *loc = gap;
+        return emit(ls, ';', gap, true);
+    }
+    return emit(ls, kind, *loc, false);
+}
+
+int lex_next(YYSTYPE *val, Span *loc, LexState *ls)
+{
+    if (ls->npend > 0)
+        return pop_pending(val, loc, ls);
+    for (;;) {
+        int k = ls->stop ? END : dg_rawlex(val, loc, ls->scanner);
+        switch (k) {
+        case END:
+            return at_eof(val, loc, ls);
+        case NEWLINE:
+            if ((k = on_newline(val, loc, ls, val->n)) != 0)
+                return k;
+            continue;
+        case COMMENT:
+            if (ls->trivia)
+                return emit(ls, k, *loc, false);
+            continue;
+        case '(':
+            if (!open_paren(ls, *loc))
+                continue;
+            return emit(ls, k, *loc, false);
+        case ')':
+            if (ls->parens > 0)
+                ls->parens--;
+            return emit(ls, k, *loc, false);
+        case '{':
+        case '}':
+            return on_brace(val, loc, ls, k);
+        default:
+            return emit(ls, k, *loc, false);
+        }
+    }
+}
+
+size_t lex_all(Interner *in, Diags *d, SourceSet *src, uint32_t file, Token **out)
+{
+    (void)src;   /* the file is found through d->src, like the parser does */
+    Arena a;
+    arena_init(&a);
+    ParseCtx pc = {.arena = &a, .in = in, .d = d, .file = file};
+    LexState ls;
+    lex_init(&ls, &pc, &a, file, true);
+    size_t n = 0, cap = 0;
+    Token *v = NULL;
+    for (;;) {
+        YYSTYPE val;
+        Span sp;
+        int k = lex_next(&val, &sp, &ls);
+        v = vec_grow(v, &cap, n + 1, sizeof *v);
+        v[n++] = (Token){k, sp, k == ';' && ls.implicit};
+        if (k == END)
+            break;
+    }
+    lex_free(&ls);
+    arena_free(&a);
+    *out = v;
+    return n;
+}
+
+void tokens_dump(FILE *out, SourceSet *src, uint32_t file, Interner *in, Diags *d)
+{
+    Token *t;
+    size_t n = lex_all(in, d, src, file, &t);
+    const SourceFile *f = sources_get(src, file);
+    for (size_t i = 0; i < n; i++) {
+        int line, col;
+        sources_linecol(src, file, t[i].span.start, &line, &col);
+        fprintf(out, "%d:%d %s", line, col, t[i].implicit_semi ? "implicit ';'" : token_name(t[i].kind));
+        size_t len = t[i].span.end - t[i].span.start;
+        if (f && len > 0 && t[i].kind != BLANK && t[i].kind != ';') {
+            fputs(" `", out);
+            for (size_t j = 0; j < len && j < 60; j++) {
+                unsigned char c = (unsigned char)f->text[t[i].span.start + j];
+                fputc(c < 0x20 || c == 0x7f ? '?' : c, out);
+            }
+            fputs(len > 60 ? "...`" : "`", out);
+        }
+        fputc('\n', out);
+    }
+    free(t);
+}

@@ -1,0 +1,77 @@
+/* lex.h - the token stream of deal scripts: the parser's lexer driver, the token list the
+ * formatter reads, and the `--tokens` dump.
+ *
+ * Ownership: frontend engineer. The raw scanner is flex (grammar/lexer.l, reentrant); this
+ * layer on top of it applies the newline rule (a newline after a token that can end a
+ * statement, outside parentheses, is an implicit ';'; so is the end of input, and the gap
+ * before a '}' that closes a statement), caps parenthesis nesting, tracks open braces for
+ * "unclosed '{'" and turns comments and blank lines into tokens when asked (lex_all).
+ * Token kinds are the bison token numbers of build/parser.h. */
+#ifndef DG_LEX_H
+#define DG_LEX_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "ast.h"
+#include "parser.h"
+
+typedef struct Token {
+    int kind;            /* bison token kind; ';' for both written and implicit ends */
+    Span span;           /* an implicit ';' has an empty span where it was inserted */
+    bool implicit_semi;
+} Token;
+
+/* Tokens of file `file`, including COMMENT and BLANK (a run of newlines holding an empty
+ * line) tokens, ending with END. Lexical errors go to d. Returns the count; *out is
+ * malloc'd (the caller frees it). */
+size_t lex_all(Interner *in, Diags *d, SourceSet *src, uint32_t file, Token **out);
+const char *token_name(int kind);
+/* `dealgraph --tokens FILE`: one token per line: line:col kind text. */
+void tokens_dump(FILE *out, SourceSet *src, uint32_t file, Interner *in, Diags *d);
+
+/* ---- the driver (internal to the frontend) ---- */
+
+enum { LEX_MAX_PARENS = 256 };
+
+typedef struct LexPending { int kind; YYSTYPE val; Span span; bool implicit; } LexPending;
+
+typedef struct LexState {
+    Arena *arena;              /* strings of STRING tokens */
+    Interner *in;
+    Diags *d;
+    ParseCtx *pc;              /* error counts (may be a private one for lex_all) */
+    uint32_t file;
+    const char *text;
+    size_t len;
+    void *scanner;             /* yyscan_t */
+    uint32_t pos;              /* byte offset of the next raw token */
+    bool trivia;               /* return COMMENT and BLANK tokens */
+    int last, prev, prev2;     /* the last three tokens returned (0 = none yet) */
+    Span last_span, prev_span;
+    bool implicit;             /* the last token returned was an implicit ';' */
+    int parens;
+    uint32_t *braces;          /* offsets of the open '{' */
+    size_t nbraces, cbraces;
+    LexPending pend[3];
+    int npend;
+    unsigned long nsemi;       /* ';' returned so far: statement numbers */
+    unsigned long tok_stmt;    /* statement number of the last token returned */
+    unsigned long err_stmt;    /* 1 + statement number of the latest error, 0 = none */
+    bool stop;                 /* a fatal lexical error: report end of input from now on */
+    bool eof_seen;
+    bool eof_error;            /* an error was reported about the end of input */
+} LexState;
+
+void lex_init(LexState *ls, ParseCtx *pc, Arena *arena, uint32_t file, bool trivia);
+void lex_free(LexState *ls);
+int lex_next(YYSTYPE *val, Span *loc, LexState *ls);
+/* A lexical error at sp (called from the flex actions); counts as an error of the
+ * statement being read, so the syntax error it causes is not reported again. */
+void lex_error(LexState *ls, Span sp, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* The raw flex scanner (grammar/lexer.l). */
+int dg_rawlex(YYSTYPE *val, Span *loc, void *scanner);
+void *lex_scanner_new(LexState *ls);
+void lex_scanner_free(void *scanner);
+
+#endif

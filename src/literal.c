@@ -1,0 +1,222 @@
+/* literal.c - amounts, durations, dates and strings from their source text.
+ * Ownership: frontend engineer. See literal.h for the accepted forms. */
+#include "literal.h"
+#include <stdio.h>
+#include <string.h>
+
+static bool fail(LitError *e, size_t off, size_t len, const char *msg, const char *hint)
+{
+    snprintf(e->msg, sizeof e->msg, "%s", msg);
+    snprintf(e->hint, sizeof e->hint, "%s", hint ? hint : "");
+    e->off = off;
+    e->len = len;
+    return false;
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Digits with an optional fraction; returns bytes consumed (0 if none). Accumulating the
+ * mantissa as an integer and dividing once keeps 24.3 exact enough for display. */
+static size_t scan_decimal(const char *s, size_t n, double *v)
+{
+    size_t i = 0;
+    double x = 0, scale = 1;
+    while (i < n && is_digit(s[i]))
+        x = x * 10 + (s[i++] - '0');
+    if (i == 0)
+        return 0;
+    if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+        i++;
+        while (i < n && is_digit(s[i])) {
+            x = x * 10 + (s[i++] - '0');
+            scale *= 10;
+        }
+    }
+    *v = x / scale;
+    return i;
+}
+
+static bool starts(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return n >= k && memcmp(s, w, k) == 0;
+}
+
+static const char AMOUNT_HINT[] =
+    "an amount takes a scale K M B T, a unit GW MW or %, and a rate /y /mo or /GW";
+
+/* Quarter date: YYYYQn. */
+static bool quarter(const char *s, size_t n, Value *out, LitError *err)
+{
+    int q = s[5] - '0';
+    if (n != 6 || q < 1 || q > 4)
+        return fail(err, 4, n - 4, "a quarter is Q1 to Q4", "write a date like 2026Q3");
+    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    *out = value_date(year * 12.0 + (q - 1) * 3);
+    return true;
+}
+
+/* The suffix after the digits: [KMBT] [GW|MW|%] [/y|/mo|/GW], or a duration y / mo. */
+static bool amount_suffix(const char *s, size_t n, size_t at, double x, bool dollar, Value *out,
+                          LitError *err)
+{
+    const char *p = s + at;
+    size_t m = n - at, i = 0;
+    if (!dollar && (m == 1 && p[0] == 'y')) {
+        *out = value_num(x, DIM_YEARS);
+        return true;
+    }
+    if (!dollar && m == 2 && p[0] == 'm' && p[1] == 'o') {
+        *out = value_num(x / 12.0, DIM_YEARS);
+        return true;
+    }
+    bool scaled = false, pct = false, gw = false;
+    if (!starts(p, m, "MW") && i < m && strchr("KMBT", p[i]) && p[i]) {
+        static const double mult[] = {1e3, 1e6, 1e9, 1e12};
+        x *= mult[strchr("KMBT", p[i]) - "KMBT"];
+        scaled = true;
+        i++;
+    }
+    if (starts(p + i, m - i, "GW")) {
+        gw = true;
+        i += 2;
+    } else if (starts(p + i, m - i, "MW")) {
+        gw = true;
+        x /= 1000.0;
+        i += 2;
+    } else if (i < m && p[i] == '%') {
+        pct = true;
+        x /= 100.0;
+        i++;
+    }
+    Dim d = gw ? DIM_GW : (dollar ? DIM_USD : DIM_NONE);
+    bool per = false;
+    if (i < m && p[i] == '/') {
+        const char *q = p + i + 1;
+        size_t r = m - i - 1;
+        if (r == 1 && q[0] == 'y') {
+            i += 2;
+        } else if (r == 2 && q[0] == 'm' && q[1] == 'o') {
+            x *= 12.0;
+            i += 3;
+        } else if (r == 2 && q[0] == 'G' && q[1] == 'W' && !gw && !pct) {
+            d = DIM_USD_PER_GW;
+            i += 3;
+            per = true;
+        } else {
+            return fail(err, at + i, m - i, "unknown rate suffix in amount",
+                        "a rate is /y, /mo or /GW; for a division put spaces: `a / b`");
+        }
+        if (!per) {
+            if (!gw && !pct)
+                d = DIM_USD;
+            d.yr = -1;
+            per = true;
+        }
+    }
+    if (i < m)
+        return fail(err, at + i, m - i, "bad suffix in amount", AMOUNT_HINT);
+    *out = value_num(x, d);
+    if (pct)
+        out->flags |= VF_PCT;
+    if (scaled && !gw && !pct && !per && !dollar)
+        out->flags |= VF_SCALED;
+    if (dollar)
+        out->flags |= VF_DOLLAR;
+    return true;
+}
+
+bool lit_number(const char *s, size_t n, Value *out, LitError *err)
+{
+    *out = value_num(0, DIM_NONE);
+    bool dollar = n > 0 && s[0] == '$';
+    size_t at = dollar ? 1 : 0;
+    double x = 0;
+    size_t k = scan_decimal(s + at, n - at, &x);
+    if (k == 0)
+        return fail(err, 0, n, "expected digits in amount", AMOUNT_HINT);
+    if (!dollar && k == 4 && n > 4 && s[4] == 'Q')
+        return quarter(s, n, out, err);
+    if (at + k < n && s[at + k] == '.')
+        return fail(err, at + k, n - at - k, "a decimal point needs digits after it", NULL);
+    return amount_suffix(s, n, at + k, x, dollar, out, err);
+}
+
+static int two(const char *s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
+
+bool lit_date(const char *s, size_t n, Value *out, LitError *err)
+{
+    *out = value_date(0);
+    for (size_t i = 0; i < n; i++)
+        if (!(is_digit(s[i]) || ((i == 4 || i == 7) && s[i] == '-')))
+            return fail(err, i, 1, "bad date", "write a date like 2026-09 or 2026-09-22");
+    if ((n != 7 && n != 10) || s[4] != '-' || (n == 10 && s[7] != '-'))
+        return fail(err, 0, n, "bad date", "write a date like 2026-09 or 2026-09-22");
+    int year = two(s) * 100 + two(s + 2), month = two(s + 5);
+    if (month < 1 || month > 12)
+        return fail(err, 5, 2, "a month is 01 to 12", NULL);
+    if (n == 10) {
+        static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int day = two(s + 8);
+        bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        int max = month == 2 && !leap ? 28 : mdays[month - 1];
+        if (day < 1 || day > max)
+            return fail(err, 8, 2, "no such day in that month", NULL);
+    }
+    *out = value_date(year * 12.0 + (month - 1));
+    return true;
+}
+
+size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return c ? 1 : 0;
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    /* Overlong 3/4-byte forms, UTF-16 surrogates and code points past U+10FFFF. */
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) ||
+        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+        return 0;
+    return len;
+}
+
+bool lit_string(Arena *arena, const char *s, size_t n, const char **out, LitError *err)
+{
+    /* s[0] is the opening quote; the closing one may be missing (unclosed string). */
+    size_t end = n >= 2 && s[n - 1] == '"' ? n - 1 : n;
+    char *buf = arena_alloc(arena, n + 1);
+    size_t o = 0;
+    bool ok = true;
+    for (size_t i = 1; i < end;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\' && i + 1 < end) {
+            char e = s[i + 1];
+            char r = e == 'n' ? '\n' : e == 't' ? '\t' : e == '"' ? '"' : e == '\\' ? '\\' : 0;
+            if (!r && ok)
+                ok = fail(err, i, 2, "unknown escape in string",
+                          "a string knows the escapes \\\" \\\\ \\n and \\t");
+            buf[o++] = r ? r : e;
+            i += 2;
+            continue;
+        }
+        size_t k = utf8_seq_len((const unsigned char *)s + i, end - i);
+        if (k == 0) {
+            if (ok)
+                ok = fail(err, i, 1, c ? "invalid UTF-8 in string" : "NUL byte in string", NULL);
+            i++;
+            continue;
+        }
+        memcpy(buf + o, s + i, k);
+        o += k;
+        i += k;
+    }
+    buf[o] = '\0';
+    *out = buf;
+    return ok;
+}

@@ -1,0 +1,121 @@
+/* parse.c - the parse entry point and the wording of syntax errors.
+ * Ownership: frontend engineer. */
+#include "parse.h"
+#include "lex.h"
+#include <string.h>
+
+int yyparse(ParseCtx *pc);
+
+ParseResult parse_source(Arena *arena, Interner *in, Diags *diags, uint32_t file)
+{
+    ParseCtx pc = {.arena = arena, .in = in, .d = diags, .file = file};
+    pc.prog.file = file;
+    LexState ls;
+    lex_init(&ls, &pc, arena, file, false);
+    yyparse(&pc);
+    lex_free(&ls);
+    ParseResult r = {pc.prog, pc.nerrors, pc.nerrors > 0 && pc.nerrors_at_end == pc.nerrors};
+    r.prog.file = file;
+    return r;
+}
+
+static bool is_keyword_name(const char *n)
+{
+    static const char *const plain[] = {"name", "amount", "date", "string"};
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
+        if (strcmp(n, plain[i]) == 0)
+            return false;
+    for (const char *p = n; *p; p++)
+        if (*p < 'a' || *p > 'z')
+            return false;
+    return true;
+}
+
+/* How a token reads in a message: name 'x', string "abc", amount 10B, 'invests'. */
+static void describe(LexState *ls, int kind, Span sp, char *buf, size_t n)
+{
+    const char *text = ls->text + sp.start;
+    int len = (int)(sp.end - sp.start);
+    if (len > 40)
+        len = 40;
+    const char *more = sp.end - sp.start > 40 ? "..." : "";
+    switch (kind) {
+    case END: snprintf(buf, n, "end of input"); return;
+    case IDENT: snprintf(buf, n, "name '%.*s%s'", len, text, more); return;
+    case STRING: snprintf(buf, n, "string %.*s%s", len, text, more); return;
+    case NUMBER: snprintf(buf, n, "amount %.*s%s", len, text, more); return;
+    case DATE: snprintf(buf, n, "date %.*s", len, text); return;
+    case ';':
+        if (ls->implicit)
+            snprintf(buf, n, sp.start >= ls->len ? "end of input" : "end of line");
+        else
+            snprintf(buf, n, "';'");
+        return;
+    default: break;
+    }
+    const char *name = token_name(kind);
+    if (is_keyword_name(name))
+        snprintf(buf, n, "'%s'", name);
+    else
+        snprintf(buf, n, "%s", name);
+}
+
+static void expected_list(int nexp, const char *const *exp, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    if (nexp <= 0 || nexp > 5)
+        return;
+    size_t o = 0;
+    for (int i = 0; i < nexp && o < n; i++) {
+        const char *sep = i == 0 ? ", expected " : i == nexp - 1 ? " or " : ", ";
+        const char *e = exp[i];
+        if (strcmp(e, "';'") == 0)
+            e = "end of statement";
+        o += (size_t)snprintf(buf + o, n - o, is_keyword_name(e) ? "%s'%s'" : "%s%s", sep, e);
+    }
+}
+
+static bool is_verb(int k)
+{
+    return k == INVESTS || k == LENDS || k == BUYS || k == PAYS || k == GUARANTEES;
+}
+
+static bool starts_statement(int k) { return k == 0 || k == ';' || k == '{' || k == '}' || k == ':'; }
+
+void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected)
+{
+    LexState *ls = pc->lex;
+    if (ls->last == END && ls->eof_error)
+        return;   /* the end of input was already explained (unclosed '{', too deep) */
+    size_t before = pc->nerrors;
+    char found[96], exp[256];
+    describe(ls, ls->last, loc, found, sizeof found);
+    if (ls->last == IDENT && ls->prev == IDENT && starts_statement(ls->prev2)) {
+        const char *t = ls->text + loc.start;
+        int len = (int)(loc.end - loc.start);
+        pb_error(pc, loc, "unknown verb '%.*s'", len > 40 ? 40 : len, t);
+        if (pc->nerrors > before)
+            diag_hint(pc->d, "a deal's verb is one of: invests, lends, buys, pays, grants, "
+                             "guarantees (or `NAME defaults` in a scenario)");
+    } else if (is_verb(ls->prev)) {
+        pb_error(pc, loc, "expected an amount after '%s', found %s", token_name(ls->prev), found);
+    } else {
+        expected_list(nexp, expected, exp, sizeof exp);
+        pb_error(pc, loc, "unexpected %s%s", found, exp);
+        if (pc->nerrors > before && ls->last == '}')
+            diag_hint(pc->d, "there is no open '{' for this '}' to close here");
+    }
+    if (pc->nerrors > before && loc.start >= ls->len)
+        pc->nerrors_at_end++;
+}
+
+void pb_parser_error(ParseCtx *pc, Span loc, const char *msg)
+{
+    LexState *ls = pc->lex;
+    ls->err_stmt = 0;   /* always worth saying: the parse stops here */
+    if (strstr(msg, "exhausted"))
+        pb_error(pc, loc, "nesting too deep: the parser's stack is full");
+    else
+        pb_error(pc, loc, "%s", msg);
+    diag_hint(pc->d, "split the statement with `let`");
+}

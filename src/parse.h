@@ -1,0 +1,22 @@
+/* parse.h - deal script text to AST.
+ *
+ * Ownership: frontend engineer (grammar/lexer.l, grammar/parser.y, src/lex.*, src/parse*,
+ * src/literal.*, src/ast.c). The parser is reentrant and keeps no globals: each call
+ * builds its own scanner and parser state. */
+#ifndef DG_PARSE_H
+#define DG_PARSE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "ast.h"
+
+typedef struct ParseResult {
+    Program prog;
+    size_t nerrors;     /* lexical and syntax errors of this parse */
+    bool incomplete;    /* every error was at the end of input (REPL: read another line) */
+} ParseResult;
+
+/* Parse source file `file` (already in the SourceSet diags->src) into an AST allocated in
+ * `arena`; diagnostics go to `diags`. Statements with errors are left out of prog. */
+ParseResult parse_source(Arena *arena, Interner *in, Diags *diags, uint32_t file);
+
+#endif

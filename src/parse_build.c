@@ -1,0 +1,222 @@
+/* parse_build.c - AST construction for the grammar actions, with the checks a grammar
+ * cannot express well: each deal option at most once, options that fit the verb, the
+ * expression depth limit, `set debtrank WORD`, shock kinds.
+ * Ownership: frontend engineer. */
+#include "parse_build.h"
+#include "lex.h"
+#include <stdarg.h>
+#include <string.h>
+
+Sym pb_word(ParseCtx *pc, const char *w) { return intern_cstr(pc->in, w); }
+
+void pb_append(StmtList *l, Stmt *s)
+{
+    if (s)
+        stmtlist_append(l, s);
+}
+
+void pb_error(ParseCtx *pc, Span sp, const char *fmt, ...)
+{
+    LexState *ls = pc->lex;
+    if (ls->err_stmt == ls->tok_stmt + 1)
+        return;   /* a second error in one statement is most likely a cascade */
+    va_list ap;
+    va_start(ap, fmt);
+    diag_add(pc->d, DIAG_ERROR, sp, fmt, ap);
+    va_end(ap);
+    pc->nerrors++;
+    ls->err_stmt = ls->tok_stmt + 1;
+}
+
+/* ---- expressions ---- */
+
+static int depth_of(const Expr *e) { return e ? e->depth : 0; }
+
+static Expr *checked(ParseCtx *pc, Expr *e)
+{
+    if (e->depth <= PB_MAX_EXPR_DEPTH)
+        return e;
+    pb_error(pc, e->span, "expression nested too deep (more than %d levels)", PB_MAX_EXPR_DEPTH);
+    diag_hint(pc->d, "split it into several `let` statements");
+    /* Cut the tree so nothing downstream recurses that far. */
+    Expr *z = ast_expr(pc->arena, EX_NUM, e->span);
+    z->u.lit = value_null();
+    z->depth = 1;
+    return z;
+}
+
+Expr *pb_lit(ParseCtx *pc, Value v, Span sp)
+{
+    Expr *e = ast_expr(pc->arena, v.kind == V_DATE ? EX_DATE : EX_NUM, sp);
+    e->u.lit = v;
+    e->depth = 1;
+    return e;
+}
+
+Expr *pb_str(ParseCtx *pc, const char *s, Span sp)
+{
+    Expr *e = ast_expr(pc->arena, EX_STR, sp);
+    e->u.lit = (Value){.kind = V_STR, .str = s};
+    e->depth = 1;
+    return e;
+}
+
+Expr *pb_name(ParseCtx *pc, Sym name, Span sp)
+{
+    Expr *e = ast_expr(pc->arena, EX_NAME, sp);
+    e->u.name = name;
+    e->depth = 1;
+    return e;
+}
+
+void pb_arg(ParseCtx *pc, ExprVec *v, Expr *e)
+{
+    if (v->n == v->cap) {
+        int cap = v->cap ? v->cap * 2 : 4;
+        Expr **nv = arena_alloc(pc->arena, (size_t)cap * sizeof *nv);
+        if (v->n)
+            memcpy(nv, v->v, (size_t)v->n * sizeof *nv);
+        v->v = nv;
+        v->cap = cap;
+    }
+    v->v[v->n++] = e;
+}
+
+Expr *pb_call(ParseCtx *pc, Sym fn, Span fn_span, ExprVec *args, Span sp)
+{
+    Expr *e = ast_expr(pc->arena, EX_CALL, sp);
+    e->u.call.fn = fn;
+    e->u.call.fn_span = fn_span;
+    e->u.call.args = args->v;
+    e->u.call.nargs = args->n;
+    int d = 0;
+    for (int i = 0; i < args->n; i++)
+        if (depth_of(args->v[i]) > d)
+            d = depth_of(args->v[i]);
+    e->depth = d + 1;
+    return checked(pc, e);
+}
+
+Expr *pb_paren(Expr *e, Span sp)
+{
+    (void)sp;   /* the inner span keeps carets on the expression itself */
+    return e;
+}
+
+Expr *pb_unary(ParseCtx *pc, char op, Expr *x, Span sp)
+{
+    Expr *e = ast_expr(pc->arena, EX_UNARY, sp);
+    e->u.unary.op = op;
+    e->u.unary.x = x;
+    e->depth = depth_of(x) + 1;
+    return checked(pc, e);
+}
+
+Expr *pb_binary(ParseCtx *pc, char op, Expr *l, Expr *r, Span sp)
+{
+    Expr *e = ast_expr(pc->arena, EX_BINARY, sp);
+    e->u.binary.op = op;
+    e->u.binary.l = l;
+    e->u.binary.r = r;
+    int dl = depth_of(l), dr = depth_of(r);
+    e->depth = (dl > dr ? dl : dr) + 1;
+    return checked(pc, e);
+}
+
+/* ---- simple statements ---- */
+
+void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp)
+{
+    static const char *const known[] = {"cash", "revenue", "debt", "equity", "shares", "price",
+                                        "growth", "valuation", "margin", "layer"};
+    const char *s = sym_str(pc->in, name);
+    bool ok = false;
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        ok |= strcmp(s, known[i]) == 0;
+    if (!ok) {
+        pb_error(pc, nsp, "unknown attribute '%s'", s);
+        diag_hint(pc->d, "an entity has: cash revenue debt equity shares price growth "
+                         "valuation margin layer");
+    }
+    if (v->n == v->cap) {
+        int cap = v->cap ? v->cap * 2 : 8;
+        Attr *nv = arena_alloc(pc->arena, (size_t)cap * sizeof *nv);
+        if (v->n)
+            memcpy(nv, v->v, (size_t)v->n * sizeof *nv);
+        v->v = nv;
+        v->cap = cap;
+    }
+    v->v[v->n++] = (Attr){name, nsp, value, sp};
+}
+
+Stmt *pb_entity(ParseCtx *pc, int kind, Sym name, Span nsp, const char *display, AttrVec *attrs,
+                Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_ENTITY, sp);
+    s->u.entity.kind = (EntKind)kind;
+    s->u.entity.name = name;
+    s->u.entity.name_span = nsp;
+    s->u.entity.display = display;
+    if (attrs) {
+        s->u.entity.attrs = attrs->v;
+        s->u.entity.nattrs = attrs->n;
+        s->u.entity.has_block = true;
+    }
+    return s;
+}
+
+Stmt *pb_price(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_PRICE, sp);
+    s->u.price.name = name;
+    s->u.price.name_span = nsp;
+    s->u.price.value = value;
+    return s;
+}
+
+Stmt *pb_asof(ParseCtx *pc, Expr *date, Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_ASOF, sp);
+    s->u.asof.date = date;
+    return s;
+}
+
+Stmt *pb_let(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_LET, sp);
+    s->u.let.name = name;
+    s->u.let.name_span = nsp;
+    s->u.let.value = value;
+    return s;
+}
+
+Stmt *pb_include(ParseCtx *pc, const char *path, Span psp, Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_INCLUDE, sp);
+    s->u.include.path = path;
+    s->u.include.path_span = psp;
+    return s;
+}
+
+Stmt *pb_use(ParseCtx *pc, Sym name, Span nsp, Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_USE, sp);
+    s->u.use.name = name;
+    s->u.use.name_span = nsp;
+    return s;
+}
+
+Stmt *pb_assert(ParseCtx *pc, Expr *cond, const char *msg, Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_ASSERT, sp);
+    s->u.assert_.cond = cond;
+    s->u.assert_.message = msg;
+    return s;
+}
+
+Stmt *pb_exprstmt(ParseCtx *pc, Expr *e, Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_EXPR, sp);
+    s->u.expr.expr = e;
+    return s;
+}

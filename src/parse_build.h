@@ -1,0 +1,88 @@
+/* parse_build.h - the parser's state and the AST builders its grammar actions call.
+ *
+ * Ownership: frontend engineer. Internal to the frontend (grammar/parser.y, src/parse.c,
+ * src/parse_build.c, src/lex.c); everyone else uses parse.h. Kept out of the grammar
+ * file so that the actions stay one line each and the building rules (option checks,
+ * depth limits, `show NAME` vs `show EXPR`) are ordinary C. */
+#ifndef DG_PARSE_BUILD_H
+#define DG_PARSE_BUILD_H
+#include <stdbool.h>
+#include "ast.h"
+
+struct LexState;
+
+typedef struct ParseCtx {
+    Arena *arena;           /* the AST's arena (not owned) */
+    Interner *in;
+    Diags *d;
+    uint32_t file;
+    Program prog;           /* the result */
+    struct LexState *lex;
+    size_t nerrors;         /* errors this parse reported (lexical and syntax) */
+    size_t nerrors_at_end;  /* ... of which at the end of the input (REPL continuation) */
+} ParseCtx;
+
+typedef struct ExprVec { Expr **v; int n, cap; } ExprVec;
+typedef struct AttrVec { Attr *v; int n, cap; } AttrVec;
+
+enum { OPT_OVER, OPT_FROM, OPT_AT, OPT_DUE, OPT_NONBINDING, OPT_SOURCE, OPT_VESTING, OPT_COUNT };
+typedef struct DealOpts {
+    Expr *over, *from, *at, *due;
+    bool nonbinding;
+    const char *source;
+    Sym vesting;
+    Span vesting_span;
+    unsigned seen;          /* bit per OPT_*: each option at most once */
+} DealOpts;
+
+/* The deepest expression tree accepted: the evaluator and the dumps recurse on it. */
+enum { PB_MAX_EXPR_DEPTH = 1000 };
+
+Sym pb_word(ParseCtx *pc, const char *w);
+void pb_append(StmtList *l, Stmt *s);
+
+Expr *pb_lit(ParseCtx *pc, Value v, Span sp);
+Expr *pb_str(ParseCtx *pc, const char *s, Span sp);
+Expr *pb_name(ParseCtx *pc, Sym name, Span sp);
+Expr *pb_call(ParseCtx *pc, Sym fn, Span fn_span, ExprVec *args, Span sp);
+Expr *pb_paren(Expr *e, Span sp);
+Expr *pb_unary(ParseCtx *pc, char op, Expr *x, Span sp);
+Expr *pb_binary(ParseCtx *pc, char op, Expr *l, Expr *r, Span sp);
+void pb_arg(ParseCtx *pc, ExprVec *v, Expr *e);
+
+Stmt *pb_entity(ParseCtx *pc, int kind, Sym name, Span nsp, const char *display, AttrVec *attrs,
+                Span sp);
+void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp);
+Stmt *pb_price(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
+Stmt *pb_asof(ParseCtx *pc, Expr *date, Span sp);
+Stmt *pb_let(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
+Stmt *pb_include(ParseCtx *pc, const char *path, Span psp, Span sp);
+Stmt *pb_use(ParseCtx *pc, Sym name, Span nsp, Span sp);
+Stmt *pb_assert(ParseCtx *pc, Expr *cond, const char *msg, Span sp);
+Stmt *pb_exprstmt(ParseCtx *pc, Expr *e, Span sp);
+
+Stmt *pb_core(ParseCtx *pc, Verb verb, Sym payer, Span psp, Expr *amount, Sym payee, Span qsp);
+Stmt *pb_deal(ParseCtx *pc, Stmt *core, DealOpts *o, Sym label, Span lsp, Span sp);
+void pb_opt(ParseCtx *pc, DealOpts *o, int which, Expr *e, Span kw);
+void pb_opt_source(ParseCtx *pc, DealOpts *o, const char *text, Span kw);
+void pb_opt_vesting(ParseCtx *pc, DealOpts *o, Sym label, Span lsp, Span kw);
+
+Stmt *pb_show_expr(ParseCtx *pc, Expr *e, Span sp);
+Stmt *pb_show(ParseCtx *pc, Sym topic, Span tsp, Sym of, Span osp, Sym to, Span tosp, Span sp);
+Stmt *pb_scenario(ParseCtx *pc, Sym name, Span nsp, const char *desc, StmtList body, Span sp);
+Stmt *pb_whatif(ParseCtx *pc, Sym name, Span nsp, StmtList *shocks, StmtList *body, Span sp);
+Stmt *pb_defaults(ParseCtx *pc, Sym name, Span nsp, Span sp);
+Stmt *pb_shock(ParseCtx *pc, Sym what, Span wsp, Sym name, Span nsp, Expr *by, Span sp);
+Stmt *pb_cancel(ParseCtx *pc, Sym label, Span lsp, Span sp);
+Stmt *pb_drop(ParseCtx *pc, Span sp);
+Stmt *pb_set(ParseCtx *pc, Sym param, Span psp, Expr *value, Span sp);
+
+/* Errors. pb_error reports a located error unless it would be a cascade (another error
+ * already in the same statement); the lexer's errors go through lex.c. */
+void pb_error(ParseCtx *pc, Span sp, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A syntax error at `loc`: nexp expected-token names (nexp < 0: too many to list). */
+void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected);
+/* bison's own errors (only "memory exhausted": the parser stack is full). */
+void pb_parser_error(ParseCtx *pc, Span loc, const char *msg);
+
+#endif
