@@ -174,7 +174,8 @@ static void clear_pass(Run *u)
 {
     Net *m = u->m;
     WEdge *all = xmalloc((m->nob + m->ng + 1) * sizeof *all);
-    memcpy(all, m->ob, m->nob * sizeof *all);
+    if (m->nob)
+        memcpy(all, m->ob, m->nob * sizeof *all);
     size_t na = m->nob;
     for (size_t k = 0; k < m->ng; k++)
         if (u->called[k] > 0)
