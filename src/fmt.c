@@ -7,6 +7,7 @@
  * trailing fraction zeros; both leave the parse unchanged. */
 #include "fmt.h"
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
@@ -45,6 +46,7 @@ typedef struct Printer {
     bool blank;         /* the source had a blank line since the last line we started */
     bool after_open;    /* the last line started opened a block: no blank line after it */
     bool unary;         /* the previous token was a unary minus or `!` */
+    bool inl;           /* inside a one-attribute entity block kept on one line */
     int pos;            /* tokens of the current statement printed so far */
     size_t first;       /* the current statement's first token */
     size_t prev;        /* the previous token printed */
@@ -137,7 +139,7 @@ static void add_space(Printer *P, size_t i)
     if (is(P, i, "(") && p->kind == FT_WORD && (!(p->flags & FF_KW) || is(P, P->prev, "in")))
         return;
     uint32_t w = block_width(P);
-    if (w && P->pos == 1 && P->prev == P->first) {
+    if (w && !P->inl && P->pos == 1 && P->prev == P->first) {
         buf_spaces(&P->line, w - (p->end - p->start) + 1);   /* the attribute value column */
         return;
     }
@@ -149,12 +151,25 @@ static void finish_token(Printer *P, size_t i)
     P->unary = prefix_op(P, i);
     P->prev = i;
     P->pos++;
-    if ((tok(P, i)->flags & FF_END) && !is(P, i, "}") && !is(P, i, "{")) {
+    if ((tok(P, i)->flags & FF_END) && !is(P, i, "}") && !P->inl) {
         buf_add(&P->line, ";", 1);
         P->mid = false;
     } else if (tok(P, i)->flags & FF_END) {
         P->mid = false;
     }
+}
+
+/* An entity block with a single attribute and no comment stays on its line:
+ * `company coreweave { layer "cloud" }`. */
+static bool one_liner(const Printer *P, size_t i)
+{
+    const FTok *t = tok(P, i);
+    if (!t->width || t->nstmts != 1 || !t->close)
+        return false;
+    for (size_t j = i + 1; j < t->close; j++)
+        if (tok(P, j)->kind == FT_COMMENT)
+            return false;
+    return true;
 }
 
 /* `{`: an empty block stays `{}` on its line; otherwise its statements go one level in.
@@ -173,13 +188,18 @@ static size_t print_open(Printer *P, size_t i)
             P->mid = false;
         return j;
     }
-    buf_str(&P->line, "{");
     P->widths = vec_grow(P->widths, &P->wcap, P->depth + 1, sizeof *P->widths);
     P->widths[P->depth++] = tok(P, i)->width;
-    P->after_open = true;
-    P->mid = false;
     P->prev = i;
     P->unary = false;
+    if (one_liner(P, i)) {
+        buf_str(&P->line, "{ ");
+        P->inl = true;
+        return i;
+    }
+    buf_str(&P->line, "{");
+    P->after_open = true;
+    P->mid = false;
     return i;
 }
 
@@ -188,8 +208,13 @@ static void print_close(Printer *P, size_t i)
     if (P->depth > 0)
         P->depth--;
     P->blank = false;   /* no blank line before a closing brace */
-    start_line(P, P->depth, false);
-    buf_str(&P->line, "}");
+    if (P->inl) {
+        buf_str(&P->line, " }");
+        P->inl = false;
+    } else {
+        start_line(P, P->depth, false);
+        buf_str(&P->line, "}");
+    }
     P->prev = i;
     P->unary = false;
     P->mid = !(tok(P, i)->flags & FF_END);   /* `} {` of what if: the statement goes on */
@@ -198,7 +223,12 @@ static void print_close(Printer *P, size_t i)
 static size_t print_token(Printer *P, size_t i)
 {
     const FTok *t = tok(P, i);
-    if (t->flags & FF_START) {
+    if ((t->flags & FF_START) && P->inl) {
+        P->mid = true;   /* the lone attribute of a one-line block */
+        P->pos = 0;
+        P->first = i;
+        P->unary = false;
+    } else if (t->flags & FF_START) {
         start_line(P, P->depth, true);
         P->mid = true;
         P->pos = 0;
@@ -272,15 +302,82 @@ char *fmt_text(const char *text, size_t n, size_t *len)
     return P.out.p;
 }
 
+/* The AST dump of a parse with the line:col of every node cut out, so that a script and its
+ * formatted text compare equal exactly when they mean the same. */
+static char *ast_text(const Program *prog, const Interner *in, SourceSet *src)
+{
+    char *raw = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&raw, &n);
+    if (!f)
+        return NULL;
+    ast_dump(f, prog, in, src);
+    fclose(f);
+    size_t w = 0;
+    for (size_t r = 0; r < n;) {
+        while (r < n && raw[r] == ' ')
+            raw[w++] = raw[r++];
+        size_t k = r;
+        while (k < n && ((raw[k] >= '0' && raw[k] <= '9') || raw[k] == ':'))
+            k++;
+        if (k > r && k < n && raw[k] == ' ')
+            r = k + 1;   /* drop "line:col " */
+        while (r < n && raw[r] != '\n')
+            raw[w++] = raw[r++];
+        if (r < n)
+            raw[w++] = raw[r++];
+    }
+    raw[w] = '\0';
+    return raw;
+}
+
+/* Parse `text` as file `name` in a scratch source set: its position-free AST dump, or NULL
+ * when it does not parse. */
+static char *reparse(const char *name, const char *text, size_t len, Interner *in)
+{
+    SourceSet src;
+    Diags d;
+    Arena a;
+    sources_init(&src);
+    diags_init(&d, &src);
+    arena_init(&a);
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, text, len + 1);
+    uint32_t id = sources_add(&src, name, NULL, copy, len);
+    ParseResult pr = parse_source(&a, in, &d, id);
+    char *dump = d.nerrors ? NULL : ast_text(&pr.prog, in, &src);
+    arena_free(&a);
+    diags_free(&d);
+    sources_free(&src);
+    return dump;
+}
+
 char *fmt_source(SourceSet *src, uint32_t file, Interner *in, Diags *d, size_t *len)
 {
     Arena a;
     arena_init(&a);
     size_t before = d->nerrors;
-    parse_source(&a, in, d, file);
+    ParseResult pr = parse_source(&a, in, d, file);
+    char *want = d->nerrors > before ? NULL : ast_text(&pr.prog, in, src);
     arena_free(&a);
-    if (d->nerrors > before)
+    if (!want)
         return NULL;
     const SourceFile *f = sources_get(src, file);
-    return fmt_text(f->text, f->len, len);
+    size_t n;
+    char *out = fmt_text(f->text, f->len, &n);
+    /* The layout must not change what the script says; if it ever would, refuse rather than
+     * hand back (or write) a different script. */
+    char *got = reparse(f->name, out, n, in);
+    bool same = got && strcmp(want, got) == 0;
+    free(want);
+    free(got);
+    if (!same) {
+        diag_error(d, (Span){file, 0, 0}, "fmt cannot lay out this file without changing it");
+        diag_hint(d, "this is a dealgraph bug; please report it with the file");
+        free(out);
+        return NULL;
+    }
+    if (len)
+        *len = n;
+    return out;
 }

@@ -158,12 +158,14 @@ static void end_stmt(Seg *g)
     g->first = g->last = -1;
 }
 
-/* An entity block (company/bank/market NAME { ... }): record its widest attribute name. */
+/* A statement starts at token i: count it in its block and, in an entity block
+ * (company/bank/market NAME { ... }), record the widest attribute name. */
 static void note_attr(Seg *g, size_t i)
 {
     if (g->depth == 0)
         return;
     FTok *open = &g->ts->t[g->stack[g->depth - 1]];
+    open->nstmts++;
     const FTok *own = &g->ts->t[g->owner[g->depth - 1]];
     if (ftok_is(own, g->s, "company") || ftok_is(own, g->s, "bank") ||
         ftok_is(own, g->s, "market")) {
@@ -189,6 +191,7 @@ static void close_brace(Seg *g, size_t i)
     end_stmt(g);
     if (g->depth > 0) {
         g->depth--;
+        g->ts->t[g->stack[g->depth]].close = (uint32_t)i;
         g->first = g->owner[g->depth];   /* `}` belongs to the statement that opened it */
     } else {
         g->first = (long)i;

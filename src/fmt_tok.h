@@ -26,6 +26,8 @@ typedef struct FTok {
     uint32_t start, end;   /* bytes of the token in the text (a comment: '#' to line end,
                               trailing blanks excluded) */
     uint32_t width;        /* `{` of an entity block: the longest attribute name inside */
+    uint32_t close;        /* `{`: index of its `}` (0 when unclosed) */
+    uint32_t nstmts;       /* `{`: statements directly inside */
 } FTok;
 
 typedef struct FToks {
