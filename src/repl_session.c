@@ -275,12 +275,3 @@ char *repl_script(Repl *r, const char *dir, size_t *len)
     }
     return buf;
 }
-
-char *repl_format(Repl *r, const char *text, size_t len, size_t *outlen)
-{
-    (void)r;
-    (void)text;
-    (void)len;
-    (void)outlen;
-    return NULL;
-}

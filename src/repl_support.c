@@ -1,4 +1,5 @@
-/* repl_support.c - what the REPL asks of an input beyond dg.h: does it change the world?
+/* repl_support.c - what the REPL asks beyond dg.h: does an input change the world, and the
+ * canonical layout of a script for :save.
  *
  * Ownership (REPL engineer). It parses with the one parser (parse.h) into a scratch arena
  * and only looks at the statement kinds; nothing is evaluated. Questions (show, assert, a
@@ -9,6 +10,7 @@
 #include <string.h>
 #include "arena.h"
 #include "diag.h"
+#include "fmt.h"
 #include "parse.h"
 
 /* Bigger inputs are classified as changes without a look: only piped files get this big,
@@ -44,7 +46,7 @@ ReplKind repl_classify(Dg *dg, const char *text, size_t len)
     ReplKind kind = RK_PEEK;
     if (d.nerrors)
         kind = RK_CHANGE;   /* the evaluator may still run the statements that parsed */
-    for (const Stmt *s = pr.program.stmts.first; s && kind != RK_CHANGE; s = s->next) {
+    for (const Stmt *s = pr.prog.stmts.first; s && kind != RK_CHANGE; s = s->next) {
         ReplKind k = stmt_kind(s);
         if (k > kind)
             kind = k;
@@ -53,4 +55,11 @@ ReplKind repl_classify(Dg *dg, const char *text, size_t len)
     diags_free(&d);
     sources_free(&src);
     return kind;
+}
+
+/* Every accepted input parsed, so the layout alone is enough (no second parse check). */
+char *repl_format(Repl *r, const char *text, size_t len, size_t *outlen)
+{
+    (void)r;
+    return fmt_text(text, len, outlen);
 }
