@@ -1,0 +1,1 @@
+examples/amd_warrants.deal

@@ -1,0 +1,1 @@
+examples/loi_loans.deal

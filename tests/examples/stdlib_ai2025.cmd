@@ -1,0 +1,1 @@
+check --strict stdlib/ai2025.deal

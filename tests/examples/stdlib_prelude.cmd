@@ -1,0 +1,1 @@
+check --strict stdlib/prelude.deal

@@ -1,0 +1,1 @@
+examples/stress.deal
