@@ -1,0 +1,34 @@
+#!/bin/sh
+# The clearing object of `report --json` checked with jq against numbers worked out by hand
+# (docs/STRESS.md; tests/unit/test_clearing.c and test_stress.c show the arithmetic).
+# Usage: sh tests/scripts/stress_json.sh path/to/dealgraph
+DG=${1:-bin/dealgraph}
+fail=0
+check() { # FILE SCENARIO-or-"" JQ-EXPRESSION DESCRIPTION
+    if [ -n "$2" ]; then out=$("$DG" report --json --scenario "$2" "$1"); else out=$("$DG" report --json "$1"); fi
+    if [ "$(printf '%s' "$out" | jq -e "$3" 2>/dev/null)" != true ]; then
+        echo "FAIL: $4 ($1 ${2:-base}: $3)"
+        fail=1
+    fi
+}
+near='def near($a; $b): (($a - $b) | fabs) <= 1e-6 * ([($b | fabs), 1] | max);'
+T=tests/golden/stress_three_banks.deal
+W=tests/golden/stress_web.deal
+# Eisenberg-Noe: p1 = 165/112 B, p2 = 159/112 B, b3 pays 1.5B.
+check $T "" "$near near(.clearing.payments.b1; 165e9/112) and near(.clearing.payments.b2; 159e9/112) and near(.clearing.payments.b3; 1.5e9)" "EN clearing vector"
+check $T "" '.clearing.scenario == null and ([.clearing.defaults[] | [.name, .round]] == [["b1", 1], ["b2", 2]])' "EN defaults and rounds"
+check $T "" "$near near(.clearing.obligations.b1; 2.5e9) and near(.clearing.losses.b1; 0)" "EN obligations, no loss against itself"
+# Rogers-Veraart alpha 0.5, beta 0.7: p = (4225/8416, 160275/311392, 176055/311392) B.
+check $T costly "$near near(.clearing.payments.b1; 4225e9/8416) and near(.clearing.payments.b2; 160275e9/311392) and near(.clearing.payments.b3; 176055e9/311392)" "RV clearing vector"
+check $T costly '.clearing.scenario == "costly" and ([.clearing.defaults[] | [.name, .round]] == [["b1", 1], ["b2", 2], ["b3", 2]])' "RV defaults and rounds"
+# outside is paid 1.5 p1/2.5 + 0.5 p2/1.5 + 0.5 p3/1.5; its loss is the drop from the base.
+check $T costly "$near near(.clearing.losses.outside; (0.6*165e9/112 + 159e9/112/3 + 0.5e9) - (0.6*4225e9/8416 + (160275e9 + 176055e9)/311392/3))" "loss of the outside creditors"
+# Warrants and guarantees (base world).
+check $W "" "$near (.clearing.warrants[0] | .granter == \"amd\" and .holder == \"openai\" and near(.vested_shares; 120) and near(.value; 720) and near(.dilution; 120/1120))" "warrant vesting"
+check $W "" "$near (.clearing.guarantees[0] | .guarantor == \"g\" and near(.called; 30) and near(.paid; 20)) and near(.clearing.payments.b; 80)" "guarantee called and paid"
+check $W "" '[.clearing.defaults[] | select(.name == "g") | .round] == [2]' "guarantor defaults a round after"
+# The equity channel: lab defaults, nv's distress reaches 1.
+check $W labfails "$near near(.clearing.distress.nv; 1) and near(.clearing.losses.d; 30) and near(.clearing.losses.nv; 100)" "distress default and losses"
+check $W labfails '[.clearing.defaults[] | select(.name == "nv") | .cause] == ["distress"]' "nv defaults by distress"
+check $W nomilestone "$near near(.clearing.losses.amd; 25) and near(.clearing.warrants[0].vested_shares; 0)" "cancel"
+exit $fail
