@@ -1,0 +1,1 @@
+repl tests/cli/no_such_file.deal
