@@ -1,0 +1,1 @@
+fmt -w --check tests/golden/fmt_layout.deal

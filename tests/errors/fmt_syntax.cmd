@@ -1,0 +1,1 @@
+fmt tests/errors/fmt_syntax.deal
