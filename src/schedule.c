@@ -6,8 +6,39 @@ static bool is_money(const Deal *d) { return d->kind != VERB_GRANTS && d->kind !
 
 static int floor_year(int32_t month) { return month >= 0 ? month / 12 : -((-month + 11) / 12); }
 
+/* Push h->last out to the last year any binding money deal from `first` on pays. */
+static void extend_last(const World *w, Horizon *h, DealId first)
+{
+    size_t n = world_n_deals(w);
+    Deal d;
+    for (DealId i = first; i < n; i++) {
+        if (!world_deal(w, i, &d) || !d.binding || !is_money(&d))
+            continue;
+        int32_t start = d.from != MONTH_NONE ? d.from : h->first * 12;
+        int32_t end = d.over > 0 ? start + d.over : start + 1;
+        int y = floor_year(end - 1);
+        if (y > h->last)
+            h->last = y;
+    }
+    /* A guard, not a model: the evaluator rejects dates and spans this far out. */
+    if (h->last - h->first > HORIZON_MAX_YEARS - 1)
+        h->last = h->first + HORIZON_MAX_YEARS - 1;
+}
+
+/* A fork keeps its base's horizon (cancelling a deal in a scenario must not shorten the
+ * years everyone else is counted over), extended by deals the fork added. */
+static Horizon fork_horizon(const World *w, const World *base)
+{
+    Horizon h = horizon_of(base);
+    h.asof = world_asof(w);
+    extend_last(w, &h, (DealId)world_n_deals(base));
+    return h;
+}
+
 Horizon horizon_of(const World *w)
 {
+    if (world_base(w))
+        return fork_horizon(w, world_base(w));
     Horizon h = {0, 0, world_asof(w), false};
     bool have_first = false;
     int32_t first_from = 0;
@@ -15,7 +46,6 @@ Horizon horizon_of(const World *w)
     Deal d;
     if (h.asof != MONTH_NONE) {
         h.first = floor_year(h.asof);
-        have_first = true;
         h.dated = true;
     } else {
         for (DealId i = 0; i < n; i++)
@@ -30,18 +60,7 @@ Horizon horizon_of(const World *w)
         }
     }
     h.last = h.first;
-    for (DealId i = 0; i < n; i++) {
-        if (!world_deal(w, i, &d) || !d.binding || !is_money(&d))
-            continue;
-        int32_t start = d.from != MONTH_NONE ? d.from : h.first * 12;
-        int32_t end = d.over > 0 ? start + d.over : start + 1;
-        int y = floor_year(end - 1);
-        if (y > h.last)
-            h.last = y;
-    }
-    /* A guard, not a model: the evaluator rejects dates and spans this far out. */
-    if (h.last - h.first > HORIZON_MAX_YEARS - 1)
-        h.last = h.first + HORIZON_MAX_YEARS - 1;
+    extend_last(w, &h, 0);
     return h;
 }
 

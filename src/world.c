@@ -287,6 +287,8 @@ int32_t world_asof(const World *w)
     return MONTH_NONE;
 }
 
+const World *world_base(const World *w) { return w->base; }
+
 size_t world_bytes(const World *w)
 {
     return sizeof *w + w->capent * sizeof(Entity) + w->capover * sizeof(Entity) +

@@ -99,6 +99,9 @@ void world_drop_nonbinding(World *w);
 void world_set_asof(World *w, int32_t month);
 int32_t world_asof(const World *w);
 
+/* The world a fork was made from (NULL for a root). */
+const World *world_base(const World *w);
+
 /* Bytes held by this world itself (not its base), for `make bench`. */
 size_t world_bytes(const World *w);
 

@@ -128,6 +128,19 @@ static void test_schedule(void **state)
     assert_near(deal_in_year(&half, &h, 2026), 30, 1e-12);
     assert_near(deal_in_year(&half, &h, 2027), 60, 1e-12);
 
+    /* A scenario that cancels the long deal keeps the base's horizon (2025..2031), so the
+     * yearly rate still counts 7 years there; a deal the fork adds can extend it. */
+    World *k = world_fork(f->w);
+    world_cancel(k, 0);
+    Horizon hk = horizon_of(k);
+    assert_int_equal(hk.first, 2025);
+    assert_int_equal(hk.last, 2031);
+    Deal later = money(VERB_PAYS, f->a, f->b, 5);
+    later.from = 2033 * 12;
+    world_add_deal(k, &later);
+    assert_int_equal(horizon_of(k).last, 2033);
+    world_free(k);
+
     /* Revenue 10 growing 100%: 10, 20, 40 ... over 7 years = 10 x (2^7 - 1) = 1270. */
     Entity *e = world_entity_mut(f->w, f->a);
     e->attr[A_REVENUE] = 10;
