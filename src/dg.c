@@ -267,7 +267,7 @@ int dg_dump_tokens(Dg *dg, const char *path, FILE *out)
     if (!id)
         return DG_EIO;
     size_t before = dg->diags.nerrors;
-    tokens_dump(out, &dg->src, id, &dg->diags);
+    tokens_dump(out, &dg->src, id, &dg->in, &dg->diags);
     return flush_diags(dg, before);
 }
 
@@ -280,7 +280,7 @@ int dg_dump_ast(Dg *dg, const char *path, FILE *out)
     Arena a;
     arena_init(&a);
     ParseResult pr = parse_source(&a, &dg->in, &dg->diags, id);
-    ast_dump(out, &pr.program, &dg->in, &dg->src);
+    ast_dump(out, &pr.prog, &dg->in, &dg->src);
     arena_free(&a);
     return flush_diags(dg, before);
 }

@@ -22,6 +22,9 @@ Eval *eval_new(Interner *in, SourceSet *src, Diags *diags, const DgOptions *opt)
     ev->d = diags;
     ev->opt = opt;
     ev->out = opt->out ? opt->out : stdout;
+    /* `check` evaluates `show`s too (their mistakes are errors) but prints nothing */
+    if (opt->quiet && (ev->null_out = fopen("/dev/null", "w")))
+        ev->out = ev->null_out;
     ev->base.w = world_new(in);
     return ev;
 }
@@ -48,6 +51,8 @@ void eval_free(Eval *ev)
     free(ev->pend);
     free(ev->pend_head);
     free(ev->refs);
+    if (ev->null_out)
+        fclose(ev->null_out);
     free(ev);
 }
 
@@ -122,7 +127,7 @@ static void run_source(Eval *ev, uint32_t file, const char *real)
     arena_init(a);
     push_arena(ev, a);
     ParseResult pr = parse_source(a, ev->in, ev->d, file);
-    eval_stmts(ev, &ev->base, &pr.program.stmts);
+    eval_stmts(ev, &ev->base, &pr.prog.stmts);
     if (realcopy)
         ev->nstack--;
 }
@@ -241,15 +246,14 @@ static char *module_list(const char *path)
     qsort(names, n, sizeof *names, cmp_str);
     char *out = xcalloc(total + 1, 1);
     for (size_t i = 0; i < n; i++) {
-        if (i && strcmp(names[i], names[i - 1]) == 0) {
-            free(names[i]);
-            continue;
-        }
+        if (i && strcmp(names[i], names[i - 1]) == 0)
+            continue;  /* the same module in two directories */
         if (*out)
             strcat(out, ", ");
         strcat(out, names[i]);
-        free(names[i]);
     }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
     free(names);
     return out;
 }
@@ -276,7 +280,7 @@ static void eval_use(Eval *ev, const Stmt *s)
     char *mods = module_list(path);
     diag_error(ev->d, s->u.use.name_span, "unknown module '%s'", name);
     if (*mods)
-        diag_hint(ev->d, "modules in %s: %s", path, mods);
+        diag_hint(ev->d, "modules: %s", mods);
     else
         diag_hint(ev->d, "no modules found in %s (set DEALGRAPH_PATH)", path);
     free(mods);

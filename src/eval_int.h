@@ -83,6 +83,7 @@ struct Eval {
     bool showed;
     bool finished;
     FILE *out;
+    FILE *null_out;           /* /dev/null, where a quiet run's `show`s go */
 };
 
 /* eval.c */

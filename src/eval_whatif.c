@@ -230,10 +230,20 @@ static const Scenario *lookup(Eval *ev, Sym name, Span sp)
         names[i] = sym_str(ev->in, ev->scen[i].name);
     const char *near = eval_closest(sym_str(ev->in, name), names, ev->nscen);
     diag_error(ev->d, sp, "unknown scenario '%s'", sym_str(ev->in, name));
-    if (near)
+    if (near) {
         diag_hint(ev->d, "did you mean '%s'?", near);
-    else if (!ev->nscen)
+    } else if (ev->nscen) {
+        size_t len = 1;
+        for (size_t i = 0; i < ev->nscen; i++)
+            len += strlen(names[i]) + 2;
+        char *list = xcalloc(len, 1);
+        for (size_t i = 0; i < ev->nscen; i++)
+            strcat(strcat(list, i ? ", " : ""), names[i]);
+        diag_hint(ev->d, "scenarios: %s", list);
+        free(list);
+    } else {
         diag_hint(ev->d, "define it first: scenario %s { ... }", sym_str(ev->in, name));
+    }
     free(names);
     return NULL;
 }

@@ -6,7 +6,7 @@
 #include "chart.h"
 #include "dg.h"
 #include "diff.h"
-#include "pending.h"
+#include "fmt.h"
 #include "render.h"
 #include "repl.h"
 #include <stdlib.h>

@@ -1,0 +1,1 @@
+diff --json tests/cli/diff_a.deal tests/cli/diff_a.deal

@@ -1,0 +1,1 @@
+diff tests/cli/diff_a.deal

@@ -1,0 +1,1 @@
+report --scenario nope tests/cli/web.deal

@@ -1,0 +1,1 @@
+--frobnicate tests/cli/web.deal

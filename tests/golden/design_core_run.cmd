@@ -1,0 +1,1 @@
+tests/golden/design_core.deal
