@@ -33,6 +33,8 @@ typedef struct Net {
     size_t nst, capst;
     Guar *g;
     size_t ng, capg;
+    DealId *grants;       /* warrants, in deal order */
+    size_t ngr, capgr;
     double *e, *equity;
     Csr stakes;
     double *lam;          /* Lambda_ij parallel to stakes.to */
@@ -83,6 +85,8 @@ static void gather_deal(Net *m, DealId id, const Deal *d)
         }
         break;
     case VERB_GRANTS:
+        m->grants = vec_grow(m->grants, &m->capgr, m->ngr + 1, sizeof *m->grants);
+        m->grants[m->ngr++] = id;
         break;
     }
 }
@@ -141,6 +145,7 @@ static void net_free(Net *m)
     free(m->ob);
     free(m->st);
     free(m->g);
+    free(m->grants);
     free(m->e);
     free(m->equity);
     free(m->lam);
@@ -153,7 +158,9 @@ typedef struct Run {
     Net *m;
     const StressParams *p;
     StressResult *r;
-    Csr ob;               /* this pass's obligations */
+    Csr base_ob;          /* obligations from deals, built once */
+    Csr call_ob;          /* the same plus guarantee calls, rebuilt when a call moves */
+    const Csr *ob;        /* this pass's obligations: one of the two */
     double *called;       /* per guarantee: what the guarantor is obliged to pay */
     double *owed_to;      /* column sums of ob */
     double *h0;
@@ -166,26 +173,45 @@ typedef struct Run {
 static double gpaid(const Run *u, size_t k)
 {
     EntId a = u->m->g[k].by;
-    double L = u->ob.rowsum[a];
+    double L = u->ob->rowsum[a];
     return L > 0 ? u->called[k] * u->r->payment[a] / L : 0;
 }
 
-static void clear_pass(Run *u)
+/* The obligations of this pass: the deals' CSR, built once, or (once a guarantee has been
+ * called) a CSR with the calls merged in. */
+static void pass_obligations(Run *u)
 {
     Net *m = u->m;
-    WEdge *all = xmalloc((m->nob + m->ng + 1) * sizeof *all);
+    size_t ncalled = 0;
+    for (size_t k = 0; k < m->ng; k++)
+        ncalled += u->called[k] > 0;
+    if (!ncalled) {
+        if (!u->base_ob.off)
+            csr_build(&u->base_ob, m->n, m->ob, m->nob);
+        u->ob = &u->base_ob;
+        return;
+    }
+    WEdge *all = xmalloc((m->nob + ncalled) * sizeof *all);
     if (m->nob)
         memcpy(all, m->ob, m->nob * sizeof *all);
     size_t na = m->nob;
     for (size_t k = 0; k < m->ng; k++)
         if (u->called[k] > 0)
             all[na++] = (WEdge){m->g[k].by, m->g[k].to, u->called[k]};
-    csr_free(&u->ob);
-    csr_build(&u->ob, m->n, all, na);
+    csr_free(&u->call_ob);
+    csr_build(&u->call_ob, m->n, all, na);
     free(all);
+    u->ob = &u->call_ob;
+}
+
+static void clear_pass(Run *u, bool calls_moved)
+{
+    Net *m = u->m;
+    if (!u->ob || calls_moved)
+        pass_obligations(u);
     StressResult *r = u->r;
     ClearingStats st;
-    clearing_run(&u->ob, m->e, u->p->alpha, u->p->beta, u->forced, r->payment, r->received,
+    clearing_run(u->ob, m->e, u->p->alpha, u->p->beta, u->forced, r->payment, r->received,
                  u->inner, &st);
     u->converged &= st.converged;
     int top = u->R;
@@ -206,7 +232,7 @@ static bool update_guarantees(Run *u, bool apply)
     double *rem = u->h0; /* scratch, reset below */
     for (size_t k = 0; k < m->ng; k++) {
         EntId b = m->g[k].to;
-        rem[b] = u->ob.rowsum[b] - u->r->payment[b];
+        rem[b] = u->ob->rowsum[b] - u->r->payment[b];
     }
     for (size_t k = 0; k < m->ng; k++)
         rem[m->g[k].to] += gpaid(u, k);
@@ -234,8 +260,8 @@ static size_t distress_pass(Run *u)
     memset(u->owed_to, 0, m->n * sizeof *u->owed_to);
     memset(r->guarantee_out, 0, m->n * sizeof *r->guarantee_out);
     for (size_t i = 0; i < m->n; i++)
-        for (size_t k = u->ob.off[i]; k < u->ob.off[i + 1]; k++)
-            u->owed_to[u->ob.to[k]] += u->ob.amt[k];
+        for (size_t k = u->ob->off[i]; k < u->ob->off[i + 1]; k++)
+            u->owed_to[u->ob->to[k]] += u->ob->amt[k];
     for (size_t k = 0; k < m->ng; k++)
         r->guarantee_out[m->g[k].by] += gpaid(u, k);
     for (size_t i = 0; i < m->n; i++) {
@@ -266,7 +292,7 @@ static void run_passes(Run *u)
     for (size_t outer = 0;; outer++) {
         u->r->outer_rounds = (int)outer + 1;
         for (int gp = 1;; gp++) {
-            clear_pass(u);
+            clear_pass(u, gp > 1);
             bool last = gp >= GUAR_MAX_PASSES;
             if (!update_guarantees(u, !last))
                 break;
@@ -329,23 +355,20 @@ static double milestone_paid(const StressResult *r, const World *w, const Horizo
     return f < 0 ? 0 : f > 1 ? 1 : f;
 }
 
-static void stress_warrants(StressResult *r, const World *w, const Horizon *h)
+static void stress_warrants(StressResult *r, const World *w, const Net *m)
 {
-    size_t nd = world_n_deals(w), nw = 0;
+    r->warrants = arena_alloc(&r->arena, (m->ngr + 1) * sizeof *r->warrants);
     Deal d;
-    for (DealId id = 0; id < nd; id++)
-        nw += world_deal(w, id, &d) && d.kind == VERB_GRANTS && d.binding;
-    r->warrants = arena_alloc(&r->arena, (nw + 1) * sizeof *r->warrants);
-    for (DealId id = 0; id < nd; id++) {
-        if (!world_deal(w, id, &d) || d.kind != VERB_GRANTS || !d.binding)
+    for (size_t k = 0; k < m->ngr; k++) {
+        if (!world_deal(w, m->grants[k], &d))
             continue;
         const Entity *g = world_entity(w, d.payer);
-        double f = milestone_paid(r, w, h, d.milestone);
+        double f = milestone_paid(r, w, &m->h, d.milestone);
         double vested = d.amount * f;
         double price = (g->has & (1u << A_PRICE)) ? g->attr[A_PRICE] : 0;
         double shares = (g->has & (1u << A_SHARES)) ? g->attr[A_SHARES] : 0;
         r->warrants[r->nwarrants++] = (StressWarrant){
-            id, d.payer, d.payee, f, vested, vested * fmax(price - d.price, 0),
+            m->grants[k], d.payer, d.payee, f, vested, vested * fmax(price - d.price, 0),
             shares > 0 ? vested / (shares + vested) : 0};
     }
 }
@@ -354,7 +377,7 @@ static void finish(Run *u, const World *w)
 {
     Net *m = u->m;
     StressResult *r = u->r;
-    memcpy(r->obligation, u->ob.rowsum, m->n * sizeof(double));
+    memcpy(r->obligation, u->ob->rowsum, m->n * sizeof(double));
     memcpy(r->external, m->e, m->n * sizeof(double));
     memcpy(r->equity, m->equity, m->n * sizeof(double));
     for (size_t i = 0; i < m->n; i++) {
@@ -371,7 +394,7 @@ static void finish(Run *u, const World *w)
         r->guarantees[k] = (StressGuarantee){m->g[k].deal, m->g[k].by, m->g[k].to, m->g[k].cap,
                                              u->called[k], gpaid(u, k)};
     r->converged = u->converged;
-    stress_warrants(r, w, &m->h);
+    stress_warrants(r, w, m);
 }
 
 /* loss = (base received - received) + (stake loss - base's) + (guarantee payments - base's) */
@@ -391,7 +414,7 @@ StressResult *stress_run(const World *w, const World *base, const StressParams *
     net_build(&m, w);
     StressResult *r = result_new(m.n, p);
     size_t z = m.n ? m.n : 1;
-    Run u = {&m, p, r, {0}, xcalloc(m.ng + 1, sizeof(double)), xcalloc(z, sizeof(double)),
+    Run u = {&m, p, r, {0}, {0}, NULL, xcalloc(m.ng + 1, sizeof(double)), xcalloc(z, sizeof(double)),
              xcalloc(z, sizeof(double)), xcalloc(z, sizeof(bool)), xcalloc(z, sizeof(int)),
              xcalloc(z, sizeof(int)), 0, true};
     for (size_t k = 0; k < p->nforced; k++)
@@ -406,7 +429,8 @@ StressResult *stress_run(const World *w, const World *base, const StressParams *
         losses(r, b);
         stress_free(b);
     }
-    csr_free(&u.ob);
+    csr_free(&u.base_ob);
+    csr_free(&u.call_ob);
     free(u.called);
     free(u.owed_to);
     free(u.h0);
