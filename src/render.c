@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "cycles.h"
 #include "dg.h"
+#include "intern.h"
 #include "value.h"
 
 /* Layers in drawing order, with their caption and fill colour (light, so labels stay legible). */
@@ -296,12 +297,75 @@ static void add_nonbinding_edges(Agraph_t *root, const Graph *g, Agnode_t **node
     free(nb);
 }
 
+/* ---- object ids ----
+ * cgraph's default id discipline makes a name's id the address of its interned copy, and
+ * orders subgraphs by id: the clusters would come out in heap-address order, which changes
+ * from one render to the next in a process (the REPL, the tests). This discipline gives
+ * names ids in the order they are first used (via our own Interner) and numbers anonymous
+ * objects (edges) per graph, so the same world always gives the same picture. Names get even
+ * ids and anonymous objects odd ones, as in cgraph's own discipline. */
+
+typedef struct IdState {
+    Agdisc_t disc;      /* first: cgraph hands this pointer back to idopen */
+    Agiddisc_t iddisc;
+    Interner names;
+    IDTYPE anon;
+} IdState;
+
+static void *idopen(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)g;
+    return (IdState *)disc;
+}
+
+static long idmap(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    IdState *st = state;
+    (void)objtype;
+    if (!str) {
+        *id = st->anon;
+        st->anon += 2;
+        return 1;
+    }
+    Sym s = createflag ? intern_cstr(&st->names, str) : intern_find(&st->names, str, strlen(str));
+    if (s == SYM_NONE)
+        return 0;
+    *id = (IDTYPE)s * 2;
+    return 1;
+}
+
+static long idalloc(void *state, int objtype, IDTYPE id)
+{
+    (void)state, (void)objtype, (void)id;
+    return 0;   /* ids are never requested by number here */
+}
+
+static void idfree(void *state, int objtype, IDTYPE id) { (void)state, (void)objtype, (void)id; }
+
+static char *idprint(void *state, int objtype, IDTYPE id)
+{
+    IdState *st = state;
+    (void)objtype;
+    return id % 2 == 0 ? (char *)sym_str(&st->names, (Sym)(id / 2)) : NULL;
+}
+
+static void idclose(void *state) { (void)state; }
+static void idregister(void *state, int objtype, void *obj) { (void)state, (void)objtype, (void)obj; }
+
+static void idstate_init(IdState *st)
+{
+    st->iddisc = (Agiddisc_t){idopen, idmap, idalloc, idfree, idprint, idclose, idregister};
+    st->disc = (Agdisc_t){&AgMemDisc, &st->iddisc, &AgIoDisc};
+    intern_init(&st->names);
+    st->anon = 1;
+}
+
 /* ---- the whole graph ---- */
 
-static Agraph_t *build(const Graph *g, const RenderOptions *o)
+static Agraph_t *build(const Graph *g, const RenderOptions *o, IdState *ids)
 {
     /* Not Agstrictdirected: that would merge a binding edge with its nonbinding twin. */
-    Agraph_t *root = agopen((char *)"dealgraph", Agdirected, NULL);
+    Agraph_t *root = agopen((char *)"dealgraph", Agdirected, &ids->disc);
     set(root, "rankdir", "LR");
     set(root, "nodesep", "0.4");
     set(root, "ranksep", "1.0");
@@ -372,7 +436,9 @@ int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderForma
     *data = NULL;
     *len = 0;
     GVC_t *gvc = r->gvc;
-    Agraph_t *root = build(g, o ? o : &none);
+    IdState ids;
+    idstate_init(&ids);
+    Agraph_t *root = build(g, o ? o : &none, &ids);
     int rc = -1;
     if (gvLayout(gvc, root, "dot") != 0) {
         snprintf(err, errn, "graphviz could not lay the graph out");
@@ -392,6 +458,7 @@ int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderForma
         gvFreeLayout(gvc, root);
     }
     agclose(root);
+    intern_free(&ids.names);
     return rc;
 }
 
