@@ -31,4 +31,9 @@ check $W "" '[.clearing.defaults[] | select(.name == "g") | .round] == [2]' "gua
 check $W labfails "$near near(.clearing.distress.nv; 1) and near(.clearing.losses.d; 30) and near(.clearing.losses.nv; 100)" "distress default and losses"
 check $W labfails '[.clearing.defaults[] | select(.name == "nv") | .cause] == ["distress"]' "nv defaults by distress"
 check $W nomilestone "$near near(.clearing.losses.amd; 25) and near(.clearing.warrants[0].vested_shares; 0)" "cancel"
+# Rogers & Veraart (2013) Section 5.1 ring: EN in the base (k1 pays 2.8B, k0 in full);
+# alpha = beta = 1/2: k0 pays 0.2/0.75 B, k1 0.4/0.75 B, rounds 2 and 1.
+R=tests/golden/stress_rv_ring.deal
+check $R "" "$near near(.clearing.payments.a1; 2.8e9) and near(.clearing.payments.a0; 2e9) and (.clearing.defaults | length) == 3" "ring without default costs"
+check $R costs "$near near(.clearing.payments.a0; 0.2e9/0.75) and near(.clearing.payments.b1; 0.4e9/0.75) and ([.clearing.defaults[] | .round] == [1, 1, 1, 2, 2, 2])" "ring with default costs"
 exit $fail

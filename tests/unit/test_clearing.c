@@ -118,6 +118,62 @@ static void chain_and_forced(void **state)
     csr_free(&ob);
 }
 
+/* Rogers & Veraart (2013), "Failure and rescue in an interbank network", Management Science
+ * 59(4), Example 3.3 (transcribed in the tests of github.com/ninagad/Greatest-Clearing-
+ * Vector-Algorithm): bank 1 owes bank 2 2, bank 2 owes bank 1 2.2, e = (1, 1),
+ * alpha = beta = 1/2. Other clearing vectors exist, but the greatest pays in full:
+ * 1 + 2.2 >= 2 and 1 + 2 >= 2.2, so p = (2, 2.2) with no default. With bank 1 owing 2.2
+ * too: p = (2.2, 2.2). */
+static void rv_example_3_3(void **state)
+{
+    (void)state;
+    for (int v = 0; v < 2; v++) {
+        WEdge e[] = {{0, 1, v ? 2.2 : 2}, {1, 0, 2.2}};
+        Csr ob;
+        csr_build(&ob, 2, e, 2);
+        double ext[2] = {1, 1}, p[2], in[2];
+        int round[2];
+        ClearingStats st;
+        clearing_run(&ob, ext, 0.5, 0.5, NULL, p, in, round, &st);
+        assert_near(p[0], v ? 2.2 : 2, 0);
+        assert_near(p[1], 2.2, 0);
+        assert_int_equal(round[0] + round[1], 0);
+        assert_int_equal(st.rounds, 0);
+        csr_free(&ob);
+    }
+}
+
+/* Rogers & Veraart (2013), Section 5.1, the circular network: six banks in a ring, bank
+ * 2k owes bank 2k+1 a = 2, bank 2k+1 owes bank 2k+2 a + eps = 3 (eps = 1); external assets
+ * gamma (1 - eps) = 0 for the even (0-based) banks, gamma (1 + eps) = 0.8 for the odd ones
+ * (gamma = 0.4); alpha = beta = 1/2. Round 1: the odd banks have 0.8 + 2 = 2.8 < 3 and
+ * default; the even banks have 0 + 3 >= 2. Then p_odd = 0.4 + 0.5 * 2 = 1.4, and the even
+ * banks have 1.4 < 2: round 2. With everybody in default the paper's closed form is
+ *   p_even = alpha gamma / (1 - beta^2) ((1 - eps) + beta (1 + eps)) = 0.2/0.75 * 1 = 0.26667
+ *   p_odd  = alpha gamma / (1 - beta^2) (beta (1 - eps) + (1 + eps)) = 0.2/0.75 * 2 = 0.53333
+ * (by hand: x = 0.5 y, y = 0.4 + 0.5 x -> y = 0.4/0.75). */
+static void rv_section_5_1_ring(void **state)
+{
+    (void)state;
+    WEdge e[6];
+    double ext[6], p[6], in[6];
+    int round[6];
+    for (uint32_t i = 0; i < 6; i++) {
+        e[i] = (WEdge){i, (i + 1) % 6, i % 2 ? 3 : 2};
+        ext[i] = i % 2 ? 0.8 : 0;
+    }
+    Csr ob;
+    csr_build(&ob, 6, e, 6);
+    ClearingStats st;
+    clearing_run(&ob, ext, 0.5, 0.5, NULL, p, in, round, &st);
+    double k = 0.5 * 0.4 / (1 - 0.25);
+    for (int i = 0; i < 6; i++) {
+        assert_near(p[i], i % 2 ? k * (0.5 * 0 + 2) : k * (0 + 0.5 * 2), 1e-9);
+        assert_int_equal(round[i], i % 2 ? 1 : 2);
+    }
+    csr_free(&ob);
+}
+
 /* Duplicate obligations add up, self-loops and non-positive amounts vanish. */
 static void csr_merges(void **state)
 {
@@ -219,7 +275,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(en_three_banks),  cmocka_unit_test(rv_three_banks),
         cmocka_unit_test(chain_and_forced), cmocka_unit_test(csr_merges),
-        cmocka_unit_test(loop_descends),   cmocka_unit_test(ten_k_by_one_m),
+        cmocka_unit_test(loop_descends),   cmocka_unit_test(rv_example_3_3),
+        cmocka_unit_test(rv_section_5_1_ring), cmocka_unit_test(ten_k_by_one_m),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
