@@ -26,7 +26,8 @@ typedef struct WEdge {
 } WEdge;
 
 /* Compressed sparse rows: the edges of row i are [off[i], off[i+1]); duplicate (from, to)
- * pairs are summed, self-loops and non-positive amounts dropped; columns ascend in a row. */
+ * pairs are summed (in order of first appearance), self-loops and non-positive amounts
+ * dropped. */
 typedef struct Csr {
     size_t n, m;
     size_t *off;      /* n + 1 */
