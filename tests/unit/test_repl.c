@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,9 +39,10 @@ static long now_ms(void)
     return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+static char dg[4096];   /* $DG made absolute: the REPL runs in tmpdir */
+
 static void spawn(Pty *p, const char *file)
 {
-    const char *dg = getenv("DG");
     struct winsize ws = {.ws_row = 24, .ws_col = 100};
     p->len = p->mark = 0;
     p->pid = forkpty(&p->fd, NULL, NULL, &ws);
@@ -94,17 +96,30 @@ static bool seen_since(Pty *p, size_t from, const char *bad)
     return strstr(p->buf + from, bad) != NULL;
 }
 
+/* Wait until the line editor has the terminal in raw mode: keys that arrive while it is
+ * still cooked are taken by the terminal (Ctrl-R means "reprint" there). On Linux the
+ * master side of a pty reports the slave's settings. */
+static void wait_raw(Pty *p)
+{
+    long deadline = now_ms() + TIMEOUT_MS;
+    struct termios t;
+    while (tcgetattr(p->fd, &t) == 0 && (t.c_lflag & ICANON) && now_ms() < deadline)
+        usleep(2000);
+}
+
 static void send_keys(Pty *p, const char *keys)
 {
+    wait_raw(p);
     size_t n = strlen(keys);
     assert_int_equal(write(p->fd, keys, n), (ssize_t)n);
 }
 
-/* Type a line and wait for the answer. */
-static void ask(Pty *p, const char *line, const char *answer)
+/* Type a line, wait for the answer and then for the next prompt. */
+static void ask(Pty *p, const char *line, const char *answer, const char *prompt)
 {
     send_keys(p, line);
     assert_true(expect(p, answer));
+    assert_true(expect(p, prompt));
 }
 
 static int wait_exit(Pty *p)
@@ -156,9 +171,9 @@ static int teardown(void **state)
 
 static bool have_dg(void)
 {
-    if (getenv("DG"))
+    if (getenv("DG") && realpath(getenv("DG"), dg))
         return true;
-    print_message("test_repl: DG is unset (tests/run.sh sets it to the built binary); "
+    print_message("test_repl: DG is unset or not a file (tests/run.sh sets it to the built binary); "
                   "skipping the pseudo-terminal tests\n");
     return false;
 }
@@ -180,36 +195,38 @@ static void test_session(void **state)
     spawn(p, "start.deal");
     assert_true(expect(p, "dg> "));
     /* a three-line block: the first two lines leave it open */
-    ask(p, "company acme {\r", "... ");
-    ask(p, "cash 47B\r", "... ");
-    ask(p, "}\r", "dg> ");
+    ask(p, "company acme {\r", "", "... ");
+    ask(p, "cash 47B\r", "", "... ");
+    ask(p, "}\r", "", "dg> ");
     /* completion of entity names, typed and loaded at start: own = cash, no revenue */
-    ask(p, "own(ac\t)\r", "\n47B\r");
-    ask(p, "own(big\t)\r", "\n3B\r");
+    ask(p, "own(ac\t)\r", "\n47B\r", "dg> ");
+    ask(p, "own(big\t)\r", "\n3B\r", "dg> ");
     /* editing: a typo fixed with backspace, Ctrl-A to insert at the start, Ctrl-E to
      * append: the line becomes own(acme) + 1B = 47B + 1B */
-    ask(p, "(acmx\x7f" "e)\x01own\x05 + 1B\r", "\n48B\r");
+    ask(p, "(acmx\x7f" "e)\x01own\x05 + 1B\r", "\n48B\r", "dg> ");
     /* an error points into the typed line, and the session goes on */
     size_t before = p->mark;
-    ask(p, "let = 5\r", "<repl:");
+    send_keys(p, "let = 5\r");
+    assert_true(expect(p, "<repl:"));
     assert_true(expect(p, "error"));
     assert_true(expect(p, "let = 5"));
     assert_true(expect(p, "^"));
-    ask(p, "let k = 6\r", "dg> ");
-    ask(p, "k * 7\r", "\n42\r");
+    assert_true(expect(p, "dg> "));
+    ask(p, "let k = 6\r", "", "dg> ");
+    ask(p, "k * 7\r", "\n42\r", "dg> ");
     assert_false(seen_since(p, before, "Sanitizer"));
     /* :undo takes back a re-declaration: acme's cash is 47B again */
-    ask(p, "company acme { cash 5B }\r", "dg> ");
-    ask(p, "own(acme)\r", "\n5B\r");
-    ask(p, ":undo\r", "undone: company acme");
-    ask(p, "own(acme)\r", "\n47B\r");
+    ask(p, "company acme { cash 5B }\r", "", "dg> ");
+    ask(p, "own(acme)\r", "\n5B\r", "dg> ");
+    ask(p, ":undo\r", "undone: company acme", "dg> ");
+    ask(p, "own(acme)\r", "\n47B\r", "dg> ");
     /* what if never changes the session's world */
-    ask(p, "what if { acme defaults } { show defaults }\r", "dg> ");
-    ask(p, "own(acme)\r", "\n47B\r");
+    ask(p, "what if { acme defaults } { show defaults }\r", "", "dg> ");
+    ask(p, "own(acme)\r", "\n47B\r", "dg> ");
     /* Ctrl-R finds "k * 7" in the history; Enter runs it again */
-    ask(p, "\x12k * \r", "\n42\r");
-    ask(p, ":help\r", "topics:");
-    ask(p, ":save saved.deal\r", "saved ");
+    ask(p, "\x12k * \r", "\n42\r", "dg> ");
+    ask(p, ":help\r", "topics:", "dg> ");
+    ask(p, ":save saved.deal\r", "saved ", "dg> ");
     send_keys(p, ":quit\r");
     assert_int_equal(wait_exit(p), 0);
 }
@@ -220,7 +237,7 @@ static void test_saved_script(void **state)
     (void)state;
     if (!have_dg())
         skip();
-    char path[400], cmd[1200];
+    char path[400], cmd[sizeof dg + 512];
     snprintf(path, sizeof path, "%s/saved.deal", tmpdir);
     char *text = slurp(path);
     assert_non_null(text);
@@ -229,7 +246,7 @@ static void test_saved_script(void **state)
     assert_non_null(strstr(text, "let k = 6"));
     assert_null(strstr(text, "5B }"));      /* undone */
     assert_null(strstr(text, "let = 5"));   /* rejected */
-    snprintf(cmd, sizeof cmd, "'%s' check '%s' >/dev/null 2>&1", getenv("DG"), path);
+    snprintf(cmd, sizeof cmd, "'%s' check '%s' >/dev/null 2>&1", dg, path);
     assert_int_equal(system(cmd), 0);
 }
 
@@ -248,8 +265,8 @@ static void test_history_across_sessions(void **state)
     Pty *p = &pty;
     spawn(p, NULL);
     assert_true(expect(p, "dg> "));
-    ask(p, "\x12let k\r", "dg> ");
-    ask(p, "k + 1\r", "\n7\r");
+    ask(p, "\x12let k\r", "", "dg> ");
+    ask(p, "k + 1\r", "\n7\r", "dg> ");
     send_keys(p, ":quit\r");
     assert_int_equal(wait_exit(p), 0);
 }
