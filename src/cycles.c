@@ -4,7 +4,9 @@
  * algorithms keep their DFS frames in heap arrays. Johnson's search runs per start node s
  * inside s's component over nodes with id >= s, so each elementary cycle is found exactly
  * once (at its smallest id). A cycle budget and a step budget bound the work; when either
- * is hit the result says `truncated` (deal webs can have exponentially many cycles). */
+ * is hit the result says `truncated` (deal webs can have exponentially many cycles), and
+ * the list is replaced by the shortest cycles (all of length 1, 2, ... as far as a second
+ * budget of the same size goes), which are the ones an analyst can read. */
 #include "cycles.h"
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +173,20 @@ static void finish_unfound(Johnson *j, EntId s, EntId u)
     }
 }
 
+/* A cycle whose smallest id is s needs an edge into s from a larger id and one out of s to
+ * a larger id (or a self-payment); checking that first skips most start nodes of long
+ * rings in O(degree) instead of a walk round the ring. */
+static bool may_start(const Johnson *j, EntId s)
+{
+    const Graph *g = j->g;
+    bool in = false, out = false;
+    for (uint32_t i = g->in_off[s]; i < g->in_off[s + 1] && !in; i++)
+        in = g->in[i].w > 0 && g->in[i].peer >= s && j->comp[g->in[i].peer] == j->comp[s];
+    for (uint32_t i = g->out_off[s]; i < g->out_off[s + 1] && !out; i++)
+        out = in_sub(j, s, &g->out[i]);
+    return in && out;
+}
+
 /* All elementary cycles through s whose other nodes have larger ids. False: budget hit. */
 static bool circuits_from(Johnson *j, EntId s)
 {
@@ -184,11 +200,13 @@ static bool circuits_from(Johnson *j, EntId s)
         EntId u = f->node;
         if (f->pos < g->out_off[u + 1]) {
             const GEdge *e = &g->out[f->pos++];
-            if (!in_sub(j, s, e))
-                continue;
+            /* Every edge looked at counts, skipped or not, so the budget bounds the time. */
             if (++j->steps > j->max_steps)
                 return false;
+            if (!in_sub(j, s, e))
+                continue;
             if (e->peer == s) {
+                j->steps += (long)j->fp;   /* the copy of the path counts as work too */
                 emit(j, e->w);
                 f->found = true;
                 if (j->out->n >= j->max_cycles)
@@ -252,6 +270,75 @@ static void sort_cycles(Cycle *a, Cycle *tmp, size_t n, const World *w)
     memcpy(a, tmp, n * sizeof *a);
 }
 
+/* Cycles of exactly `len` nodes through s (other nodes > s, same component), by a plain
+ * depth-limited DFS: no blocking, so none is missed; the step budget bounds it. */
+static bool cycles_of_length(Johnson *j, EntId s, size_t len, bool *on)
+{
+    const Graph *g = j->g;
+    j->fp = 0;
+    j->fr[j->fp++] = (Frame){s, g->out_off[s], false, 0};
+    on[s] = true;
+    bool ok = true;
+    while (j->fp && ok) {
+        Frame *f = &j->fr[j->fp - 1];
+        if (j->fp == len) {   /* the last node: one lookup for the closing edge */
+            const GEdge *e = graph_edge(g, f->node, s);
+            j->steps += (long)len;
+            if (e && e->w > 0) {
+                emit(j, e->w);
+                ok = j->out->n < j->max_cycles;
+            }
+            f->pos = g->out_off[f->node + 1];
+        }
+        if (f->pos >= g->out_off[f->node + 1]) {
+            on[f->node] = false;
+            j->fp--;
+            continue;
+        }
+        const GEdge *e = &g->out[f->pos++];
+        if (++j->steps > j->max_steps) {
+            ok = false;
+        } else if (in_sub(j, s, e) && !on[e->peer] && e->peer != s) {
+            on[e->peer] = true;
+            j->fr[j->fp++] = (Frame){e->peer, g->out_off[e->peer], false, e->w};
+        }
+    }
+    while (j->fp)
+        on[j->fr[--j->fp].node] = false;
+    return ok;
+}
+
+/* When Johnson's search runs out of budget on a huge component, what it found first are
+ * long cycles of little use; instead list the shortest ones: every cycle of length 1, 2,
+ * ... until the budget or the cycle bound cuts. */
+static void shortest_cycles(Johnson *j, const uint32_t *size)
+{
+    size_t n = j->g->n, maxlen = 0;
+    for (size_t i = 0; i < n; i++)
+        if (size[j->comp[i]] > maxlen)
+            maxlen = size[j->comp[i]];
+    bool *on = xcalloc(n + 1, sizeof *on);
+    j->steps = 0;
+    for (size_t len = 1; len <= maxlen; len++)
+        for (EntId s = 0; s < n; s++)
+            if ((size[j->comp[s]] >= len) && !cycles_of_length(j, s, len, on))
+                goto done;
+done:
+    free(on);
+}
+
+static void johnson_free(Johnson *j)
+{
+    for (size_t i = 0; i < j->g->n; i++)
+        free(j->b[i].v);
+    free(j->blocked);
+    free(j->b);
+    free(j->work);
+    free(j->touched);
+    free(j->is_touched);
+    free(j->fr);
+}
+
 void cycles_find(const Graph *g, const uint32_t *comp, size_t max_cycles, long max_steps,
                  Cycles *out)
 {
@@ -262,20 +349,25 @@ void cycles_find(const Graph *g, const uint32_t *comp, size_t max_cycles, long m
                  xcalloc(n + 1, sizeof(bool)), xmalloc((n + 1) * sizeof(Frame)), 0, out, 0,
                  max_cycles, 0, max_steps};
     for (EntId s = 0; s < n && max_cycles > 0; s++) {
+        if (!may_start(&j, s))
+            continue;
         if (!circuits_from(&j, s)) {
             out->truncated = true;
             break;
         }
         reset_touched(&j);
     }
-    for (size_t i = 0; i < n; i++)
-        free(j.b[i].v);
-    free(j.blocked);
-    free(j.b);
-    free(j.work);
-    free(j.touched);
-    free(j.is_touched);
-    free(j.fr);
+    if (out->truncated) {
+        uint32_t *size = xcalloc(n + 1, sizeof *size);
+        for (size_t i = 0; i < n; i++)
+            size[comp[i]]++;
+        for (size_t i = 0; i < out->n; i++)
+            free(out->items[i].path);
+        out->n = 0;
+        shortest_cycles(&j, size);
+        free(size);
+    }
+    johnson_free(&j);
     Cycle *tmp = xmalloc((out->n + 1) * sizeof *tmp);
     sort_cycles(out->items, tmp, out->n, g->world);
     free(tmp);

@@ -24,11 +24,13 @@ typedef struct Cycle {
 typedef struct Cycles {
     Cycle *items;       /* sorted by bottleneck descending, then path names */
     size_t n;
-    bool truncated;     /* the bound stopped the enumeration: there are more */
+    bool truncated;     /* the bound stopped the enumeration: there are more, and the
+                           list holds the shortest cycles found within the budget */
 } Cycles;
 
 #define CYCLES_MAX 10000
-#define CYCLES_MAX_STEPS 20000000L
+/* Steps: edges examined, plus the nodes of every cycle emitted (so output is bounded). */
+#define CYCLES_MAX_STEPS 2000000L
 
 void cycles_find(const Graph *g, const uint32_t *comp, size_t max_cycles, long max_steps,
                  Cycles *out);

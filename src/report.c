@@ -135,7 +135,7 @@ static void report_text(FILE *out, Engine *e, const ReportOptions *opt)
     show_summary(out, e);
     for (size_t i = 0; i < g->n; i++) {
         fputc('\n', out);
-        show_entity(out, e, ids[i]);
+        show_entity_card(out, e, ids[i], !opt->no_sources);
         if (!opt->no_sources && g->in_usd[ids[i]] > 0)
             show_sources(out, e, ids[i]);
     }

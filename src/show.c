@@ -54,7 +54,9 @@ static void card_header(FILE *out, Engine *e, EntId v)
             en->layer ? en->layer : "", en->declared ? "" : ", undeclared");
 }
 
-void show_entity(FILE *out, Engine *e, EntId v)
+void show_entity(FILE *out, Engine *e, EntId v) { show_entity_card(out, e, v, true); }
+
+void show_entity_card(FILE *out, Engine *e, EntId v, bool circularity)
 {
     static const FigId rows[] = {FIG_OWN, FIG_IN, FIG_OUT, FIG_GAP, FIG_CIRCULARITY,
                                  FIG_COMMITMENTS, FIG_BACKLOG, FIG_COMMITMENT_RATIO,
@@ -67,6 +69,8 @@ void show_entity(FILE *out, Engine *e, EntId v)
     table_init(&t, 2);
     char buf[64];
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        if (rows[i] == FIG_CIRCULARITY && !circularity)
+            continue;
         const char *cells[2] = {figure_name(rows[i]), show_fmt_figure(e, rows[i], v, buf, sizeof buf)};
         table_row(&t, cells);
     }

@@ -9,6 +9,9 @@
 #include "figures.h"
 
 void show_entity(FILE *out, Engine *e, EntId v);               /* show NAME: entity card */
+/* The card without circularity (one solve per entity) when circularity is false, for
+ * `report --no-sources` on large webs. */
+void show_entity_card(FILE *out, Engine *e, EntId v, bool circularity);
 void show_sources(FILE *out, Engine *e, EntId v);              /* show sources of X */
 void show_cycles(FILE *out, Engine *e);                        /* show cycles */
 void show_leverage(FILE *out, Engine *e, EntId v);             /* ENT_NONE: whole table */

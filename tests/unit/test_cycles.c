@@ -109,9 +109,19 @@ static void test_complete_graphs(void **state)
     assert_int_equal(c.n, 16064);
     assert_false(c.truncated);
     cycles_free(&c);
+    /* Cut at 10000: the list becomes the shortest cycles: all 28 + 112 + 420 + 1344 + 3360
+     * = 5264 of length 2..6, then 4736 of the 5760 of length 7, none of length 8. */
     c = find_all(e, CYCLES_MAX);
     assert_int_equal(c.n, CYCLES_MAX);
     assert_true(c.truncated);
+    size_t bylen[9] = {0};
+    for (size_t i = 0; i < c.n; i++)
+        bylen[c.items[i].len]++;
+    assert_int_equal(bylen[2], 28);
+    assert_int_equal(bylen[3], 112);
+    assert_int_equal(bylen[6], 3360);
+    assert_int_equal(bylen[7], 4736);
+    assert_int_equal(bylen[8], 0);
     cycles_free(&c);
     /* a step budget cuts too */
     cycles_find(engine_graph(e), engine_components(e), CYCLES_MAX, 1000, &c);
