@@ -84,7 +84,12 @@ static int write_atomic(const char *path, const char *text, size_t len)
 
 static int fmt_one(FmtRun *r, const char *path)
 {
-    uint32_t id = sources_read(&r->src, path, path);
+    struct stat sb;
+    uint32_t id = 0;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        errno = EISDIR;   /* say so, rather than the read error a directory gives */
+    else
+        id = sources_read(&r->src, path, path);
     if (!id) {
         fprintf(stderr, "dealgraph fmt: cannot read '%s': %s\n", path, strerror(errno));
         return DG_EIO;
