@@ -53,6 +53,15 @@ static void deal_line(FILE *out, const World *w, const Deal *d)
         break;
     case VERB_GUARANTEES: fprintf(out, "%s guarantees %s to %s", p, a, q); break;
     }
+    if (d->kind == VERB_GRANTS && d->milestone != DEAL_NONE) {
+        Deal m;
+        if (world_deal(w, d->milestone, &m) && m.label)
+            fprintf(out, " vesting with %s", sym_str(world_interner(w), m.label));
+    }
+    if (d->kind == VERB_GRANTS && d->price > 0)
+        fprintf(out, " at %s", fmt_plain(d->price, c, sizeof c));
+    if (d->kind == VERB_LENDS && d->price > 0)
+        fprintf(out, " at %s", fmt_pct(d->price, c, sizeof c));
     if (d->over > 0)
         fprintf(out, " over %s", fmt_months(d->over, c, sizeof c));
     if (d->from != MONTH_NONE)
