@@ -106,7 +106,14 @@ static void interactive(Repl *r)
     fprintf(stdout, "dealgraph repl - :help for help, :quit or Ctrl-D to leave\n");
     while (!r->quit) {
         fflush(stdout);
-        char *line = repl_readline(r, b.len ? PROMPT_MORE : PROMPT);
+        bool cancelled = false;
+        char *line = repl_readline(r, b.len ? PROMPT_MORE : PROMPT, &cancelled);
+        if (cancelled) {   /* Ctrl-C: drop what was typed of this input */
+            fputc('\n', stdout);
+            b.len = 0;
+            blanks = 0;
+            continue;
+        }
         if (!line) {
             if (b.len)
                 submit_typed(r, &b);   /* end of input inside a block: say what is missing */

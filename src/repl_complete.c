@@ -2,16 +2,27 @@
  * API, history across sessions, Ctrl-R search and tab completion.
  *
  * Ownership (REPL engineer). The readline API calls its completion hook with no user
- * pointer, so the Repl being edited is kept in `editing`, the one file-scope variable of
- * dealgraph; it is set only while repl_edit_init .. repl_edit_done runs. */
+ * pointer, so the Repl being edited is kept in `editing`, set only while repl_edit_init ..
+ * repl_edit_done runs; and a signal handler can only leave a flag (`interrupted`). These two
+ * are the only file-scope variables of dealgraph. */
 #include <stdio.h>   /* readline.h needs FILE */
 #include <editline/readline.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
 #include "repl_int.h"
 
 static Repl *editing;
+static volatile sig_atomic_t interrupted;
+
+/* Ctrl-C gives up on the input being typed instead of ending the session: without
+ * SA_RESTART the terminal read fails with EINTR and readline returns. */
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
 
 static const char *const keywords[] = {
     "company", "bank", "market", "price", "as", "of", "let", "include", "use", "deal",
@@ -174,6 +185,11 @@ void repl_edit_init(Repl *r)
      * ~/.editrc in vi mode still has reverse search and completion. */
     rl_parse_and_bind("bind ^R em-inc-search-prev");
     rl_parse_and_bind("bind ^I rl_complete");
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
     using_history();
     stifle_history(1000);
     if (r->history)
@@ -187,10 +203,17 @@ void repl_edit_done(Repl *r)
     editing = NULL;
 }
 
-char *repl_readline(Repl *r, const char *prompt)
+char *repl_readline(Repl *r, const char *prompt, bool *cancelled)
 {
     (void)r;
-    return readline(prompt);
+    interrupted = 0;
+    char *line = readline(prompt);
+    *cancelled = interrupted != 0;
+    if (*cancelled && line) {
+        free(line);
+        line = NULL;
+    }
+    return line;
 }
 
 void repl_history_add(Repl *r, const char *entry)

@@ -90,8 +90,9 @@ void repl_help_topics(void (*fn)(const char *name, void *ud), void *ud);
 void repl_edit_init(Repl *r);
 void repl_edit_done(Repl *r);
 void repl_history_add(Repl *r, const char *entry);
-/* The next line typed (heap string without its newline), or NULL at end of input. */
-char *repl_readline(Repl *r, const char *prompt);
+/* The next line typed (heap string without its newline), or NULL at end of input or when
+ * Ctrl-C cancelled the line (then *cancelled is true). */
+char *repl_readline(Repl *r, const char *prompt, bool *cancelled);
 /* Candidate completions of `text` (sorted, unique, heap strings, NULL-terminated);
  * `line` is the whole line so far and `start` where text begins in it. Exposed for tests. */
 char **repl_candidates(Repl *r, const char *line, int start, const char *text);

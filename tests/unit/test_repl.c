@@ -1,6 +1,6 @@
 /* test_repl.c - drives `dealgraph repl` through a pseudo-terminal, as a person would: line
  * editing, tab completion of an entity name, a three-line block, an error with a caret
- * followed by a working statement, :undo, :save then `check` of the saved file, Ctrl-R,
+ * followed by a working statement, :undo, :save then `check` of the saved file, Ctrl-R, Ctrl-C,
  * history across sessions, :quit with exit status 0.
  *
  * Owner: REPL engineer. Needs the built binary in $DG (tests/run.sh exports it); every
@@ -225,6 +225,10 @@ static void test_session(void **state)
     ask(p, "own(acme)\r", "\n47B\r", "dg> ");
     /* Ctrl-R finds "k * 7" in the history; Enter runs it again */
     ask(p, "\x12k * \r", "\n42\r", "dg> ");
+    /* Ctrl-C gives up on an unfinished block and the session goes on */
+    ask(p, "company half {\r", "", "... ");
+    ask(p, "\x03", "", "dg> ");
+    ask(p, "own(acme)\r", "\n47B\r", "dg> ");
     ask(p, ":help\r", "topics:", "dg> ");
     ask(p, ":save saved.deal\r", "saved ", "dg> ");
     send_keys(p, ":quit\r");
