@@ -25,6 +25,7 @@ static const HelpTopic help_topics[] = {
      "  Ctrl-R          search the history backwards (history is kept in\n"
      "                  ~/.dealgraph_history, or $DEALGRAPH_HISTORY; empty = none)\n"
      "  Up / Down       previous / next input;  Ctrl-A / Ctrl-E  start / end of line\n"
+     "  Ctrl-C          give up on the input being typed;  Ctrl-D  leave\n"
      "  an unfinished statement or block continues at the `...` prompt;\n"
      "  two empty lines give up on it\n"},
     {"entities",

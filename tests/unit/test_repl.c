@@ -7,6 +7,8 @@
  * read has a timeout, so a REPL that hangs fails the test instead of hanging it.
  * Expected values are worked out from the script typed (own = cash with no revenue). */
 #include "testutil.h"
+#include "dg.h"
+#include "repl_int.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -220,6 +222,10 @@ static void test_session(void **state)
     ask(p, "own(acme)\r", "\n5B\r", "dg> ");
     ask(p, ":undo\r", "undone: company acme", "dg> ");
     ask(p, "own(acme)\r", "\n47B\r", "dg> ");
+    /* an input with an error leaves nothing behind: the cash 9B before the bad revenue
+     * (GW is not USD/y) is rolled back with it */
+    ask(p, "company acme { cash 9B; revenue 3GW }\r", "error", "dg> ");
+    ask(p, "own(acme)\r", "\n47B\r", "dg> ");
     /* what if never changes the session's world */
     ask(p, "what if { acme defaults } { show defaults }\r", "", "dg> ");
     ask(p, "own(acme)\r", "\n47B\r", "dg> ");
@@ -302,9 +308,84 @@ static void test_question_speed(void **state)
     assert_int_equal(wait_exit(p), 0);
 }
 
+/* Completion candidates, asked of the library directly (no terminal needed). */
+static bool has(char **v, const char *w)
+{
+    for (; *v; v++)
+        if (!strcmp(*v, w))
+            return true;
+    return false;
+}
+
+static size_t count(char **v)
+{
+    size_t n = 0;
+    while (v[n])
+        n++;
+    return n;
+}
+
+static void free_cands(char **v)
+{
+    for (char **p = v; *p; p++)
+        free(*p);
+    free(v);
+}
+
+static void test_candidates(void **state)
+{
+    (void)state;
+    FILE *sink = fopen("/dev/null", "w");
+    DgOptions opt = {.out = sink, .err = sink};
+    Repl r = {0};
+    r.dg = dg_new(&opt);
+    const char *web = "company nvidia { cash 1B }\ncompany novo { cash 1B }\n"
+                      "deal stargate: nvidia pays 1B to novo\nscenario winter { novo defaults }\n";
+    assert_int_equal(dg_run_text(r.dg, "<t>", web, strlen(web)), DG_OK);
+    /* an entity name anywhere a word may go */
+    char **v = repl_candidates(&r, "own(nv", 4, "nv");
+    assert_int_equal(count(v), 1);
+    assert_string_equal(v[0], "nvidia");
+    free_cands(v);
+    /* after `show`: topics and names; `sources` and `stargate` both start with s */
+    v = repl_candidates(&r, "show s", 5, "s");
+    assert_true(has(v, "sources") && has(v, "summary") && has(v, "system"));
+    assert_true(has(v, "stargate"));
+    assert_false(has(v, "scenario"));   /* a keyword cannot follow show */
+    free_cands(v);
+    /* after `of`, `cancel`, `what if`: names only, sorted */
+    v = repl_candidates(&r, "show sources of n", 16, "n");
+    assert_int_equal(count(v), 2);
+    assert_string_equal(v[0], "novo");
+    assert_string_equal(v[1], "nvidia");
+    free_cands(v);
+    v = repl_candidates(&r, "what if w", 8, "w");
+    assert_int_equal(count(v), 1);
+    assert_string_equal(v[0], "winter");
+    free_cands(v);
+    /* keywords at the start of a statement; no duplicates (`in` is keyword and figure) */
+    v = repl_candidates(&r, "i", 0, "i");
+    assert_true(has(v, "include") && has(v, "invests") && has(v, "in"));
+    assert_int_equal(count(v), 4);   /* if in include invests */
+    free_cands(v);
+    /* meta-commands after `:`, help topics after `:help` */
+    v = repl_candidates(&r, ":re", 0, ":re");
+    assert_int_equal(count(v), 2);
+    assert_string_equal(v[0], ":reload");
+    assert_string_equal(v[1], ":reset");
+    free_cands(v);
+    v = repl_candidates(&r, ":help wh", 6, "wh");
+    assert_int_equal(count(v), 1);
+    assert_string_equal(v[0], "whatif");
+    free_cands(v);
+    dg_free(r.dg);
+    fclose(sink);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_candidates),
         cmocka_unit_test(test_session),
         cmocka_unit_test(test_saved_script),
         cmocka_unit_test(test_history_across_sessions),
