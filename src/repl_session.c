@@ -170,15 +170,22 @@ void repl_settle(Repl *r)
         repl_rebuild(r, false);
 }
 
+/* The first line of an input that is not blank or a comment, for ":undo" to echo. */
 static void describe(const ReplInput *in, char *what, size_t n)
 {
     if (in->is_file) {
         snprintf(what, n, ":load %s", in->name);
         return;
     }
-    const char *t = in->text + strspn(in->text, " \t\n");
+    const char *t = in->text;
+    for (;;) {
+        t += strspn(t, " \t\r\n");
+        if (*t != '#')
+            break;
+        t += strcspn(t, "\n");
+    }
     int len = (int)strcspn(t, "\n");
-    bool more = t[len] && t[len + strspn(t + len, " \t\n")];
+    bool more = t[len] && t[len + strspn(t + len, " \t\r\n")];
     snprintf(what, n, "%.*s%s", len, t, more ? " ..." : "");
 }
 
