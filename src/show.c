@@ -11,6 +11,10 @@
 #include "table.h"
 #include "timeline.h"
 
+/* `show sources` lists this many origins and sums the rest in one row (the JSON report
+ * has them all): a web of 10k entities would otherwise print 10k lines. */
+#define SHOW_SOURCES_MAX 25
+
 char *show_fmt_year(const Graph *g, int year, char *buf, size_t n)
 {
     if (!g->h.dated)
@@ -103,11 +107,18 @@ void show_sources(FILE *out, Engine *e, EntId v)
     table_init(&t, 3);
     const char *head[3] = {"origin", "usd", "share"};
     table_row(&t, head);
-    for (size_t i = 0; i < s.n; i++) {
+    double rest = 0;
+    for (size_t i = SHOW_SOURCES_MAX; i < s.n; i++)
+        rest += s.items[i].usd;
+    for (size_t i = 0; i < s.n && i < SHOW_SOURCES_MAX; i++) {
         const SourceShare *x = &s.items[i];
         snprintf(label, sizeof label, "%s%s%s", x->unfunded ? "unfunded at " : "", x->name,
                  !x->unfunded && x->origin == v ? " (itself)" : "");
         source_row(&t, label, x->usd, s.in);
+    }
+    if (s.n > SHOW_SOURCES_MAX) {
+        snprintf(label, sizeof label, "(%zu other origins)", s.n - SHOW_SOURCES_MAX);
+        source_row(&t, label, rest, s.in);
     }
     if (s.unattributed > 0)
         source_row(&t, "(unattributed)", s.unattributed, s.in);

@@ -173,11 +173,41 @@ static void test_text_has_no_nan(void **state)
     fix_free(f);
 }
 
+/* show sources lists 25 origins and sums the rest: 30 payers p00..p29, each with cash 1B,
+ * pay 1B to hub, so each is the origin of 1B (y = 1B / pool 1B = 1); equal amounts sort by
+ * name, p25..p29 are summed: "(5 other origins)  5B  16.7%" (5/30). */
+static void test_sources_cap(void **state)
+{
+    (void)state;
+    Fix *f = fix_new();
+    EntId hub = ent(f, "hub");
+    char name[16];
+    for (int i = 0; i < 30; i++) {
+        snprintf(name, sizeof name, "p%02d", i % 100);
+        EntId p = decl(f, name, ENT_COMPANY);
+        attr(f, p, A_CASH, 1 * B);
+        deal(f, VERB_PAYS, p, hub, 1 * B);
+    }
+    Engine *e = engine_new(f->w);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    show_sources(out, e, hub);
+    fclose(out);
+    assert_non_null(strstr(buf, "  p24 "));
+    assert_null(strstr(buf, "  p25 "));
+    assert_non_null(strstr(buf, "(5 other origins)"));
+    assert_non_null(strstr(buf, " 5B  16.7%\n"));
+    free(buf);
+    engine_free(e);
+    fix_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_triangle_json), cmocka_unit_test(test_degenerate_json),
-        cmocka_unit_test(test_text_has_no_nan),
+        cmocka_unit_test(test_text_has_no_nan), cmocka_unit_test(test_sources_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
