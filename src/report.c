@@ -35,10 +35,10 @@ static json_t *sources_json(Engine *e, EntId v)
     char key[300];
     for (size_t i = 0; i < s.n; i++) {
         snprintf(key, sizeof key, "%s%s", s.items[i].unfunded ? "unfunded at " : "", s.items[i].name);
-        json_object_set_new(o, key, json_real(s.items[i].usd));
+        json_object_set_new(o, key, num(true, s.items[i].usd));
     }
     if (s.unattributed > 0)
-        json_object_set_new(o, "(unattributed)", json_real(s.unattributed));
+        json_object_set_new(o, "(unattributed)", num(true, s.unattributed));
     sources_release(&s);
     return o;
 }
@@ -81,7 +81,7 @@ static json_t *cycles_json(Engine *e, bool *truncated)
             json_array_append_new(path, json_string(world_name(g->world, c.items[i].path[k % c.items[i].len])));
         json_t *o = json_object();
         json_object_set_new(o, "path", path);
-        json_object_set_new(o, "bottleneck", json_real(c.items[i].bottleneck));
+        json_object_set_new(o, "bottleneck", num(true, c.items[i].bottleneck));
         json_array_append_new(a, o);
     }
     *truncated = c.truncated;
