@@ -4,8 +4,10 @@
  * adjoint system (D - W) y = w(.,v) gives all origins of v's inflow in one solve, restricted
  * to the nodes that can reach v. Entities that no origin feeds (closed loops with no own
  * resources and no gap) make the system singular; they are left out (y = 0) and their money
- * is reported as unattributed. Gauss-Seidel, nodes visited nearest-to-v first, converges
- * fast on deal webs; see docs/ENGINE.md for the criterion and the cap. */
+ * is reported as unattributed. Up to SOURCES_DENSE_MAX nodes the system is solved exactly
+ * (Gaussian elimination; a loop that leaks little would take Gauss-Seidel very many sweeps);
+ * larger sets use Gauss-Seidel, nodes visited nearest-to-v first, which converges fast on
+ * deal webs; see docs/ENGINE.md for the criterion and the cap. */
 #include "sources.h"
 #include <math.h>
 #include <stdlib.h>
@@ -19,6 +21,8 @@ struct SourceSolver {
     uint32_t gen;
     EntId *set;        /* the reachable set, BFS order from v */
     size_t nset;
+    uint32_t *pos;     /* node -> index in set (valid for marked nodes) */
+    size_t dense_max;
 };
 
 SourceSolver *source_solver_new(const Graph *g)
@@ -28,7 +32,12 @@ SourceSolver *source_solver_new(const Graph *g)
     s->y = xcalloc(g->n + 1, sizeof *s->y);
     s->mark = xcalloc(g->n + 1, sizeof *s->mark);
     s->set = xmalloc((g->n + 1) * sizeof *s->set);
+    s->pos = xmalloc((g->n + 1) * sizeof *s->pos);
+    s->dense_max = SOURCES_DENSE_MAX;
     return s;
+}
+
+void source_solver_set_dense_max(SourceSolver *s, size_t max) { s->dense_max = max;
 }
 
 void source_solver_free(SourceSolver *s)
@@ -38,6 +47,7 @@ void source_solver_free(SourceSolver *s)
     free(s->y);
     free(s->mark);
     free(s->set);
+    free(s->pos);
     free(s);
 }
 
@@ -103,6 +113,82 @@ static int solve(SourceSolver *s, EntId v, bool *converged)
     return SOURCES_MAX_SWEEPS;
 }
 
+/* Gaussian elimination with partial pivoting on a (k x k, row-major) with right side b;
+ * the answer replaces b. False when a pivot vanishes (cannot happen on originated nodes). */
+static bool gauss(double *a, double *b, size_t k)
+{
+    for (size_t c = 0; c < k; c++) {
+        size_t p = c;
+        for (size_t r = c + 1; r < k; r++)
+            if (fabs(a[r * k + c]) > fabs(a[p * k + c]))
+                p = r;
+        if (!(fabs(a[p * k + c]) > 0))
+            return false;
+        if (p != c) {
+            for (size_t j = 0; j < k; j++) {
+                double t = a[c * k + j];
+                a[c * k + j] = a[p * k + j];
+                a[p * k + j] = t;
+            }
+            double t = b[c];
+            b[c] = b[p];
+            b[p] = t;
+        }
+        for (size_t r = c + 1; r < k; r++) {
+            double f = a[r * k + c] / a[c * k + c];
+            if (f == 0)
+                continue;
+            for (size_t j = c; j < k; j++)
+                a[r * k + j] -= f * a[c * k + j];
+            b[r] -= f * b[c];
+        }
+    }
+    for (size_t c = k; c-- > 0;) {
+        double x = b[c];
+        for (size_t j = c + 1; j < k; j++)
+            x -= a[c * k + j] * b[j];
+        b[c] = x / a[c * k + c];
+    }
+    return true;
+}
+
+/* The same system as solve(), exactly, for a small reachable set. */
+static bool solve_dense(SourceSolver *s, EntId v)
+{
+    const Graph *g = s->g;
+    size_t k = s->nset;
+    double *a = xcalloc(k * k + 1, sizeof *a), *b = xcalloc(k + 1, sizeof *b);
+    for (size_t j = 0; j < k; j++)
+        s->pos[s->set[j]] = (uint32_t)j;
+    for (size_t j = 0; j < k; j++) {
+        EntId u = s->set[j];
+        a[j * k + j] += g->own[u] + g->in_usd[u] + g->gap[u];
+        for (uint32_t i = g->out_off[u]; i < g->out_off[u + 1]; i++) {
+            EntId x = g->out[i].peer;
+            if (x == v)
+                b[j] += g->out[i].w;
+            if (s->mark[x] == s->gen)
+                a[j * k + s->pos[x]] -= g->out[i].w;
+        }
+    }
+    bool ok = gauss(a, b, k);
+    for (size_t j = 0; ok && j < k; j++)
+        s->y[s->set[j]] = b[j] > 0 && isfinite(b[j]) ? b[j] : 0;
+    free(a);
+    free(b);
+    return ok;
+}
+
+/* Dense when small, Gauss-Seidel otherwise; returns the sweeps used (0 = exact). */
+static int solve_any(SourceSolver *s, EntId v, bool *converged)
+{
+    if (s->nset <= s->dense_max && solve_dense(s, v)) {
+        *converged = true;
+        return 0;
+    }
+    return solve(s, v, converged);
+}
+
 static int cmp_share(const void *a, const void *b)
 {
     const SourceShare *x = a, *y = b;
@@ -121,7 +207,7 @@ void sources_of(SourceSolver *s, EntId v, Sources *out)
     out->converged = true;
     reach(s, v, NULL);
     if (out->in > 0 && s->nset)
-        out->sweeps = solve(s, v, &out->converged);
+        out->sweeps = solve_any(s, v, &out->converged);
     out->items = xmalloc((2 * s->nset + 1) * sizeof *out->items);
     double sum = 0;
     for (size_t j = 0; j < s->nset && out->in > 0; j++) {
@@ -151,7 +237,7 @@ double sources_self(SourceSolver *s, const uint32_t *comp, EntId v)
         return 0;
     reach(s, v, comp);
     bool conv;
-    solve(s, v, &conv);
+    solve_any(s, v, &conv);
     return s->y[v] * g->own[v];
 }
 

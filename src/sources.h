@@ -26,7 +26,7 @@ typedef struct Sources {
     SourceShare *items;   /* heap; sorted by usd descending, then name, own before unfunded */
     size_t n;
     double unattributed;  /* in - sum of items, clamped at 0 (closed loops with no origin) */
-    int sweeps;           /* Gauss-Seidel sweeps used */
+    int sweeps;           /* Gauss-Seidel sweeps used; 0 when solved exactly */
     bool converged;
 } Sources;
 
@@ -34,6 +34,9 @@ typedef struct Sources {
 typedef struct SourceSolver SourceSolver;
 SourceSolver *source_solver_new(const Graph *g);
 void source_solver_free(SourceSolver *s);
+/* Reachable sets up to max nodes are solved exactly (default SOURCES_DENSE_MAX); tests set
+ * 0 to exercise Gauss-Seidel. */
+void source_solver_set_dense_max(SourceSolver *s, size_t max);
 
 void sources_of(SourceSolver *s, EntId v, Sources *out);
 void sources_release(Sources *src);   /* frees items */
@@ -46,5 +49,7 @@ double sources_self(SourceSolver *s, const uint32_t *comp, EntId v);
 /* Iteration cap and tolerance (documented in docs/ENGINE.md). */
 #define SOURCES_MAX_SWEEPS 20000
 #define SOURCES_TOL 1e-12
+/* Reachable sets up to this many nodes are solved exactly (Gaussian elimination). */
+#define SOURCES_DENSE_MAX 300
 
 #endif
