@@ -50,6 +50,6 @@ double sources_self(SourceSolver *s, const uint32_t *comp, EntId v);
 #define SOURCES_MAX_SWEEPS 20000
 #define SOURCES_TOL 1e-12
 /* Reachable sets up to this many nodes are solved exactly (Gaussian elimination). */
-#define SOURCES_DENSE_MAX 300
+#define SOURCES_DENSE_MAX 200
 
 #endif
