@@ -122,7 +122,7 @@ static int draw(const ChartArgs *a, RenderFormat f, FILE *err)
         size_t len = 0;
         if (chart_render(&d, f, &data, &len, msg, sizeof msg) != 0) {
             fprintf(err, "dealgraph chart: %s\n", msg);
-            rc = DG_EIO;
+            rc = DG_EFAIL;
         } else {
             rc = render_write_bytes(a->out ? a->out : "-", data, len, err);
         }

@@ -429,34 +429,72 @@ void renderer_free(Renderer *r)
     free(r);
 }
 
+/* DOT is written as built, without a layout: it is what a user pipes into dot, sfdp or
+ * neato, it costs nothing on any size of web, and it carries no coordinates to churn in a
+ * diff. agwrite goes through the iodisc's FILE-based writer, hence the memory stream. */
+static int write_dot(Agraph_t *root, char **data, size_t *len, char *err, size_t errn)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&buf, &n);
+    if (!mem || agwrite(root, mem) != 0 || fclose(mem) != 0) {
+        snprintf(err, errn, "could not write DOT");
+        free(buf);
+        return -1;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+static int layout_and_render(GVC_t *gvc, Agraph_t *root, RenderFormat f, char **data,
+                             size_t *len, char *err, size_t errn)
+{
+    if (gvLayout(gvc, root, "dot") != 0) {
+        snprintf(err, errn, "graphviz could not lay the graph out");
+        return -1;
+    }
+    char *out = NULL;
+    unsigned int n = 0;
+    int rc = -1;
+    const char *fmt = render_format_name(f);
+    if (gvRenderData(gvc, root, fmt, &out, &n) == 0 && out) {
+        *data = dup_bytes(out, n);
+        *len = n;
+        rc = 0;
+    } else {
+        snprintf(err, errn, "graphviz could not render %s", fmt);
+    }
+    if (out)
+        gvFreeRenderData(out);
+    gvFreeLayout(gvc, root);
+    return rc;
+}
+
+bool render_too_large(const Graph *g, char *why, size_t n)
+{
+    if (g->n <= RENDER_MAX_NODES && g->m <= RENDER_MAX_EDGES)
+        return false;
+    snprintf(why, n,
+             "the money graph has %zu entities and %zu edges, more than a picture can lay out "
+             "in reasonable time (at most %d and %d); write .dot and lay it out with sfdp",
+             g->n, g->m, RENDER_MAX_NODES, RENDER_MAX_EDGES);
+    return true;
+}
+
 int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderFormat f,
                 char **data, size_t *len, char *err, size_t errn)
 {
     static const RenderOptions none = {0};
     *data = NULL;
     *len = 0;
-    GVC_t *gvc = r->gvc;
+    if (f != RENDER_DOT && render_too_large(g, err, errn))
+        return -1;
     IdState ids;
     idstate_init(&ids);
     Agraph_t *root = build(g, o ? o : &none, &ids);
-    int rc = -1;
-    if (gvLayout(gvc, root, "dot") != 0) {
-        snprintf(err, errn, "graphviz could not lay the graph out");
-    } else {
-        char *out = NULL;
-        unsigned int n = 0;
-        const char *fmt = render_format_name(f);
-        if (gvRenderData(gvc, root, fmt, &out, &n) == 0 && out) {
-            *data = dup_bytes(out, n);
-            *len = n;
-            rc = 0;
-        } else {
-            snprintf(err, errn, "graphviz could not render %s", fmt);
-        }
-        if (out)
-            gvFreeRenderData(out);
-        gvFreeLayout(gvc, root);
-    }
+    int rc = f == RENDER_DOT ? write_dot(root, data, len, err, errn)
+                             : layout_and_render(r->gvc, root, f, data, len, err, errn);
     agclose(root);
     intern_free(&ids.names);
     return rc;

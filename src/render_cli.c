@@ -214,8 +214,9 @@ static int draw(const GraphArgs *a, RenderFormat f, FILE *err)
     int rc = render_data(r, g, &o, f, &data, &len, msg, sizeof msg);
     renderer_free(r);
     if (rc != 0) {
+        /* Too large to lay out, or Graphviz failed: the input's fault or ours, not a file's. */
         fprintf(err, "dealgraph graph: %s\n", msg);
-        rc = DG_EIO;
+        rc = DG_EFAIL;
     } else {
         rc = render_write_bytes(a->out ? a->out : "-", data, len, err);
     }

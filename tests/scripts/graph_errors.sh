@@ -1,5 +1,6 @@
 #!/bin/sh
-# `dealgraph graph` exit statuses: 2 usage, 1 script errors or unknown scenario, 3 files.
+# `dealgraph graph` exit statuses: 2 usage, 1 script errors, unknown scenario or a web too
+# large to lay out, 3 files.
 set -u
 DG=$1
 tmp=$(mktemp -d)
@@ -26,6 +27,13 @@ expect 1 "$tmp/bad.deal" -o "$tmp/x.svg"       # script error
 expect 1 "$tmp/ok.deal" --scenario nosuch -o "$tmp/x.svg"
 expect 3 "$tmp/missing.deal" -o "$tmp/x.svg"   # unreadable script
 expect 3 "$tmp/ok.deal" -o "$tmp/no/such/dir/x.svg"
+# A web too large to lay out (130 entities in a ring): SVG refused with 1, DOT written.
+i=0; { while [ $i -lt 130 ]; do echo "company e$i"; echo "e$i pays 1B to e$(( (i + 1) % 130 ))"; i=$((i + 1)); done; } >"$tmp/big.deal"
+expect 1 "$tmp/big.deal" -o "$tmp/big.svg"
+grep -q "write .dot" "$tmp/err" || fail "no hint to write .dot for a large web"
+expect 0 "$tmp/big.deal" -o "$tmp/big.dot"
+n=$(grep -cE '^[[:space:]]*e[0-9]+[[:space:]]+->' "$tmp/big.dot")
+[ "$n" = 130 ] || fail "big.dot has $n edges, expected 130"
 # No -o: DOT on standard output.
 expect 0 "$tmp/ok.deal"
 grep -q '^digraph' "$tmp/out" || fail "graph without -o did not print DOT"

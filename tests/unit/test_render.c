@@ -256,6 +256,43 @@ static void test_empty_world(void **state)
     fix_free(f);
 }
 
+/* A web too large to lay out: SVG is refused with a message, DOT is still written. A ring
+ * of RENDER_MAX_NODES + 1 entities has that many nodes and edges. */
+static void test_too_large(void **state)
+{
+    (void)state;
+    Fix *f = calloc(1, sizeof *f);
+    intern_init(&f->in);
+    f->w = world_new(&f->in);
+    char name[32];
+    EntId first = 0, prev = 0;
+    for (int i = 0; i <= RENDER_MAX_NODES; i++) {
+        snprintf(name, sizeof name, "e%d", i);
+        EntId v = ent(f, name, ENT_COMPANY, NULL);
+        if (i == 0)
+            first = v;
+        else
+            deal(f, VERB_PAYS, prev, v, 1e9, true);
+        prev = v;
+    }
+    deal(f, VERB_PAYS, prev, first, 1e9, true);
+    Graph *g = graph_new(f->w);
+    char *data = NULL, err[300] = "";
+    size_t len = 0;
+    assert_int_equal(render_data(R, g, NULL, RENDER_SVG, &data, &len, err, sizeof err), -1);
+    assert_null(data);
+    assert_non_null(strstr(err, "write .dot"));
+    assert_int_equal(render_data(R, g, NULL, RENDER_DOT, &data, &len, err, sizeof err), 0);
+    Agraph_t *back = agmemread(data);
+    assert_non_null(back);
+    assert_int_equal(agnnodes(back), RENDER_MAX_NODES + 1);
+    assert_int_equal(agnedges(back), RENDER_MAX_NODES + 1);
+    agclose(back);
+    free(data);
+    graph_free(g);
+    fix_free(f);
+}
+
 static void test_formats(void **state)
 {
     (void)state;
@@ -288,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_png_signature),    cmocka_unit_test(test_defaulted_marked),
         cmocka_unit_test(test_deterministic),    cmocka_unit_test(test_empty_world),
         cmocka_unit_test(test_formats),          cmocka_unit_test(test_write_errors),
+        cmocka_unit_test(test_too_large),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
