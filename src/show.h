@@ -14,6 +14,7 @@ void show_entity(FILE *out, Engine *e, EntId v);               /* show NAME: ent
 void show_entity_card(FILE *out, Engine *e, EntId v, bool circularity);
 void show_sources(FILE *out, Engine *e, EntId v);              /* show sources of X */
 void show_cycles(FILE *out, Engine *e);                        /* show cycles */
+void show_cycles_of(FILE *out, Engine *e, EntId v);            /* show cycles of X */
 void show_leverage(FILE *out, Engine *e, EntId v);             /* ENT_NONE: whole table */
 void show_exposure(FILE *out, Engine *e, EntId a, EntId b);    /* b = ENT_NONE: a to all */
 void show_system(FILE *out, Engine *e);
@@ -22,7 +23,8 @@ void show_deals(FILE *out, Engine *e, EntId v);                /* ENT_NONE: ever
 void show_summary(FILE *out, Engine *e);                       /* script with no `show` */
 
 /* `show TOPIC [of A [to B]]` for the engine's topics: sources cycles leverage timeline
- * exposure system deals summary (a = b = ENT_NONE when not given). Returns SHOW_OK, or
+ * exposure system deals summary (a = b = ENT_NONE when not given; `cycles of A` lists the
+ * cycles through A, `leverage of A` and `deals of A` one entity's rows). Returns SHOW_OK, or
  * SHOW_NOT_MINE for topics the engine does not own (defaults losses payments distress:
  * stress), or SHOW_NEEDS_ENTITY when the topic needs `of A` (sources, timeline, exposure). */
 /* A figure as text with its unit: "350B", "40.7%", "7.25", a year, or "n/a". */

@@ -124,12 +124,33 @@ static void cycle_rows(FILE *out, const World *w, const Cycles *c, size_t max)
     table_free(&t);
 }
 
-static void cycles_block(FILE *out, Engine *e, size_t max)
+/* Keep only the cycles through v (order kept). */
+static void cycles_through(Cycles *c, EntId v)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        bool on = false;
+        for (size_t j = 0; j < c->items[i].len && !on; j++)
+            on = c->items[i].path[j] == v;
+        if (on)
+            c->items[k++] = c->items[i];
+        else
+            free(c->items[i].path);
+    }
+    c->n = k;
+}
+
+static void cycles_block(FILE *out, Engine *e, size_t max, EntId v)
 {
     const Graph *g = engine_graph(e);
     Cycles c;
     cycles_find(g, engine_components(e), CYCLES_MAX, CYCLES_MAX_STEPS, &c);
-    fprintf(out, "cycles (%zu%s)\n", c.n, c.truncated ? ", truncated: there are more" : "");
+    if (v != ENT_NONE)
+        cycles_through(&c, v);
+    fprintf(out, "cycles");
+    if (v != ENT_NONE)
+        fprintf(out, " of %s", world_name(g->world, v));
+    fprintf(out, " (%zu%s)\n", c.n, c.truncated ? ", truncated: there are more" : "");
     if (!c.n)
         fprintf(out, "  none\n");
     else
@@ -139,7 +160,13 @@ static void cycles_block(FILE *out, Engine *e, size_t max)
     cycles_free(&c);
 }
 
-void show_cycles(FILE *out, Engine *e) { cycles_block(out, e, SIZE_MAX); }
+void show_cycles(FILE *out, Engine *e) { cycles_block(out, e, SIZE_MAX, ENT_NONE); }
+
+void show_cycles_of(FILE *out, Engine *e, EntId v)
+{
+    if (v == ENT_NONE || v < engine_graph(e)->n)
+        cycles_block(out, e, SIZE_MAX, v);
+}
 
 typedef struct LevRow { EntId v; double lev; bool ok; } LevRow;
 
@@ -290,7 +317,7 @@ void show_summary(FILE *out, Engine *e)
     fputc('\n', out);
     summary_entities(out, e, circ);
     fputc('\n', out);
-    cycles_block(out, e, SUMMARY_MAX_CYCLES);
+    cycles_block(out, e, SUMMARY_MAX_CYCLES, ENT_NONE);
 }
 
 int show_topic(FILE *out, Engine *e, const char *topic, EntId a, EntId b)
@@ -300,7 +327,7 @@ int show_topic(FILE *out, Engine *e, const char *topic, EntId a, EntId b)
         if (!strcmp(topic, stress[i]))
             return SHOW_NOT_MINE;
     if (!strcmp(topic, "cycles"))
-        show_cycles(out, e);
+        show_cycles_of(out, e, a);
     else if (!strcmp(topic, "leverage"))
         show_leverage(out, e, a);
     else if (!strcmp(topic, "system"))

@@ -155,6 +155,7 @@ static void test_text_has_no_nan(void **state)
     show_timeline(out, e, t.oa);
     show_deals(out, e, ENT_NONE);
     show_system(out, e);
+    assert_int_equal(show_topic(out, e, "cycles", t.orc, ENT_NONE), SHOW_OK);
     assert_int_equal(show_topic(out, e, "defaults", ENT_NONE, ENT_NONE), SHOW_NOT_MINE);
     assert_int_equal(show_topic(out, e, "sources", ENT_NONE, ENT_NONE), SHOW_NEEDS_ENTITY);
     fclose(out);
@@ -168,6 +169,7 @@ static void test_text_has_no_nan(void **state)
         fputs(buf, stderr);
     assert_non_null(strstr(buf, "nvidia -> openai -> oracle -> nvidia"));
     assert_non_null(strstr(buf, "n/a"));
+    assert_non_null(strstr(buf, "cycles of oracle (1)\n"));   /* the triangle's one loop */
     free(buf);
     engine_free(e);
     fix_free(f);
