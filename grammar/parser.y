@@ -98,7 +98,7 @@ program: stmts                          { pc->prog.stmts = $1; }
 
 stmts: %empty                           { $$ = (StmtList){0}; }
      | stmts ';'                        { $$ = $1; }
-     | stmts stmt ';'                   { $$ = $1; pb_append(&$$, $2); }
+     | stmts stmt ';'                   { $$ = $1; pb_append_stmt(pc, &$$, $2, yychar); }
      | stmts error ';'                  { $$ = $1; yyerrok; }
      ;
 
@@ -136,7 +136,7 @@ attr_block: '{' attrs '}'               { $$ = $2; }
 
 attrs: %empty                           { $$ = (AttrVec){0}; }
      | attrs ';'                        { $$ = $1; }
-     | attrs attr_name expr ';'         { $$ = $1; pb_attr(pc, &$$, $2, @2, $3, span_join(@2, @3)); }
+     | attrs attr_name expr ';'         { $$ = $1; pb_attr(pc, &$$, $2, @2, $3, span_join(@2, @3), yychar); }
      | attrs error ';'                  { $$ = $1; yyerrok; }
      ;
 

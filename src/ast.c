@@ -56,13 +56,40 @@ typedef struct Dump {
     FILE *out;
     const Interner *in;
     SourceSet *src;
-} Dump;
+    uint32_t file, off;   /* a cursor: nodes come mostly in source order, so line:col */
+    int line, col;        /* is found by scanning on from the last one (linear on a    */
+} Dump;                   /* 100 MB single-line file, where a rescan would be quadratic) */
+
+static void linecol(Dump *d, Span sp, int *line, int *col)
+{
+    const SourceFile *f = sources_get(d->src, sp.file);
+    if (!f || sp.file != d->file || sp.start < d->off || sp.start > f->len) {
+        sources_linecol(d->src, sp.file, sp.start, line, col);
+        d->file = sp.file;
+        d->off = sp.start;
+        d->line = *line;
+        d->col = *col;
+        return;
+    }
+    for (uint32_t i = d->off; i < sp.start; i++) {
+        unsigned char c = (unsigned char)f->text[i];
+        if (c == '\n') {
+            d->line++;
+            d->col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            d->col++;
+        }
+    }
+    d->off = sp.start;
+    *line = d->line;
+    *col = d->col;
+}
 
 static void head(Dump *d, int ind, Span sp)
 {
     int line = 0, col = 0;
     if (sp.file)
-        sources_linecol(d->src, sp.file, sp.start, &line, &col);
+        linecol(d, sp, &line, &col);
     fprintf(d->out, "%*s%d:%d ", ind * 2, "", line, col);
 }
 
@@ -263,6 +290,6 @@ static void dump_list(Dump *d, const StmtList *l, int ind)
 
 void ast_dump(FILE *out, const Program *p, const Interner *in, SourceSet *src)
 {
-    Dump d = {out, in, src};
+    Dump d = {out, in, src, 0, 0, 0, 0};
     dump_list(&d, &p->stmts, 0);
 }

@@ -27,7 +27,9 @@ void lex_free(LexState *ls)
 {
     lex_scanner_free(ls->scanner);
     free(ls->braces);
+    free(ls->errs);
     ls->braces = NULL;
+    ls->errs = NULL;
 }
 
 void lex_error(LexState *ls, Span sp, const char *hint, const char *fmt, ...)
@@ -43,7 +45,29 @@ void lex_error(LexState *ls, Span sp, const char *hint, const char *fmt, ...)
     if (sp.start >= ls->len)
         ls->pc->nerrors_at_end++;
     /* The token being read belongs to the statement after the last ';' returned. */
-    ls->err_stmt = ls->nsemi + 1;
+    lex_mark_error(ls, ls->nsemi);
+}
+
+void lex_mark_error(LexState *ls, unsigned long stmt)
+{
+    if (ls->nerrs > 0 && ls->errs[ls->nerrs - 1] >= stmt)
+        return;
+    ls->errs = vec_grow(ls->errs, &ls->cerrs, ls->nerrs + 1, sizeof *ls->errs);
+    ls->errs[ls->nerrs++] = stmt;
+}
+
+bool lex_stmt_failed(const LexState *ls, unsigned long stmt)
+{
+    for (size_t i = ls->nerrs; i > 0 && ls->errs[i - 1] >= stmt; i--)
+        if (ls->errs[i - 1] == stmt)
+            return true;
+    return false;
+}
+
+unsigned long lex_semi_number(const LexState *ls, int lookahead)
+{
+    unsigned long n = ls->nsemi - 1;
+    return lookahead == ';' && n > 0 ? n - 1 : n;
 }
 
 /* Tokens after which a newline ends the statement (see grammar/README.md). */
@@ -220,24 +244,48 @@ size_t lex_all(Interner *in, Diags *d, SourceSet *src, uint32_t file, Token **ou
     return n;
 }
 
+/* line:col by scanning on from the previous token: tokens come in order, so the whole
+ * dump is linear even for a 100 MB single-line file. */
+static void advance(const SourceFile *f, uint32_t *off, uint32_t to, int *line, int *col)
+{
+    for (; *off < to && *off < f->len; (*off)++) {
+        unsigned char c = (unsigned char)f->text[*off];
+        if (c == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+static void dump_text(FILE *out, const SourceFile *f, Span sp)
+{
+    size_t len = sp.end - sp.start;
+    fputs(" `", out);
+    for (size_t j = 0; j < len && j < 60; j++) {
+        unsigned char c = (unsigned char)f->text[sp.start + j];
+        fputc(c < 0x20 || c == 0x7f ? '?' : c, out);
+    }
+    fputs(len > 60 ? "...`" : "`", out);
+}
+
 void tokens_dump(FILE *out, SourceSet *src, uint32_t file, Interner *in, Diags *d)
 {
     Token *t;
     size_t n = lex_all(in, d, src, file, &t);
     const SourceFile *f = sources_get(src, file);
-    for (size_t i = 0; i < n; i++) {
-        int line, col;
-        sources_linecol(src, file, t[i].span.start, &line, &col);
-        fprintf(out, "%d:%d %s", line, col, t[i].implicit_semi ? "implicit ';'" : token_name(t[i].kind));
-        size_t len = t[i].span.end - t[i].span.start;
-        if (f && len > 0 && t[i].kind != BLANK && t[i].kind != ';') {
-            fputs(" `", out);
-            for (size_t j = 0; j < len && j < 60; j++) {
-                unsigned char c = (unsigned char)f->text[t[i].span.start + j];
-                fputc(c < 0x20 || c == 0x7f ? '?' : c, out);
-            }
-            fputs(len > 60 ? "...`" : "`", out);
+    uint32_t off = 0;
+    int line = 1, col = 1;
+    for (size_t i = 0; i < n && f; i++) {
+        if (t[i].span.start < off) {   /* never in practice; stay correct anyway */
+            off = 0;
+            line = col = 1;
         }
+        advance(f, &off, t[i].span.start, &line, &col);
+        fprintf(out, "%d:%d %s", line, col, t[i].implicit_semi ? "implicit ';'" : token_name(t[i].kind));
+        if (t[i].span.end > t[i].span.start && t[i].kind != BLANK && t[i].kind != ';')
+            dump_text(out, f, t[i].span);
         fputc('\n', out);
     }
     free(t);

@@ -55,7 +55,8 @@ typedef struct LexState {
     int npend;
     unsigned long nsemi;       /* ';' returned so far: statement numbers */
     unsigned long tok_stmt;    /* statement number of the last token returned */
-    unsigned long err_stmt;    /* 1 + statement number of the latest error, 0 = none */
+    unsigned long *errs;       /* statement numbers that had an error, ascending */
+    size_t nerrs, cerrs;
     bool stop;                 /* a fatal lexical error: report end of input from now on */
     bool eof_seen;
     bool eof_error;            /* an error was reported about the end of input */
@@ -68,6 +69,13 @@ int lex_next(YYSTYPE *val, Span *loc, LexState *ls);
  * statement being read, so the syntax error it causes is not reported again. */
 void lex_error(LexState *ls, Span sp, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Statement numbers count the ';' tokens before a statement. A statement with an error
+ * reports no second one (cascades) and is left out of the AST. */
+void lex_mark_error(LexState *ls, unsigned long stmt);
+bool lex_stmt_failed(const LexState *ls, unsigned long stmt);
+/* The number of the ';' just shifted, given the parser's lookahead token (or YYEMPTY). */
+unsigned long lex_semi_number(const LexState *ls, int lookahead);
 
 /* The raw flex scanner (grammar/lexer.l). */
 int dg_rawlex(YYSTYPE *val, Span *loc, void *scanner);

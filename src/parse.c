@@ -88,6 +88,9 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
     if (ls->last == END && ls->eof_error)
         return;   /* the end of input was already explained (unclosed '{', too deep) */
     size_t before = pc->nerrors;
+    bool at_end = loc.start >= ls->len;
+    if (ls->last == END && ls->prev_span.file)   /* point just past the last token */
+        loc = (Span){loc.file, ls->prev_span.end, ls->prev_span.end};
     char found[96], exp[256];
     describe(ls, ls->last, loc, found, sizeof found);
     if (ls->last == IDENT && ls->prev == IDENT && starts_statement(ls->prev2)) {
@@ -97,6 +100,9 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
         if (pc->nerrors > before)
             diag_hint(pc->d, "a deal's verb is one of: invests, lends, buys, pays, grants, "
                              "guarantees (or `NAME defaults` in a scenario)");
+    } else if (ls->prev == IN && is_verb(ls->prev2)) {
+        pb_error(pc, ls->prev_span, "expected an amount after '%s', found 'in'",
+                 token_name(ls->prev2));
     } else if (is_verb(ls->prev)) {
         pb_error(pc, loc, "expected an amount after '%s', found %s", token_name(ls->prev), found);
     } else {
@@ -105,17 +111,16 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
         if (pc->nerrors > before && ls->last == '}')
             diag_hint(pc->d, "there is no open '{' for this '}' to close here");
     }
-    if (pc->nerrors > before && loc.start >= ls->len)
+    if (pc->nerrors > before && at_end)
         pc->nerrors_at_end++;
 }
 
 void pb_parser_error(ParseCtx *pc, Span loc, const char *msg)
 {
     LexState *ls = pc->lex;
-    ls->err_stmt = 0;   /* always worth saying: the parse stops here */
-    if (strstr(msg, "exhausted"))
-        pb_error(pc, loc, "nesting too deep: the parser's stack is full");
-    else
-        pb_error(pc, loc, "%s", msg);
+    /* Always worth saying, even after another error: the parse stops here. */
+    diag_error(pc->d, loc, "%s", strstr(msg, "exhausted") ? "nesting too deep: the parser's stack is full" : msg);
     diag_hint(pc->d, "split the statement with `let`");
+    pc->nerrors++;
+    lex_mark_error(ls, ls->tok_stmt);
 }

@@ -18,14 +18,33 @@ void pb_append(StmtList *l, Stmt *s)
 void pb_error(ParseCtx *pc, Span sp, const char *fmt, ...)
 {
     LexState *ls = pc->lex;
-    if (ls->err_stmt == ls->tok_stmt + 1)
+    if (lex_stmt_failed(ls, ls->tok_stmt))
         return;   /* a second error in one statement is most likely a cascade */
     va_list ap;
     va_start(ap, fmt);
     diag_add(pc->d, DIAG_ERROR, sp, fmt, ap);
     va_end(ap);
     pc->nerrors++;
-    ls->err_stmt = ls->tok_stmt + 1;
+    lex_mark_error(ls, ls->tok_stmt);
+}
+
+/* Inside a statement that already failed, build nothing: the statement is dropped, and a
+ * 100 MB erroneous expression must not cost gigabytes of nodes. */
+static Expr *poisoned(ParseCtx *pc, Span sp)
+{
+    if (!lex_stmt_failed(pc->lex, pc->lex->tok_stmt))
+        return NULL;
+    if (!pc->poison) {
+        pc->poison = ast_expr(pc->arena, EX_NUM, sp);
+        pc->poison->u.lit = value_null();
+    }
+    return pc->poison;
+}
+
+void pb_append_stmt(ParseCtx *pc, StmtList *l, Stmt *s, int lookahead)
+{
+    if (s && !lex_stmt_failed(pc->lex, lex_semi_number(pc->lex, lookahead)))
+        stmtlist_append(l, s);
 }
 
 /* ---- expressions ---- */
@@ -38,15 +57,14 @@ static Expr *checked(ParseCtx *pc, Expr *e)
         return e;
     pb_error(pc, e->span, "expression nested too deep (more than %d levels)", PB_MAX_EXPR_DEPTH);
     diag_hint(pc->d, "split it into several `let` statements");
-    /* Cut the tree so nothing downstream recurses that far. */
-    Expr *z = ast_expr(pc->arena, EX_NUM, e->span);
-    z->u.lit = value_null();
-    z->depth = 1;
-    return z;
+    return poisoned(pc, e->span);   /* the statement is dropped; stop building it */
 }
 
 Expr *pb_lit(ParseCtx *pc, Value v, Span sp)
 {
+    Expr *p = poisoned(pc, sp);
+    if (p)
+        return p;
     Expr *e = ast_expr(pc->arena, v.kind == V_DATE ? EX_DATE : EX_NUM, sp);
     e->u.lit = v;
     e->depth = 1;
@@ -55,6 +73,9 @@ Expr *pb_lit(ParseCtx *pc, Value v, Span sp)
 
 Expr *pb_str(ParseCtx *pc, const char *s, Span sp)
 {
+    Expr *p = poisoned(pc, sp);
+    if (p)
+        return p;
     Expr *e = ast_expr(pc->arena, EX_STR, sp);
     e->u.lit = (Value){.kind = V_STR, .str = s};
     e->depth = 1;
@@ -63,6 +84,9 @@ Expr *pb_str(ParseCtx *pc, const char *s, Span sp)
 
 Expr *pb_name(ParseCtx *pc, Sym name, Span sp)
 {
+    Expr *p = poisoned(pc, sp);
+    if (p)
+        return p;
     Expr *e = ast_expr(pc->arena, EX_NAME, sp);
     e->u.name = name;
     e->depth = 1;
@@ -84,6 +108,9 @@ void pb_arg(ParseCtx *pc, ExprVec *v, Expr *e)
 
 Expr *pb_call(ParseCtx *pc, Sym fn, Span fn_span, ExprVec *args, Span sp)
 {
+    Expr *p = poisoned(pc, sp);
+    if (p)
+        return p;
     Expr *e = ast_expr(pc->arena, EX_CALL, sp);
     e->u.call.fn = fn;
     e->u.call.fn_span = fn_span;
@@ -105,6 +132,9 @@ Expr *pb_paren(Expr *e, Span sp)
 
 Expr *pb_unary(ParseCtx *pc, char op, Expr *x, Span sp)
 {
+    Expr *p = poisoned(pc, sp);
+    if (p)
+        return p;
     Expr *e = ast_expr(pc->arena, EX_UNARY, sp);
     e->u.unary.op = op;
     e->u.unary.x = x;
@@ -114,6 +144,9 @@ Expr *pb_unary(ParseCtx *pc, char op, Expr *x, Span sp)
 
 Expr *pb_binary(ParseCtx *pc, char op, Expr *l, Expr *r, Span sp)
 {
+    Expr *p = poisoned(pc, sp);
+    if (p)
+        return p;
     Expr *e = ast_expr(pc->arena, EX_BINARY, sp);
     e->u.binary.op = op;
     e->u.binary.l = l;
@@ -125,8 +158,10 @@ Expr *pb_binary(ParseCtx *pc, char op, Expr *l, Expr *r, Span sp)
 
 /* ---- simple statements ---- */
 
-void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp)
+void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp, int lookahead)
 {
+    if (lex_stmt_failed(pc->lex, lex_semi_number(pc->lex, lookahead)))
+        return;
     static const char *const known[] = {"cash", "revenue", "debt", "equity", "shares", "price",
                                         "growth", "valuation", "margin", "layer"};
     const char *s = sym_str(pc->in, name);

@@ -20,6 +20,7 @@ typedef struct ParseCtx {
     struct LexState *lex;
     size_t nerrors;         /* errors this parse reported (lexical and syntax) */
     size_t nerrors_at_end;  /* ... of which at the end of the input (REPL continuation) */
+    Expr *poison;           /* the one node every expression of a failed statement becomes */
 } ParseCtx;
 
 typedef struct ExprVec { Expr **v; int n, cap; } ExprVec;
@@ -40,6 +41,8 @@ enum { PB_MAX_EXPR_DEPTH = 1000 };
 
 Sym pb_word(ParseCtx *pc, const char *w);
 void pb_append(StmtList *l, Stmt *s);
+/* Append s unless its statement had an error (lookahead as for pb_attr). */
+void pb_append_stmt(ParseCtx *pc, StmtList *l, Stmt *s, int lookahead);
 
 Expr *pb_lit(ParseCtx *pc, Value v, Span sp);
 Expr *pb_str(ParseCtx *pc, const char *s, Span sp);
@@ -52,7 +55,8 @@ void pb_arg(ParseCtx *pc, ExprVec *v, Expr *e);
 
 Stmt *pb_entity(ParseCtx *pc, int kind, Sym name, Span nsp, const char *display, AttrVec *attrs,
                 Span sp);
-void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp);
+/* lookahead: the parser's lookahead token (yychar), to number the ';' just read. */
+void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp, int lookahead);
 Stmt *pb_price(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
 Stmt *pb_asof(ParseCtx *pc, Expr *date, Span sp);
 Stmt *pb_let(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
