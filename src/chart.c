@@ -93,17 +93,48 @@ void chart_timeline_data(const Graph *g, const EntId *ents, size_t n, ChartData 
     if (n == 0)
         n = default_picks(g, d, &picks);
     d->lines = xcalloc(n ? n : 1, sizeof *d->lines);
+    d->ents = xcalloc(n ? n : 1, sizeof *d->ents);
     d->nlines = n;
-    for (size_t i = 0; i < n; i++)
-        fill_line(g, picks ? picks[i].v : ents[i], d, &d->lines[i]);
+    for (size_t i = 0; i < n; i++) {
+        d->ents[i] = picks ? picks[i].v : ents[i];
+        fill_line(g, d->ents[i], d, &d->lines[i]);
+    }
     free(picks);
+}
+
+void chart_timeline_base(const Graph *base, ChartData *d)
+{
+    d->base = xcalloc(d->nlines ? d->nlines : 1, sizeof *d->base);
+    for (size_t i = 0; i < d->nlines; i++) {
+        ChartLine *l = &d->base[i];
+        l->label = d->lines[i].label;
+        l->y = xcalloc((size_t)d->nx, sizeof *l->y);
+        for (int k = 0; k < d->nx; k++)
+            l->y[k] = NAN;
+        if (d->ents[i] >= base->n)
+            continue;
+        Timeline t;
+        timeline_of(base, d->ents[i], &t);
+        /* Points by calendar year: the base's horizon may be shorter than the scenario's. */
+        for (int k = 0; k <= t.n; k++) {
+            int at = (t.n ? t.years[0].year : d->x0) + k - d->x0;
+            if (at >= 0 && at < d->nx)
+                l->y[at] = k == 0 ? (t.n ? t.years[0].start : 0) : t.years[k - 1].end;
+        }
+        timeline_free(&t);
+    }
 }
 
 void chart_data_free(ChartData *d)
 {
-    for (size_t i = 0; i < d->nlines; i++)
+    for (size_t i = 0; i < d->nlines; i++) {
         free(d->lines[i].y);
+        if (d->base)
+            free(d->base[i].y);
+    }
     free(d->lines);
+    free(d->base);
+    free(d->ents);
     memset(d, 0, sizeof *d);
 }
 
@@ -111,6 +142,7 @@ void chart_data_free(ChartData *d)
 
 enum { W = 960, H = 560, LEFT = 100, RIGHT = 210, TOP = 78, BOTTOM = 64 };
 #define LINE_WIDTH 2.5  /* only entity lines use it: tests count them by it */
+#define BASE_LINE_WIDTH 1.25  /* only base-world lines under a scenario use it */
 #define FONT "sans-serif"
 
 /* Tableau 10: distinct, colour-blind-aware hues. Past ten, lines also get dashes. */
@@ -138,11 +170,13 @@ static Frame frame_of(const ChartData *d)
     Frame f = {0};
     double lo = 0, hi = 0;
     for (size_t i = 0; i < d->nlines; i++)
-        for (int k = 0; k < d->nx; k++)
-            if (isfinite(d->lines[i].y[k])) {
-                lo = fmin(lo, d->lines[i].y[k]);
-                hi = fmax(hi, d->lines[i].y[k]);
-            }
+        for (int k = 0; k < d->nx; k++) {
+            double a = d->lines[i].y[k], b = d->base ? d->base[i].y[k] : NAN;
+            if (isfinite(a))
+                lo = fmin(lo, a), hi = fmax(hi, a);
+            if (isfinite(b))
+                lo = fmin(lo, b), hi = fmax(hi, b);
+        }
     if (hi - lo < 1)   /* a flat chart (all zero) still gets a readable axis */
         hi = lo + 1;
     f.step = nice_step(hi - lo);
@@ -272,13 +306,8 @@ static void set_line_style(cairo_t *cr, size_t i)
         cairo_set_dash(cr, NULL, 0, 0);
 }
 
-/* One stroked path per entity (the line), then one filled path of its markers. */
-static void draw_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
+static void trace(cairo_t *cr, const Frame *f, const ChartLine *l)
 {
-    set_line_style(cr, i);
-    cairo_set_line_width(cr, LINE_WIDTH);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     bool pen = false;
     for (int k = 0; k < f->nx; k++) {
         if (!isfinite(l->y[k])) {
@@ -291,6 +320,16 @@ static void draw_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
             cairo_move_to(cr, fx(f, k), fy(f, l->y[k]));
         pen = true;
     }
+}
+
+/* One stroked path per entity (the line), then one filled path of its markers. */
+static void draw_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
+{
+    set_line_style(cr, i);
+    cairo_set_line_width(cr, LINE_WIDTH);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    trace(cr, f, l);
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
     for (int k = 0; k < f->nx; k++)
@@ -299,6 +338,19 @@ static void draw_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
             cairo_arc(cr, fx(f, k), fy(f, l->y[k]), 3.5, 0, 2 * M_PI);
         }
     cairo_fill(cr);
+}
+
+/* The base world's line under a scenario's: same colour, thin, dashed, half-transparent. */
+static void draw_base_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
+{
+    static const double dash[] = {4, 3};
+    const double *c = PALETTE[i % 10];
+    cairo_set_source_rgba(cr, c[0], c[1], c[2], 0.55);
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_set_line_width(cr, BASE_LINE_WIDTH);
+    trace(cr, f, l);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
 }
 
 static void draw_legend(cairo_t *cr, const ChartData *d)
@@ -312,6 +364,11 @@ static void draw_legend(cairo_t *cr, const ChartData *d)
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         text_at(cr, x + 30, y + 1, 0, d->lines[i].label);
     }
+    if (d->base) {   /* the key to the thin dashed lines */
+        cairo_set_font_size(cr, 11);
+        cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+        text_at(cr, x, y + 10, 0, "thin dashed: base world");
+    }
 }
 
 static void draw(cairo_t *cr, const ChartData *d)
@@ -323,6 +380,8 @@ static void draw(cairo_t *cr, const ChartData *d)
     draw_titles(cr, d);
     draw_y_axis(cr, &f, d->ylabel ? d->ylabel : "");
     draw_x_axis(cr, &f, d);
+    for (size_t i = 0; d->base && i < d->nlines; i++)
+        draw_base_line(cr, &f, &d->base[i], i);
     for (size_t i = 0; i < d->nlines; i++)
         draw_line(cr, &f, &d->lines[i], i);
     draw_legend(cr, d);

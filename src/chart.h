@@ -30,6 +30,9 @@ typedef struct ChartData {
     bool undated;            /* the script has no dates: x labels "now", "+1y", ... */
     ChartLine *lines;        /* heap */
     size_t nlines;
+    EntId *ents;             /* heap, nlines: the entity of each line (chart_timeline_data) */
+    ChartLine *base;         /* NULL, or nlines lines: the same entities in the base world,
+                                drawn thin and dashed under a scenario's lines; NaN = no point */
 } ChartData;
 
 /* The most lines drawn when the caller names no entities (the largest by peak cash). */
@@ -39,6 +42,9 @@ typedef struct ChartData {
  * not a market, at most CHART_DEFAULT_MAX_LINES of them (largest peak |cash| first; the
  * subtitle says so). Lines are in the order given, else sorted by name. */
 void chart_timeline_data(const Graph *g, const EntId *ents, size_t n, ChartData *d);
+/* Under a scenario: add each line's entity as it stands in the base world (its graph), so
+ * the chart shows what the scenario changed. Entities the scenario added have no base line. */
+void chart_timeline_base(const Graph *base, ChartData *d);
 void chart_data_free(ChartData *d);
 
 /* The chart as SVG or PNG bytes (heap, free with free()). RENDER_DOT is refused.

@@ -116,8 +116,12 @@ static int draw(const ChartArgs *a, RenderFormat f, FILE *err)
         Graph *g = graph_new(pic_world(p));
         ChartData d;
         chart_timeline_data(g, ids, (size_t)a->nents, &d);
-        if (a->scenario)
+        Graph *base = NULL;
+        if (a->scenario) {
             snprintf(d.title, sizeof d.title, "Cash by year - scenario %s", a->scenario);
+            base = graph_new(pic_base_world(p));
+            chart_timeline_base(base, &d);
+        }
         char *data = NULL, msg[256];
         size_t len = 0;
         if (chart_render(&d, f, &data, &len, msg, sizeof msg) != 0) {
@@ -129,6 +133,8 @@ static int draw(const ChartArgs *a, RenderFormat f, FILE *err)
         free(data);
         chart_data_free(&d);
         graph_free(g);
+        if (base)
+            graph_free(base);
     }
     free(ids);
     pic_free(p);

@@ -81,6 +81,7 @@ typedef struct PicWorld PicWorld;
 PicWorld *pic_load(char **files, int nfiles, const char *scenario, FILE *err, int *status);
 void pic_free(PicWorld *p);
 const World *pic_world(const PicWorld *p);
+const World *pic_base_world(const PicWorld *p);   /* the world before any scenario */
 /* Flags and rounds per entity of pic_world() (NULL without a scenario). */
 const bool *pic_defaulted(const PicWorld *p);
 const int *pic_rounds(const PicWorld *p);

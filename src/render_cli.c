@@ -28,6 +28,7 @@ struct PicWorld {
 };
 
 const World *pic_world(const PicWorld *p) { return p->w; }
+const World *pic_base_world(const PicWorld *p) { return eval_world(p->ev); }
 const bool *pic_defaulted(const PicWorld *p) { return p->defaulted; }
 const int *pic_rounds(const PicWorld *p) { return p->round; }
 

@@ -36,8 +36,13 @@ n=$(lines "$tmp/two.svg")
 
 "$DG" chart timeline "$tmp/t.deal" --scenario cut -o "$tmp/cut.svg" 2>"$tmp/err" || { cat "$tmp/err"; fail "chart --scenario exited $?"; }
 xmllint --noout "$tmp/cut.svg" || fail "cut.svg is not well-formed XML"
-# Without deal big the horizon ends in 2026 instead of 2027: the scenario's chart differs.
+# Without deal big, b keeps 1B and c lacks it from 2027: the scenario's chart differs, and
+# it draws the 3 scenario lines plus the 3 base-world lines (thin, 1.25 wide) under them.
 cmp -s "$tmp/cash.svg" "$tmp/cut.svg" && fail "the scenario's chart is the base chart"
+n=$(lines "$tmp/cut.svg")
+[ "$n" = 3 ] || fail "expected 3 scenario lines, found $n"
+n=$(grep -o 'stroke-width:1.25;' "$tmp/cut.svg" | wc -l | tr -d ' ')
+[ "$n" = 3 ] || fail "expected 3 base-world lines under the scenario, found $n"
 
 "$DG" chart timeline "$tmp/t.deal" -o "$tmp/cash.png" 2>"$tmp/err" || fail "chart png exited $?"
 sig=$(head -c 8 "$tmp/cash.png" | od -An -tx1 | tr -d ' \n')

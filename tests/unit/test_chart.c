@@ -91,6 +91,41 @@ static void test_timeline_data(void **state)
     fix_free(f);
 }
 
+/* Under a scenario that cancels a's 30B to b (the horizon stays 2025..2026):
+ *   a: 10B, 10B, 10B      b: 0, 0, 4B (only the market's 4B in 2026)
+ * and the base lines are the base timelines worked out at the top of this file. */
+static void test_scenario_with_base(void **state)
+{
+    (void)state;
+    Fix *f = fix_new();
+    World *k = world_fork(f->w);
+    world_cancel(k, 0);
+    Graph *g = graph_new(k), *base = graph_new(f->w);
+    ChartData d;
+    chart_timeline_data(g, NULL, 0, &d);
+    chart_timeline_base(base, &d);
+    assert_int_equal(d.nx, 3);
+    assert_int_equal(d.nlines, 2);
+    const double scen[2][3] = {{10 * B, 10 * B, 10 * B}, {0, 0, 4 * B}};
+    const double was[2][3] = {{10 * B, -5 * B, -20 * B}, {0, 15 * B, 34 * B}};
+    for (int i = 0; i < 2; i++)
+        for (int x = 0; x < 3; x++) {
+            assert_near(d.lines[i].y[x], scen[i][x], 1e-9);
+            assert_near(d.base[i].y[x], was[i][x], 1e-9);
+        }
+    char *svg = NULL, err[100];
+    size_t len = 0;
+    assert_int_equal(chart_render(&d, RENDER_SVG, &svg, &len, err, sizeof err), 0);
+    assert_int_equal(count(svg, "stroke-width:2.5;"), 2);    /* scenario lines */
+    assert_int_equal(count(svg, "stroke-width:1.25;"), 2);   /* base lines */
+    free(svg);
+    chart_data_free(&d);
+    graph_free(g);
+    graph_free(base);
+    world_free(k);
+    fix_free(f);
+}
+
 static ChartData sample(void)
 {
     static double y1[] = {10 * B, -5 * B, -20 * B}, y2[] = {0, 15 * B, 34 * B},
@@ -161,6 +196,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_timeline_data),
+        cmocka_unit_test(test_scenario_with_base),
         cmocka_unit_test(test_svg_one_line_per_entity),
         cmocka_unit_test(test_svg_deterministic),
         cmocka_unit_test(test_png),
