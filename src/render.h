@@ -1,9 +1,11 @@
 /* render.h - `dealgraph graph`: the money graph as DOT, SVG or PNG through Graphviz.
  *
- * Owner: pictures engineer (render.c, render_load.c). The picture is built with cgraph
- * (agopen/agnode/agedge/agsafeset), laid out with the "dot" engine of libgvc and rendered in
- * memory (gvRenderData), then written by us, so an unwritable path is a clean exit 3 rather
- * than a Graphviz message. It reads engine results only (graph.h, cycles.h), never the AST:
+ * Owner: pictures engineer (render.c: the picture; render_cli.c: `graph` on the command line
+ * and loading a script for a picture, shared with chart.h). The picture is built with cgraph
+ * (agopen/agnode/agedge/agsafeset); SVG and PNG are laid out with the "dot" engine of libgvc
+ * and rendered in memory (gvRenderData), DOT is written as built (agwrite); dealgraph writes
+ * the file itself, so an unwritable path is a clean exit 3 rather than a Graphviz message.
+ * It reads engine results only (graph.h, cycles.h), never the AST:
  *   - entities are nodes, grouped in one cluster per layer: chips, cloud, labs, capital,
  *     demand (Entity.layer), else a heuristic (markets -> demand, banks -> capital, other
  *     entities -> "companies");
@@ -14,8 +16,9 @@
  *   - edges inside a strongly connected component lie on some cycle of the money graph and
  *     are drawn red (class "cycle"); this is exact and needs no bounded enumeration;
  *   - entities a scenario defaulted are filled red and labelled DEFAULTED (class "defaulted").
- * Output is deterministic: nodes in entity-id order, edges in CSR order, no timestamps
- * (Graphviz's SVG has none; its PNG, through cairo, has none either). */
+ * Output is deterministic: nodes in entity-id order, edges in CSR order, clusters in layer
+ * order (render.c gives cgraph an id discipline for that), no timestamps (Graphviz's SVG has
+ * none; its PNG, through cairo, has none either). */
 #ifndef DG_RENDER_H
 #define DG_RENDER_H
 #include <stdbool.h>
