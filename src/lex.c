@@ -95,6 +95,10 @@ static void push(LexState *ls, int kind, const YYSTYPE *val, Span sp, bool impli
 /* Hand a token to the caller and remember it (the error wording looks back two tokens). */
 static int emit(LexState *ls, int kind, Span sp, bool implicit)
 {
+    if (kind == COMMENT || kind == BLANK) {   /* trivia: invisible to the newline rule */
+        ls->implicit = false;
+        return kind;
+    }
     ls->prev2 = ls->prev;
     ls->prev = ls->last;
     ls->prev_span = ls->last_span;

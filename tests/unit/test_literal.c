@@ -1,0 +1,180 @@
+/* test_literal.c - amount, duration, date and string conversion (src/literal.c).
+ * Expected values are the definitions of literal.h worked by hand. */
+#include "testutil.h"
+#include "literal.h"
+
+static Value num(const char *s)
+{
+    Value v;
+    LitError e;
+    if (!lit_number(s, strlen(s), &v, &e)) {
+        print_error("'%s' rejected: %s\n", s, e.msg);
+        fail();
+    }
+    return v;
+}
+
+static void assert_dim(Value v, Dim d)
+{
+    assert_int_equal(v.kind, V_NUM);
+    assert_true(dim_eq(v.dim, d));
+}
+
+static void test_scaled_amounts(void **st)
+{
+    (void)st;
+    Value v = num("100B");
+    assert_near(v.num, 100e9, 1e-12);
+    assert_dim(v, DIM_NONE);
+    assert_int_equal(v.flags, VF_SCALED);
+    assert_near(num("160M").num, 160e6, 1e-12);
+    assert_near(num("250K").num, 250e3, 1e-12);
+    assert_near(num("24.3B").num, 24.3e9, 1e-12);
+    v = num("185");   /* plain: no scale, no unit */
+    assert_near(v.num, 185, 1e-12);
+    assert_int_equal(v.flags, 0);
+}
+
+static void test_dollar(void **st)
+{
+    (void)st;
+    Value v = num("$1.5T");
+    assert_near(v.num, 1.5e12, 1e-12);
+    assert_dim(v, DIM_USD);
+    assert_int_equal(v.flags, VF_DOLLAR);
+    v = num("$5");
+    assert_near(v.num, 5, 1e-12);
+    assert_dim(v, DIM_USD);
+}
+
+static void test_capacity_and_percent(void **st)
+{
+    (void)st;
+    Value v = num("10GW");
+    assert_near(v.num, 10, 1e-12);
+    assert_dim(v, DIM_GW);
+    v = num("500MW");   /* 500 MW = 0.5 GW */
+    assert_near(v.num, 0.5, 1e-12);
+    assert_dim(v, DIM_GW);
+    v = num("14%");
+    assert_near(v.num, 0.14, 1e-12);
+    assert_dim(v, DIM_NONE);
+    assert_int_equal(v.flags, VF_PCT);
+}
+
+static void test_rates(void **st)
+{
+    (void)st;
+    Value v = num("13B/y");
+    assert_near(v.num, 13e9, 1e-12);
+    assert_dim(v, DIM_USD_PER_YEAR);
+    v = num("5B/mo");   /* 5B a month = 12 x 5B = 60B a year */
+    assert_near(v.num, 60e9, 1e-12);
+    assert_dim(v, DIM_USD_PER_YEAR);
+    v = num("35B/GW");
+    assert_near(v.num, 35e9, 1e-12);
+    assert_dim(v, DIM_USD_PER_GW);
+}
+
+static void test_durations(void **st)
+{
+    (void)st;
+    Value v = num("5y");
+    assert_near(v.num, 5, 1e-12);
+    assert_dim(v, DIM_YEARS);
+    v = num("18mo");   /* 18 / 12 = 1.5 years */
+    assert_near(v.num, 1.5, 1e-12);
+    assert_dim(v, DIM_YEARS);
+}
+
+static void test_dates(void **st)
+{
+    (void)st;
+    Value v = num("2027");   /* a bare year stays a number; context decides */
+    assert_int_equal(v.kind, V_NUM);
+    assert_near(v.num, 2027, 1e-12);
+    v = num("2026Q3");       /* Q3 starts in July: 2026*12 + 6 = 24318 */
+    assert_int_equal(v.kind, V_DATE);
+    assert_near(v.num, 24318, 1e-12);
+    LitError e;
+    assert_true(lit_date("2026-09", 7, &v, &e));   /* 2026*12 + 8 = 24320 */
+    assert_int_equal(v.kind, V_DATE);
+    assert_near(v.num, 24320, 1e-12);
+    assert_true(lit_date("2026-09-22", 10, &v, &e));
+    assert_near(v.num, 24320, 1e-12);
+    assert_true(lit_date("2024-02-29", 10, &v, &e));   /* a leap day */
+}
+
+static void rejects_number(const char *s, size_t off)
+{
+    Value v;
+    LitError e;
+    assert_false(lit_number(s, strlen(s), &v, &e));
+    assert_int_equal(e.off, off);
+}
+
+static void test_bad_numbers(void **st)
+{
+    (void)st;
+    rejects_number("10XB", 2);
+    rejects_number("5GWh", 3);
+    rejects_number("10B/x", 3);
+    rejects_number("2026Q5", 4);
+    rejects_number("$5y", 2);   /* a duration is not money */
+    rejects_number("1.2.3", 3);
+    Value v;
+    LitError e;
+    assert_false(lit_date("2026-13", 7, &v, &e));
+    assert_int_equal(e.off, 5);
+    assert_false(lit_date("2025-02-29", 10, &v, &e));
+    assert_int_equal(e.off, 8);
+}
+
+static void test_strings(void **st)
+{
+    (void)st;
+    Arena a;
+    arena_init(&a);
+    const char *out;
+    LitError e;
+    const char *s = "\"a\\\"b\\\\c\\nd\"";
+    assert_true(lit_string(&a, s, strlen(s), &out, &e));
+    assert_string_equal(out, "a\"b\\c\nd");
+    s = "\"caf\xc3\xa9\"";
+    assert_true(lit_string(&a, s, strlen(s), &out, &e));
+    assert_string_equal(out, "caf\xc3\xa9");
+    s = "\"bad \\q\"";
+    assert_false(lit_string(&a, s, strlen(s), &out, &e));
+    assert_int_equal(e.off, 5);
+    s = "\"x\xff\"";
+    assert_false(lit_string(&a, s, strlen(s), &out, &e));
+    assert_int_equal(e.off, 2);
+    s = "\"unclosed";   /* no closing quote: the text is still recovered */
+    assert_true(lit_string(&a, s, strlen(s), &out, &e));
+    assert_string_equal(out, "unclosed");
+    arena_free(&a);
+}
+
+static void test_utf8(void **st)
+{
+    (void)st;
+    assert_int_equal(utf8_seq_len((const unsigned char *)"a", 1), 1);
+    assert_int_equal(utf8_seq_len((const unsigned char *)"\xc3\xa9", 2), 2);
+    assert_int_equal(utf8_seq_len((const unsigned char *)"\xe2\x82\xac", 3), 3);
+    assert_int_equal(utf8_seq_len((const unsigned char *)"\xe2\x82", 2), 0);   /* cut short */
+    assert_int_equal(utf8_seq_len((const unsigned char *)"\xc0\x80", 2), 0);   /* overlong */
+    assert_int_equal(utf8_seq_len((const unsigned char *)"\xed\xa0\x80", 3), 0); /* surrogate */
+    assert_int_equal(utf8_seq_len((const unsigned char *)"\xff", 1), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scaled_amounts), cmocka_unit_test(test_dollar),
+        cmocka_unit_test(test_capacity_and_percent), cmocka_unit_test(test_rates),
+        cmocka_unit_test(test_durations), cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_bad_numbers), cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_utf8),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
