@@ -326,7 +326,7 @@ static void check_strict(Eval *ev)
     for (EntId i = 0; i < n; i++)
         if (world_entity(w, i)->declared)
             decl[nd++] = world_name(w, i);
-    for (EntId i = 0; i < n; i++) {
+    for (EntId i = (EntId)ev->strict_checked; i < n; i++) {
         const Entity *e = world_entity(w, i);
         if (e->declared)
             continue;
@@ -337,14 +337,13 @@ static void check_strict(Eval *ev)
         else
             diag_hint(ev->d, "declare it: company %s", world_name(w, i));
     }
+    ev->strict_checked = n;
     free(decl);
 }
 
+/* Incremental: the REPL finishes after each input, and nothing is reported twice. */
 void eval_finish(Eval *ev)
 {
-    if (ev->finished)
-        return;
-    ev->finished = true;
     eval_resolve_pending(ev);
     eval_check_refs(ev);
     if (ev->opt->strict)

@@ -33,7 +33,8 @@ int eval_text(Eval *ev, const char *name, char *text, size_t len);
 void eval_program(Eval *ev, const Program *p, Arena *ast_arena);
 
 /* The checks that need the whole input: labels used before (or without) being defined,
- * `--strict` undeclared entities. Call once after the last file; idempotent. */
+ * `--strict` undeclared entities. Call after the last file. Incremental (each problem is
+ * reported once), so the REPL may call it after every input. */
 void eval_finish(Eval *ev);
 
 World *eval_world(Eval *ev);

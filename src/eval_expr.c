@@ -235,5 +235,6 @@ const char *eval_closest(const char *name, const char *const *cands, size_t n)
             pick = cands[i];
         }
     }
-    return best <= limit ? pick : NULL;
+    /* "q" is not a typo of "a": the guess must keep part of the name */
+    return best <= limit && best < strlen(name) ? pick : NULL;
 }

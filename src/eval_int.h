@@ -81,7 +81,8 @@ struct Eval {
     LabelRef *refs;
     size_t nrefs, caprefs;
     bool showed;
-    bool finished;
+    size_t refs_checked;      /* eval_finish is incremental: what it has looked at */
+    size_t strict_checked;
     FILE *out;
     FILE *null_out;           /* /dev/null, where a quiet run's `show`s go */
 };
