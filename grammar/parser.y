@@ -242,14 +242,17 @@ const char *token_name(int kind)
  * side, which words the message and decides whether it is a cascade to suppress. */
 static int yyreport_syntax_error(const yypcontext_t *ctx, ParseCtx *pc)
 {
-    enum { MAXEXP = 8 };
+    enum { MAXEXP = YYNTOKENS };
     yysymbol_kind_t exp[MAXEXP];
     int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
     const char *names[MAXEXP];
     int k = 0;
-    for (int i = 0; i < n && i < MAXEXP; i++)
+    bool value = false;   /* could an expression start here? then say "a value" */
+    for (int i = 0; i < n; i++) {
+        value |= exp[i] == YYSYMBOL_NUMBER;
         if (exp[i] != YYSYMBOL_YYerror)
             names[k++] = yysymbol_name(exp[i]);
-    pb_syntax_error(pc, *yypcontext_location(ctx), n < 0 || n >= MAXEXP ? -1 : k, names);
+    }
+    pb_syntax_error(pc, *yypcontext_location(ctx), n < 0 ? -1 : k, names, value);
     return 0;
 }

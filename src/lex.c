@@ -155,8 +155,51 @@ static bool open_paren(LexState *ls, Span sp)
     return false;
 }
 
+static int raw_next(YYSTYPE *val, Span *loc, LexState *ls)
+{
+    if (ls->raw.kind) {
+        int k = ls->raw.kind;
+        *val = ls->raw.val;
+        *loc = ls->raw.span;
+        ls->raw.kind = 0;
+        return k;
+    }
+    if (ls->stop || ls->raw_eof)
+        return END;
+    int k = dg_rawlex(val, loc, ls->scanner);
+    ls->raw_eof = k == END;
+    return k;
+}
+
+/* Words that only ever start a statement. */
+static bool starts_statement(int k)
+{
+    switch (k) {
+    case COMPANY: case BANK: case MARKET: case LET: case INCLUDE: case USE: case DEAL:
+    case SHOW: case ASSERT: case SCENARIO: case WHAT: case SHOCK: case CANCEL: case DROP:
+    case SET:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Inside an unclosed '(' a newline is space, so one missing ')' would swallow the rest of
+ * the file into one statement. A line that starts with a statement word ends it instead. */
+static void close_forgotten_parens(LexState *ls)
+{
+    YYSTYPE v;
+    Span sp;
+    int k = raw_next(&v, &sp, ls);
+    ls->raw = (LexPending){k, v, sp, false};
+    if (k != END && starts_statement(k))
+        ls->parens = 0;
+}
+
 static int on_newline(YYSTYPE *val, Span *loc, LexState *ls, int lines)
 {
+    if (ls->parens > 0)
+        close_forgotten_parens(ls);
     Span nl = {ls->file, loc->start, loc->start + 1};
     bool blank = lines >= 2 && ls->trivia && ls->last != 0;
     if (ls->parens == 0 && can_end(ls->last)) {
@@ -194,7 +237,7 @@ int lex_next(YYSTYPE *val, Span *loc, LexState *ls)
     if (ls->npend > 0)
         return pop_pending(val, loc, ls);
     for (;;) {
-        int k = ls->stop ? END : dg_rawlex(val, loc, ls->scanner);
+        int k = raw_next(val, loc, ls);
         switch (k) {
         case END:
             return at_eof(val, loc, ls);

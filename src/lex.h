@@ -52,6 +52,7 @@ typedef struct LexState {
     uint32_t *braces;          /* offsets of the open '{' */
     size_t nbraces, cbraces;
     LexPending pend[3];
+    LexPending raw;            /* one raw token read ahead (kind 0 = none) */
     int npend;
     unsigned long nsemi;       /* ';' returned so far: statement numbers */
     unsigned long tok_stmt;    /* statement number of the last token returned */
@@ -59,6 +60,7 @@ typedef struct LexState {
     size_t nerrs, cerrs;
     bool stop;                 /* a fatal lexical error: report end of input from now on */
     bool eof_seen;
+    bool raw_eof;              /* flex returned the end: never call it again */
     bool eof_error;            /* an error was reported about the end of input */
 } LexState;
 

@@ -50,7 +50,7 @@ static bool quarter(const char *s, size_t n, Value *out, LitError *err)
 {
     int q = s[5] - '0';
     if (n != 6 || q < 1 || q > 4)
-        return fail(err, 4, n - 4, "a quarter is Q1 to Q4", "write a date like 2026Q3");
+        return fail(err, 4, n - 4, "bad quarter in date", "a quarter is Q1 to Q4: 2026Q3");
     int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     *out = value_date(year * 12.0 + (q - 1) * 3);
     return true;
@@ -154,14 +154,14 @@ bool lit_date(const char *s, size_t n, Value *out, LitError *err)
         return fail(err, 0, n, "bad date", "write a date like 2026-09 or 2026-09-22");
     int year = two(s) * 100 + two(s + 2), month = two(s + 5);
     if (month < 1 || month > 12)
-        return fail(err, 5, 2, "a month is 01 to 12", NULL);
+        return fail(err, 5, 2, "bad month in date", "a month is 01 to 12: 2026-09");
     if (n == 10) {
         static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         int day = two(s + 8);
         bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         int max = month == 2 && !leap ? 28 : mdays[month - 1];
         if (day < 1 || day > max)
-            return fail(err, 8, 2, "no such day in that month", NULL);
+            return fail(err, 8, 2, "no such day in date", "that month has fewer days");
     }
     *out = value_date(year * 12.0 + (month - 1));
     return true;

@@ -46,10 +46,14 @@ static void describe(LexState *ls, int kind, Span sp, char *buf, size_t n)
     case NUMBER: snprintf(buf, n, "amount %.*s%s", len, text, more); return;
     case DATE: snprintf(buf, n, "date %.*s", len, text); return;
     case ';':
-        if (ls->implicit)
-            snprintf(buf, n, sp.start >= ls->len ? "end of input" : "end of line");
-        else
+        if (!ls->implicit)
             snprintf(buf, n, "';'");
+        else if (sp.start >= ls->len)
+            snprintf(buf, n, "end of input");
+        else if (ls->text[sp.start] == '}')   /* the ';' inserted before a '}' */
+            snprintf(buf, n, "'}'");
+        else
+            snprintf(buf, n, "end of line");
         return;
     default: break;
     }
@@ -60,9 +64,18 @@ static void describe(LexState *ls, int kind, Span sp, char *buf, size_t n)
         snprintf(buf, n, "%s", name);
 }
 
-static void expected_list(int nexp, const char *const *exp, char *buf, size_t n)
+static void expected_list(int nexp, const char *const *exp, bool value, char *buf, size_t n)
 {
     buf[0] = '\0';
+    for (int i = 0; nexp > 5 && i < nexp; i++)
+        if (strcmp(exp[i], "')'") == 0) {   /* of all the operators, this is the likely one */
+            snprintf(buf, n, ", expected ')'");
+            return;
+        }
+    if (value && (nexp <= 0 || nexp > 5)) {
+        snprintf(buf, n, ", expected a value");
+        return;
+    }
     if (nexp <= 0 || nexp > 5)
         return;
     size_t o = 0;
@@ -82,7 +95,35 @@ static bool is_verb(int k)
 
 static bool starts_statement(int k) { return k == 0 || k == ';' || k == '{' || k == '}' || k == ':'; }
 
-void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected)
+/* Hints for the two ways a statement runs on past its line: an open '(' and a line that
+ * ends in an operator. */
+static void continuation_hint(ParseCtx *pc, Span loc)
+{
+    LexState *ls = pc->lex;
+    bool keyword = is_keyword_name(token_name(ls->last));
+    if (keyword && ls->nbraces > 0 && ls->last != PRICE && ls->last != SHARES) {
+        int line, col;
+        sources_linecol(pc->d->src, ls->file, ls->braces[ls->nbraces - 1], &line, &col);
+        diag_hint(pc->d, "the '{' of line %d is still open: is a '}' missing before this?", line);
+        return;
+    }
+    if (ls->parens > 0) {
+        diag_hint(pc->d, "a '(' is still open, and inside parentheses a new line does not end "
+                         "the statement");
+        return;
+    }
+    if (!ls->prev_span.file || ls->prev_span.end > loc.start || ls->prev == ';')
+        return;
+    const char *nl = memchr(ls->text + ls->prev_span.end, '\n', loc.start - ls->prev_span.end);
+    const char *name = token_name(ls->prev);
+    if (nl)
+        diag_hint(pc->d, is_keyword_name(name)
+                             ? "the line before ends with '%s', so the statement goes on here"
+                             : "the line before ends with %s, so the statement goes on here",
+                  name);
+}
+
+void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected, bool value)
 {
     LexState *ls = pc->lex;
     if (ls->last == END && ls->eof_error)
@@ -106,10 +147,12 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
     } else if (is_verb(ls->prev)) {
         pb_error(pc, loc, "expected an amount after '%s', found %s", token_name(ls->prev), found);
     } else {
-        expected_list(nexp, expected, exp, sizeof exp);
+        expected_list(nexp, expected, value, exp, sizeof exp);
         pb_error(pc, loc, "unexpected %s%s", found, exp);
-        if (pc->nerrors > before && ls->last == '}')
+        if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
             diag_hint(pc->d, "there is no open '{' for this '}' to close here");
+        else if (pc->nerrors > before)
+            continuation_hint(pc, loc);
     }
     if (pc->nerrors > before && at_end)
         pc->nerrors_at_end++;

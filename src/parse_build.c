@@ -162,17 +162,7 @@ void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp,
 {
     if (lex_stmt_failed(pc->lex, lex_semi_number(pc->lex, lookahead)))
         return;
-    static const char *const known[] = {"cash", "revenue", "debt", "equity", "shares", "price",
-                                        "growth", "valuation", "margin", "layer"};
-    const char *s = sym_str(pc->in, name);
-    bool ok = false;
-    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-        ok |= strcmp(s, known[i]) == 0;
-    if (!ok) {
-        pb_error(pc, nsp, "unknown attribute '%s'", s);
-        diag_hint(pc->d, "an entity has: cash revenue debt equity shares price growth "
-                         "valuation margin layer");
-    }
+    /* Which attribute names exist is the evaluator's business (a semantic check). */
     if (v->n == v->cap) {
         int cap = v->cap ? v->cap * 2 : 8;
         Attr *nv = arena_alloc(pc->arena, (size_t)cap * sizeof *nv);

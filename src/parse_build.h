@@ -84,8 +84,9 @@ Stmt *pb_set(ParseCtx *pc, Sym param, Span psp, Expr *value, Span sp);
 /* Errors. pb_error reports a located error unless it would be a cascade (another error
  * already in the same statement); the lexer's errors go through lex.c. */
 void pb_error(ParseCtx *pc, Span sp, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* A syntax error at `loc`: nexp expected-token names (nexp < 0: too many to list). */
-void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected);
+/* A syntax error at `loc`: the nexp token names the parser expected there (nexp < 0: not
+ * known); value: an expression could have started there. */
+void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected, bool value);
 /* bison's own errors (only "memory exhausted": the parser stack is full). */
 void pb_parser_error(ParseCtx *pc, Span loc, const char *msg);
 

@@ -1,0 +1,1 @@
+check tests/errors/syntax_bad_escape.deal

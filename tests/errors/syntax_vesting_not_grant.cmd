@@ -1,0 +1,1 @@
+check tests/errors/syntax_vesting_not_grant.deal
