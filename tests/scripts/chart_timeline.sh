@@ -50,6 +50,8 @@ sig=$(head -c 8 "$tmp/cash.png" | od -An -tx1 | tr -d ' \n')
 
 "$DG" chart timeline "$tmp/t.deal" -o "$tmp/again.svg" 2>/dev/null
 cmp -s "$tmp/cash.svg" "$tmp/again.svg" || fail "two runs gave different SVG"
+"$DG" chart timeline "$tmp/t.deal" -o "$tmp/again.png" 2>/dev/null
+cmp -s "$tmp/cash.png" "$tmp/again.png" || fail "two runs gave different PNG"
 
 "$DG" chart timeline "$tmp/t.deal" --entity nosuch -o "$tmp/x.svg" 2>/dev/null
 [ $? = 1 ] || fail "an unknown --entity must exit 1"

@@ -70,4 +70,6 @@ marked=$(xmllint --xpath "//*[local-name()='g'][@class='node defaulted']/*[local
 # The same input gives the same bytes.
 "$DG" graph "$tmp/web.deal" -o "$tmp/again.svg" 2>/dev/null
 cmp -s "$tmp/web.svg" "$tmp/again.svg" || fail "two runs gave different SVG"
+"$DG" graph "$tmp/web.deal" -o "$tmp/again.png" 2>/dev/null
+cmp -s "$tmp/web.png" "$tmp/again.png" || fail "two runs gave different PNG"
 echo ok
