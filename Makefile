@@ -30,16 +30,16 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 all: deps $(BIN)/dealgraph
 
 # ---- dependencies: install what is missing on Debian, or say exactly what to run ----
-DEB_PKGS = flex bison libcmocka-dev libedit-dev libgraphviz-dev libjansson-dev libcairo2-dev pkg-config graphviz
+DEB_PKGS = flex bison libcmocka-dev libedit-dev libgraphviz-dev libjansson-dev libcairo2-dev pkg-config graphviz libxml2-utils
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
 # ---- build ----
-$(BUILD)/lexer.c $(BUILD)/lexer.h: grammar/lexer.l $(BUILD)/parser.c
+$(BUILD)/lexer.c $(BUILD)/lexer.h &: grammar/lexer.l $(BUILD)/parser.h
 	@mkdir -p $(BUILD)
 	flex --header-file=$(BUILD)/lexer.h -o $(BUILD)/lexer.c grammar/lexer.l
 
-$(BUILD)/parser.c $(BUILD)/parser.h: grammar/parser.y
+$(BUILD)/parser.c $(BUILD)/parser.h &: grammar/parser.y
 	@mkdir -p $(BUILD)
 	bison -Wall -Werror --defines=$(BUILD)/parser.h -o $(BUILD)/parser.c grammar/parser.y
 
