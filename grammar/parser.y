@@ -10,6 +10,7 @@
 %define api.pure full
 %define api.location.type {Span}
 %define parse.error custom
+%define parse.lac full
 %locations
 %expect 0
 %param {ParseCtx *pc}

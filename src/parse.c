@@ -64,26 +64,43 @@ static void describe(LexState *ls, int kind, Span sp, char *buf, size_t n)
         snprintf(buf, n, "%s", name);
 }
 
+/* Operators and the tokens that start a value clutter an "expected" list: after `5` a
+ * dozen operators could follow, but the useful words are the ones that are left. */
+static bool is_clutter(const char *e)
+{
+    static const char *const words[] = {
+        "'+'", "'-'", "'*'", "'/'", "'<'", "'>'", "<=", ">=", "==", "!=", "and", "or",
+        "name", "amount", "date", "string", "true", "false", "not", "in", "'('"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(e, words[i]) == 0)
+            return true;
+    return false;
+}
+
 static void expected_list(int nexp, const char *const *exp, bool value, char *buf, size_t n)
 {
+    const char *keep[8];
+    int k = 0;
     buf[0] = '\0';
-    for (int i = 0; nexp > 5 && i < nexp; i++)
-        if (strcmp(exp[i], "')'") == 0) {   /* of all the operators, this is the likely one */
+    if (nexp <= 0)
+        return;
+    for (int i = 0; i < nexp; i++) {
+        if (strcmp(exp[i], "')'") == 0 && nexp > 5) {   /* the likely one among operators */
             snprintf(buf, n, ", expected ')'");
             return;
         }
-    if (value && (nexp <= 0 || nexp > 5)) {
-        snprintf(buf, n, ", expected a value");
-        return;
+        if ((nexp > 5 || value) && is_clutter(exp[i]))
+            continue;
+        if (k == 6)
+            return;   /* too many to be a useful list */
+        keep[k++] = exp[i];
     }
-    if (nexp <= 0 || nexp > 5)
-        return;
+    if (value)
+        keep[k++] = "a value";
     size_t o = 0;
-    for (int i = 0; i < nexp && o < n; i++) {
-        const char *sep = i == 0 ? ", expected " : i == nexp - 1 ? " or " : ", ";
-        const char *e = exp[i];
-        if (strcmp(e, "';'") == 0)
-            e = "end of statement";
+    for (int i = 0; i < k && o < n; i++) {
+        const char *sep = i == 0 ? ", expected " : i == k - 1 ? " or " : ", ";
+        const char *e = strcmp(keep[i], "';'") == 0 ? "end of statement" : keep[i];
         o += (size_t)snprintf(buf + o, n - o, is_keyword_name(e) ? "%s'%s'" : "%s%s", sep, e);
     }
 }
@@ -134,7 +151,15 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
         loc = (Span){loc.file, ls->prev_span.end, ls->prev_span.end};
     char found[96], exp[256];
     describe(ls, ls->last, loc, found, sizeof found);
-    if (ls->last == IDENT && ls->prev == IDENT && starts_statement(ls->prev2)) {
+    if (ls->prev == IDENT && starts_statement(ls->prev2) &&
+        (ls->last == NUMBER || ls->last == STRING || ls->last == DATE)) {
+        int plen = (int)(ls->prev_span.end - ls->prev_span.start);
+        pb_error(pc, loc, "expected a verb after '%.*s', found %s", plen > 40 ? 40 : plen,
+                 ls->text + ls->prev_span.start, found);
+        if (pc->nerrors > before)
+            diag_hint(pc->d, "a deal reads `A invests|lends|buys|pays|guarantees AMOUNT ...` or "
+                             "`A grants B N shares`");
+    } else if (ls->last == IDENT && ls->prev == IDENT && starts_statement(ls->prev2)) {
         const char *t = ls->text + loc.start;
         int len = (int)(loc.end - loc.start);
         pb_error(pc, loc, "unknown verb '%.*s'", len > 40 ? 40 : len, t);
