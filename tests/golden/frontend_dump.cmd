@@ -1,0 +1,1 @@
+--ast tests/golden/frontend_dump.deal
