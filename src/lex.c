@@ -232,10 +232,30 @@ static int on_brace(YYSTYPE *val, Span *loc, LexState *ls, int kind)
     return emit(ls, kind, *loc, false);
 }
 
+/* A '{' in a statement that already has an error: skip to its '}'. The statement is
+ * dropped anyway, and parsing the block's insides at the outer level would only report
+ * the block's statements and its '}' as errors of their own (cascades). */
+static void skip_block(LexState *ls)
+{
+    int depth = 0;
+    for (;;) {
+        YYSTYPE v;
+        Span sp;
+        int k = raw_next(&v, &sp, ls);
+        if (k == END || (k == '}' && depth == 0)) {
+            ls->raw = (LexPending){k, v, sp, false};
+            return;
+        }
+        depth += k == '{' ? 1 : k == '}' ? -1 : 0;
+    }
+}
+
 int lex_next(YYSTYPE *val, Span *loc, LexState *ls)
 {
     if (ls->npend > 0)
         return pop_pending(val, loc, ls);
+    if (ls->last == '{' && !ls->trivia && lex_stmt_failed(ls, ls->tok_stmt))
+        skip_block(ls);
     for (;;) {
         int k = raw_next(val, loc, ls);
         switch (k) {

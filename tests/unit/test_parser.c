@@ -269,6 +269,21 @@ static void test_no_cascade(void **st)
     fix_free(f);
 }
 
+static void test_no_cascade_through_blocks(void **st)
+{
+    (void)st;
+    /* the header is wrong: the block is skipped, its '}' and insides are not errors */
+    Fix *f = parse_str("scenario { a defaults\n b defaults }\nlet x = 1\n"
+                       "scenario s {\n shock demand of u by 1%\n a defaults\n}\n");
+    assert_int_equal(f->r.nerrors, 2);
+    assert_string_equal(f->d.items[0].msg, "unexpected '{', expected name");
+    assert_string_equal(f->d.items[1].msg, "unknown shock 'demand'");
+    assert_int_equal(f->r.prog.stmts.n, 2);   /* let x, scenario s with one shock left */
+    assert_int_equal(nth(f, 1)->u.scenario.body.n, 1);
+    assert_int_equal(nth(f, 1)->u.scenario.body.first->kind, ST_DEFAULTS);
+    fix_free(f);
+}
+
 static void test_amount_errors(void **st)
 {
     (void)st;
@@ -324,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_design_questions), cmocka_unit_test(test_design_whatif),
         cmocka_unit_test(test_more_forms), cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_recovery_reports_each_statement), cmocka_unit_test(test_no_cascade),
+        cmocka_unit_test(test_no_cascade_through_blocks),
         cmocka_unit_test(test_amount_errors), cmocka_unit_test(test_incomplete),
         cmocka_unit_test(test_depth_limits),
     };
