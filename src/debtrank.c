@@ -1,5 +1,11 @@
 /* debtrank.c - original and differential DebtRank, synchronous steps over sparse rows.
  *
+ * The original form caps each weight at 1: Battiston et al. (2012) define the impact of j
+ * on i as W = min{1, A_ij / E_i} (a stake cannot cost more than the holder's equity), and
+ * published results (NetworkRiskMeasures' debt_rank, docs/STRESS.md "Worked examples")
+ * depend on the cap when a distressed entity is not wiped out. The differential form uses
+ * Bardoscia et al.'s leverage matrix Lambda = A_ij / E_i uncapped: only h is capped.
+ *
  * Why only the active rows each step: a step in the differential form moves only entities
  * whose distress changed in the previous step, and in the original form only entities that
  * just became distressed, so a step costs the rows of those entities, not the whole graph. */
@@ -15,6 +21,7 @@ typedef struct Dr {
     uint32_t *touched;
     bool *mark;
     size_t ntouched;
+    bool cap;          /* original form: weights min(1, w) */
 } Dr;
 
 /* acc_i += Lambda_ij * x for each entry of row j; remembers which i were touched. */
@@ -23,7 +30,8 @@ static void spread(Dr *d, uint32_t j, double x)
     const Csr *g = d->g;
     for (size_t k = g->off[j]; k < g->off[j + 1]; k++) {
         uint32_t i = g->to[k];
-        d->acc[i] += (d->w ? d->w[k] : g->amt[k]) * x;
+        double wk = d->w ? d->w[k] : g->amt[k];
+        d->acc[i] += (d->cap && wk > 1 ? 1 : wk) * x;
         if (!d->mark[i]) {
             d->mark[i] = true;
             d->touched[d->ntouched++] = i;
@@ -110,7 +118,8 @@ int debtrank_run(DebtRankKind kind, const Csr *g, const double *w, const double 
     size_t n = g->n, z = n ? n : 1;
     for (size_t i = 0; i < n; i++)
         h[i] = h0[i] < 0 ? 0 : h0[i] > 1 ? 1 : h0[i];
-    Dr d = {g, w, h, xcalloc(z, sizeof(double)), xmalloc(z * sizeof(uint32_t)), xcalloc(z, 1), 0};
+    Dr d = {g, w, h, xcalloc(z, sizeof(double)), xmalloc(z * sizeof(uint32_t)), xcalloc(z, 1), 0,
+            kind == DR_ORIGINAL};
     int t = kind == DR_ORIGINAL ? original(&d, converged) : differential(&d, h0, converged);
     free(d.acc);
     free(d.touched);

@@ -11,7 +11,8 @@
  *                 synchronous, until no h moves by more than DR_TOL (or DR_MAX_ITER steps);
  *   original:     states U (undistressed), D (distressed), I (inactive); each entity
  *                 propagates its whole h once, in the step after it became distressed:
- *                 h_i(t) = min(1, h_i(t-1) + sum_{j in D at t-1} Lambda_ij h_j(t-1)),
+ *                 h_i(t) = min(1, h_i(t-1) + sum_{j in D at t-1} W_ij h_j(t-1)),
+ *                 W_ij = min(1, Lambda_ij) (Battiston et al.'s impact, capped at 1),
  *                 D -> I after propagating, U -> D when h > 0; ends when nobody is in D
  *                 (at most n + 1 steps). */
 #ifndef DG_DEBTRANK_H
