@@ -137,7 +137,8 @@ attr_block: '{' attrs '}'               { $$ = $2; }
 
 attrs: %empty                           { $$ = (AttrVec){0}; }
      | attrs ';'                        { $$ = $1; }
-     | attrs attr_name expr ';'         { $$ = $1; pb_attr(pc, &$$, $2, @2, $3, span_join(@2, @3), yychar); }
+     | attrs attr_name expr ';'
+            { $$ = $1; pb_attr(pc, &$$, $2, @2, $3, span_join(@2, @3), yychar); }
      | attrs error ';'                  { $$ = $1; yyerrok; }
      ;
 
@@ -175,8 +176,10 @@ opts: %empty                            { $$ = (DealOpts){0}; }
 show: SHOW expr                         { $$ = pb_show_expr(pc, $2, @$); }
     | SHOW IDENT OF IDENT               { $$ = pb_show(pc, $2, @2, $4, @4, SYM_NONE, @4, @$); }
     | SHOW IDENT OF IDENT TO IDENT      { $$ = pb_show(pc, $2, @2, $4, @4, $6, @6, @$); }
-    | SHOW DEFAULTS                     { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, SYM_NONE, @2, SYM_NONE, @2, @$); }
-    | SHOW DEFAULTS OF IDENT            { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, $4, @4, SYM_NONE, @4, @$); }
+    | SHOW DEFAULTS
+            { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, SYM_NONE, @2, SYM_NONE, @2, @$); }
+    | SHOW DEFAULTS OF IDENT
+            { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, $4, @4, SYM_NONE, @4, @$); }
     ;
 
 whatif: WHAT IF IDENT block             { $$ = pb_whatif(pc, $3, @3, NULL, &$4, @$); }

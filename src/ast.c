@@ -130,7 +130,8 @@ static void dump_expr(Dump *d, const Expr *e, int ind, const char *role)
             fprintf(d->out, "null\n");
             break;
         }
-        fprintf(d->out, "num %.15g %s%s%s%s\n", e->u.lit.num, dim_name(e->u.lit.dim, buf, sizeof buf),
+        fprintf(d->out, "num %.15g %s%s%s%s\n", e->u.lit.num,
+                dim_name(e->u.lit.dim, buf, sizeof buf),
                 e->u.lit.flags & VF_PCT ? " pct" : "", e->u.lit.flags & VF_SCALED ? " scaled" : "",
                 e->u.lit.flags & VF_DOLLAR ? " dollar" : "");
         break;
@@ -250,7 +251,8 @@ static void dump_shock(Dump *d, const Stmt *s, int ind)
     case ST_CANCEL: fprintf(d->out, "cancel %s\n", sn(d, s->u.cancel.label)); break;
     case ST_DROP: fprintf(d->out, "drop nonbinding\n"); break;
     default:
-        fprintf(d->out, "set %s %s\n", sn(d, s->u.set.param), s->u.set.word ? sn(d, s->u.set.word) : "");
+        fprintf(d->out, "set %s %s\n", sn(d, s->u.set.param),
+                s->u.set.word ? sn(d, s->u.set.word) : "");
         dump_expr(d, s->u.set.value, ind + 1, NULL);
         break;
     }

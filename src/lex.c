@@ -350,7 +350,8 @@ void tokens_dump(FILE *out, SourceSet *src, uint32_t file, Interner *in, Diags *
             line = col = 1;
         }
         advance(f, &off, t[i].span.start, &line, &col);
-        fprintf(out, "%d:%d %s", line, col, t[i].implicit_semi ? "implicit ';'" : token_name(t[i].kind));
+        const char *kind = t[i].implicit_semi ? "implicit ';'" : token_name(t[i].kind);
+        fprintf(out, "%d:%d %s", line, col, kind);
         if (t[i].span.end > t[i].span.start && t[i].kind != BLANK && t[i].kind != ';')
             dump_text(out, f, t[i].span);
         fputc('\n', out);

@@ -110,7 +110,11 @@ static bool is_verb(int k)
     return k == INVESTS || k == LENDS || k == BUYS || k == PAYS || k == GUARANTEES;
 }
 
-static bool starts_statement(int k) { return k == 0 || k == ';' || k == '{' || k == '}' || k == ':'; }
+/* Tokens after which a new statement (or a labelled deal's core) begins. */
+static bool starts_statement(int k)
+{
+    return k == 0 || k == ';' || k == '{' || k == '}' || k == ':';
+}
 
 /* Hints for the two ways a statement runs on past its line: an open '(' and a line that
  * ends in an operator. */
@@ -187,7 +191,9 @@ void pb_parser_error(ParseCtx *pc, Span loc, const char *msg)
 {
     LexState *ls = pc->lex;
     /* Always worth saying, even after another error: the parse stops here. */
-    diag_error(pc->d, loc, "%s", strstr(msg, "exhausted") ? "nesting too deep: the parser's stack is full" : msg);
+    if (strstr(msg, "exhausted"))
+        msg = "nesting too deep: the parser's stack is full";
+    diag_error(pc->d, loc, "%s", msg);
     diag_hint(pc->d, "split the statement with `let`");
     pc->nerrors++;
     lex_mark_error(ls, ls->tok_stmt);
