@@ -2,8 +2,9 @@
  * (Bardoscia et al. 2015, PLoS ONE 10(6):e0130406) DebtRank on small graphs worked out by
  * hand. Bardoscia et al. show that the original form, where each bank propagates only once,
  * underestimates losses on loops, while both forms agree on trees; the two-bank loop and
- * the three-bank chain below are constructed to show exactly that (the papers' own
- * networks are bank data sets, so these examples are ours, computed by hand).
+ * the three-bank chain below are constructed to show exactly that (computed by hand).
+ * The published examples (Battiston et al.'s SI Figure 5, the NetworkRiskMeasures README)
+ * follow them, with their sources; their differential values are worked out by hand.
  *
  * Graph rows are the distressed entity j, entries (i, Lambda_ij): the share of i's equity
  * lost when j's equity is wiped out. */
