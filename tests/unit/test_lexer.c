@@ -142,6 +142,20 @@ static void test_bad_bytes_one_error_per_run(void **st)
     fix_free(f);
 }
 
+static void test_byte_order_mark(void **st)
+{
+    (void)st;
+    Fix *f = lex_str("\xef\xbb\xbfshow a");   /* skipped at the start of the file */
+    const int want[] = {SHOW, IDENT, 'i', END};
+    expect_kinds(f, want);
+    assert_int_equal(f->t[0].span.start, 3);
+    assert_int_equal(f->d.nerrors, 0);
+    fix_free(f);
+    f = lex_str("show \xef\xbb\xbf a");   /* anywhere else it is an error */
+    assert_int_equal(f->d.nerrors, 1);
+    fix_free(f);
+}
+
 static void test_uppercase_name(void **st)
 {
     (void)st;
@@ -184,7 +198,7 @@ int main(void)
         cmocka_unit_test(test_newline_after_keywords), cmocka_unit_test(test_braces_and_eof),
         cmocka_unit_test(test_trivia), cmocka_unit_test(test_literal_kinds),
         cmocka_unit_test(test_operators), cmocka_unit_test(test_bad_bytes_one_error_per_run),
-        cmocka_unit_test(test_uppercase_name), cmocka_unit_test(test_paren_cap),
+        cmocka_unit_test(test_uppercase_name), cmocka_unit_test(test_byte_order_mark), cmocka_unit_test(test_paren_cap),
         cmocka_unit_test(test_unclosed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
