@@ -120,7 +120,8 @@ static void show_expr(Eval *ev, Query *q, const Stmt *s)
     Value v;
     if (x->kind == EX_NAME && !eval_let_value(ev, x->u.name, &v) &&
         world_find(q->w, x->u.name) != ENT_NONE) {
-        show_entity(ev->out, eval_engine(q), world_find(q->w, x->u.name));
+        if (!ev->opt->quiet)
+            show_entity(ev->out, eval_engine(q), world_find(q->w, x->u.name));
         return;
     }
     size_t errs = ev->d->nerrors;
@@ -150,6 +151,18 @@ static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
     free(names);
 }
 
+/* What show_topic would answer, without building anything: a quiet run (`check`) prints
+ * nothing, so it only needs to know whether the `show` is well formed. */
+static int quiet_topic(const char *t, EntId a)
+{
+    static const char *const stress[] = {"defaults", "losses", "payments", "distress"};
+    for (size_t i = 0; i < sizeof stress / sizeof *stress; i++)
+        if (!strcmp(t, stress[i]))
+            return SHOW_NOT_MINE;
+    bool needs = !strcmp(t, "sources") || !strcmp(t, "timeline") || !strcmp(t, "exposure");
+    return needs && a == ENT_NONE ? SHOW_NEEDS_ENTITY : SHOW_OK;
+}
+
 static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, const char *t)
 {
     EntId a = ENT_NONE, b = ENT_NONE;
@@ -159,14 +172,15 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, const char *t)
         b = eval_entity_ref(ev, q, s->u.show.to, s->u.show.to_span);
     if ((s->u.show.of != SYM_NONE && a == ENT_NONE) || (s->u.show.to != SYM_NONE && b == ENT_NONE))
         return;
-    int r = show_topic(ev->out, eval_engine(q), t, a, b);
+    int r = ev->opt->quiet ? quiet_topic(t, a) : show_topic(ev->out, eval_engine(q), t, a, b);
     if (r == SHOW_NOT_MINE) {
         if (!q->whatif) {
             diag_error(ev->d, s->u.show.topic_span, "show %s needs a what-if", t);
             diag_hint(ev->d, "what if NAME { show %s }", t);
             return;
         }
-        whatif_show(q->whatif, ev->out, t, a);
+        if (!ev->opt->quiet)
+            whatif_show(q->whatif, ev->out, t, a);
     } else if (r == SHOW_NEEDS_ENTITY) {
         diag_error(ev->d, s->u.show.topic_span, "show %s needs an entity", t);
         diag_hint(ev->d, "write `show %s of NAME`", t);
@@ -191,7 +205,8 @@ void eval_show(Eval *ev, Query *q, const Stmt *s)
         char val[96];
         fprintf(ev->out, "%s = %s\n", t, fmt_value(v, val, sizeof val));
     } else if (id != ENT_NONE && s->u.show.of == SYM_NONE) {
-        show_entity(ev->out, eval_engine(q), id);
+        if (!ev->opt->quiet)
+            show_entity(ev->out, eval_engine(q), id);
     } else {
         unknown_topic(ev, q, s, t);
     }

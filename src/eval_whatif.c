@@ -14,7 +14,8 @@
 struct WhatIf {
     Query q;                  /* the fork and its engine cache */
     StressParams params;
-    StressResult *res;
+    StressResult *res;        /* NULL until a question needs the clearing */
+    const char *scenario_name;
     Sym *lets;                /* lets made inside: removed at the end */
     size_t nlets, caplets;
 };
@@ -215,10 +216,14 @@ static void whatif_free(Eval *ev, WhatIf *wi)
     free(wi);
 }
 
-static void whatif_run(Eval *ev, WhatIf *wi)
+/* Clearing is the expensive part of a what-if: run it only when a question needs it. */
+static StressResult *whatif_result(WhatIf *wi)
 {
-    wi->res = stress_run(wi->q.w, wi->q.base, &wi->params);
-    wi->res->scenario = wi->q.scenario ? sym_str(ev->in, wi->q.scenario) : "what if";
+    if (!wi->res) {
+        wi->res = stress_run(wi->q.w, wi->q.base, &wi->params);
+        wi->res->scenario = wi->scenario_name;
+    }
+    return wi->res;
 }
 
 static const Scenario *lookup(Eval *ev, Sym name, Span sp)
@@ -278,10 +283,10 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
     const StmtList *shocks = sc ? sc->body : &s->u.whatif.shocks;
     for (const Stmt *x = shocks->first; x; x = x->next)
         shock_stmt(ev, wi, x);
-    whatif_run(ev, wi);
-    if (!s->u.whatif.body.first) {
-        stress_show_defaults(ev->out, wi->res, wi->q.w);
-        stress_show_losses(ev->out, wi->res, wi->q.w);
+    wi->scenario_name = sc ? sym_str(ev->in, sc->name) : "what if";
+    if (!s->u.whatif.body.first && !ev->opt->quiet) {
+        stress_show_defaults(ev->out, whatif_result(wi), wi->q.w);
+        stress_show_losses(ev->out, whatif_result(wi), wi->q.w);
     }
     for (const Stmt *x = s->u.whatif.body.first; x; x = x->next)
         body_stmt(ev, wi, x);
@@ -291,12 +296,12 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
 Value whatif_figure(WhatIf *wi, const char *fn, EntId v)
 {
     bool known;
-    return stress_figure(wi->res, fn, v, &known);
+    return stress_figure(whatif_result(wi), fn, v, &known);
 }
 
 void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v)
 {
-    stress_show_topic(out, wi->res, wi->q.w, topic, v);
+    stress_show_topic(out, whatif_result(wi), wi->q.w, topic, v);
 }
 
 /* ---- scenarios for report, diff and pictures ---- */
@@ -313,7 +318,8 @@ EvalScenario *eval_scenario(Eval *ev, const char *name)
     es->wi->q.scenario = sym;
     for (const Stmt *x = sc->body->first; x; x = x->next)
         shock_stmt(ev, es->wi, x);
-    whatif_run(ev, es->wi);
+    es->wi->scenario_name = sym_str(ev->in, sym);
+    whatif_result(es->wi);
     return es;
 }
 
