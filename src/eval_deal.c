@@ -50,6 +50,10 @@ static bool price_gw(Eval *ev, Query *q, const Stmt *s, Deal *d, double at, bool
         return false;
     }
     d->amount = d->gw * p;
+    if (!isfinite(d->amount)) {
+        diag_error(ev->d, DL(s).amount->span, "this purchase costs more than can be counted");
+        return false;
+    }
     return true;
 }
 

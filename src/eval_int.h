@@ -25,6 +25,7 @@ typedef struct Scenario {
     Span span;
     const char *desc;
     const StmtList *body;
+    bool ran;            /* applied once already: its mistakes have been reported */
 } Scenario;
 
 /* A grant whose `vesting with LABEL` names a deal not yet seen: it joins the world when

@@ -63,7 +63,7 @@ void eval_scenario_decl(Eval *ev, const Stmt *s)
     }
     ev->scen = vec_grow(ev->scen, &ev->capscen, ev->nscen + 1, sizeof *ev->scen);
     ev->scen[ev->nscen++] = (Scenario){name, s->u.scenario.name_span, s->u.scenario.desc,
-                                       &s->u.scenario.body};
+                                       &s->u.scenario.body, false};
     if (name >= ev->capscen_idx) {
         size_t o = ev->capscen_idx;
         ev->scen_idx = vec_grow(ev->scen_idx, &ev->capscen_idx, (size_t)name + 1, sizeof *ev->scen_idx);
@@ -226,6 +226,21 @@ static StressResult *whatif_result(WhatIf *wi)
     return wi->res;
 }
 
+/* Apply a shock block to the fork. A scenario's mistakes are reported the first time it
+ * runs only: a scenario asked about in five what-ifs is still one mistake. */
+static void apply_block(Eval *ev, WhatIf *wi, const Scenario *sc, const StmtList *shocks)
+{
+    size_t nd = ev->d->n, ne = ev->d->nerrors;
+    for (const Stmt *x = shocks->first; x; x = x->next)
+        shock_stmt(ev, wi, x);
+    if (!sc)
+        return;
+    Scenario *m = &ev->scen[sc - ev->scen];
+    if (m->ran && ev->d->nerrors > ne)
+        diags_truncate(ev->d, nd);
+    m->ran = true;
+}
+
 static const Scenario *lookup(Eval *ev, Sym name, Span sp)
 {
     const Scenario *sc = find_scenario(ev, name);
@@ -281,8 +296,7 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
     WhatIf *wi = whatif_new(ev, q);
     wi->q.scenario = sc ? sc->name : SYM_NONE;
     const StmtList *shocks = sc ? sc->body : &s->u.whatif.shocks;
-    for (const Stmt *x = shocks->first; x; x = x->next)
-        shock_stmt(ev, wi, x);
+    apply_block(ev, wi, sc, shocks);
     wi->scenario_name = sc ? sym_str(ev->in, sc->name) : "what if";
     if (!s->u.whatif.body.first && !ev->opt->quiet) {
         stress_show_defaults(ev->out, whatif_result(wi), wi->q.w);
@@ -316,8 +330,7 @@ EvalScenario *eval_scenario(Eval *ev, const char *name)
     es->ev = ev;
     es->wi = whatif_new(ev, &ev->base);
     es->wi->q.scenario = sym;
-    for (const Stmt *x = sc->body->first; x; x = x->next)
-        shock_stmt(ev, es->wi, x);
+    apply_block(ev, es->wi, sc, sc->body);
     es->wi->scenario_name = sym_str(ev->in, sym);
     whatif_result(es->wi);
     return es;

@@ -195,6 +195,19 @@ static void test_whatif_leaves_base(void **state)
     t_close(&t);
 }
 
+static void test_scenario_error_once(void **state)
+{
+    (void)state;
+    T t;
+    t_open(&t, false);
+    /* the bad shock (a GW amount as a percentage) is one mistake, though asked about twice */
+    int rc = t_run(&t, "company a\nscenario s { shock cash of a by 10GW }\n"
+                       "what if s { assert not defaulted(a) }\nwhat if s { }\n");
+    assert_int_equal(rc, DG_EFAIL);
+    assert_int_equal(dg_error_count(t.dg), 1);
+    t_close(&t);
+}
+
 static void test_engine_cached(void **state)
 {
     (void)state;
@@ -251,7 +264,7 @@ int main(void)
         cmocka_unit_test(test_options),           cmocka_unit_test(test_entity_attrs_merge),
         cmocka_unit_test(test_forward_label),     cmocka_unit_test(test_errors_independent),
         cmocka_unit_test(test_strict),            cmocka_unit_test(test_whatif_leaves_base),
-        cmocka_unit_test(test_engine_cached),     cmocka_unit_test(test_include_once),
+        cmocka_unit_test(test_engine_cached),     cmocka_unit_test(test_scenario_error_once),     cmocka_unit_test(test_include_once),
     };
     return cmocka_run_group_tests(tests, 0, 0);
 }
