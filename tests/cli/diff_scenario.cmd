@@ -1,0 +1,1 @@
+diff --scenario winter tests/cli/web.deal
