@@ -23,11 +23,12 @@ typedef struct Eval Eval;
 Eval *eval_new(Interner *in, SourceSet *src, Diags *diags, const DgOptions *opt);
 void eval_free(Eval *ev);
 
-/* Read, parse and evaluate a file named on the command line (`from` has file 0) or by an
- * `include` (from = the path string's span). Returns DG_OK, DG_EFAIL or DG_EIO (the file
- * cannot be read; the caller words the message for a command-line file). */
+/* Read, parse and evaluate a file named on the command line. A file already evaluated
+ * (same real path) is skipped. Returns DG_OK, DG_EFAIL or DG_EIO (the file cannot be read,
+ * errno set; the caller words the message). */
 int eval_file(Eval *ev, const char *path);
-/* Parse and evaluate text held in memory under a display name ("<stdin>", "<repl:3>"). */
+/* Parse and evaluate text held in memory under a display name ("<stdin>", "<repl:3>");
+ * takes ownership of text (malloc'd, NUL at text[len]). */
 int eval_text(Eval *ev, const char *name, char *text, size_t len);
 /* Evaluate an already parsed program (its arena is handed over to the Eval). */
 void eval_program(Eval *ev, const Program *p, Arena *ast_arena);
