@@ -75,7 +75,7 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 %token COMMENT "comment" BLANK "blank line"
 
 %type <stmt> stmt entity deal deal_core show whatif shock
-%type <list> stmts block
+%type <list> top stmts block
 %type <expr> expr primary
 %type <str> opt_string
 %type <args> args arglist
@@ -94,8 +94,16 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 
 %%
 
-program: stmts                          { pc->prog.stmts = $1; }
+program: top                            { pc->prog.stmts = $1; }
        ;
+
+/* The top level is `stmts` again, but each statement may be handed straight to a
+ * streaming caller (parse_source_each) instead of being kept. */
+top: %empty                             { $$ = (StmtList){0}; }
+   | top ';'                            { $$ = $1; }
+   | top stmt ';'                       { $$ = $1; pb_top_stmt(pc, &$$, $2, yychar); }
+   | top error ';'                      { $$ = $1; yyerrok; }
+   ;
 
 stmts: %empty                           { $$ = (StmtList){0}; }
      | stmts ';'                        { $$ = $1; }

@@ -78,18 +78,12 @@ void *arena_alloc(Arena *a, size_t n)
     ArenaBlock *b = a->head;
     if (!b || b->size - b->used < n) {
         size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
-        /* Oversized requests get their own block behind the current one, so the
-         * current block's free tail is not wasted. */
+        /* New blocks always go first, so that arena_release can pop them in order. */
         ArenaBlock *nb = xmalloc(sizeof *nb + size);
         nb->used = 0;
         nb->size = size;
-        if (b && n > BLOCK_MIN) {
-            nb->next = b->next;
-            b->next = nb;
-        } else {
-            nb->next = b;
-            a->head = nb;
-        }
+        nb->next = b;
+        a->head = nb;
         b = nb;
     }
     void *p = b->data + b->used;
@@ -97,6 +91,23 @@ void *arena_alloc(Arena *a, size_t n)
     a->total += n;
     memset(p, 0, n);
     return p;
+}
+
+ArenaMark arena_mark(const Arena *a)
+{
+    return (ArenaMark){a->head, a->head ? a->head->used : 0, a->total};
+}
+
+void arena_release(Arena *a, ArenaMark m)
+{
+    while (a->head && a->head != m.block) {
+        ArenaBlock *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+    if (a->head)
+        a->head->used = m.used;
+    a->total = m.total;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)

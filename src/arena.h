@@ -15,6 +15,15 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
+/* A position in an arena; arena_release frees everything allocated after it. A streaming
+ * parse uses this to reuse one statement's memory for the next. */
+typedef struct ArenaMark {
+    ArenaBlock *block;
+    size_t used, total;
+} ArenaMark;
+ArenaMark arena_mark(const Arena *a);
+void arena_release(Arena *a, ArenaMark m);
+
 void *arena_alloc(Arena *a, size_t n);            /* 16-byte aligned, zeroed */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);

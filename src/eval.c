@@ -109,6 +109,16 @@ void eval_program(Eval *ev, const Program *p, Arena *ast_arena)
     eval_stmts(ev, &ev->base, &p->stmts);
 }
 
+/* Each statement is evaluated as soon as it is parsed, and its nodes are then reused: only
+ * scenario blocks (read again by every `what if`) are kept. Strings stay (deal sources and
+ * display names point into them). */
+static bool eval_each(void *ud, Stmt *s)
+{
+    Eval *ev = ud;
+    eval_stmt(ev, &ev->base, s);
+    return s->kind == ST_SCENARIO;
+}
+
 /* Parse one registered source file and evaluate it, with `real` on the include stack. */
 static void run_source(Eval *ev, uint32_t file, const char *real)
 {
@@ -123,11 +133,12 @@ static void run_source(Eval *ev, uint32_t file, const char *real)
         ev->stack[ev->nstack] = realcopy;
         ev->stack_name[ev->nstack++] = f->name;
     }
-    Arena *a = xmalloc(sizeof *a);
-    arena_init(a);
-    push_arena(ev, a);
-    ParseResult pr = parse_source(a, ev->in, ev->d, file);
-    eval_stmts(ev, &ev->base, &pr.prog.stmts);
+    Arena *nodes = xmalloc(sizeof *nodes), *strings = xmalloc(sizeof *strings);
+    arena_init(nodes);
+    arena_init(strings);
+    push_arena(ev, nodes);
+    push_arena(ev, strings);
+    parse_source_each(nodes, strings, ev->in, ev->d, file, eval_each, ev);
     if (realcopy)
         ev->nstack--;
 }

@@ -6,17 +6,30 @@
 
 int yyparse(ParseCtx *pc);
 
+static ParseResult run(ParseCtx *pc, Arena *strings)
+{
+    pc->prog.file = pc->file;
+    LexState ls;
+    lex_init(&ls, pc, strings, pc->file, false);
+    pc->mark = arena_mark(pc->arena);
+    yyparse(pc);
+    lex_free(&ls);
+    ParseResult r = {pc->prog, pc->nerrors, pc->nerrors > 0 && pc->nerrors_at_end == pc->nerrors};
+    return r;
+}
+
 ParseResult parse_source(Arena *arena, Interner *in, Diags *diags, uint32_t file)
 {
     ParseCtx pc = {.arena = arena, .in = in, .d = diags, .file = file};
-    pc.prog.file = file;
-    LexState ls;
-    lex_init(&ls, &pc, arena, file, false);
-    yyparse(&pc);
-    lex_free(&ls);
-    ParseResult r = {pc.prog, pc.nerrors, pc.nerrors > 0 && pc.nerrors_at_end == pc.nerrors};
-    r.prog.file = file;
-    return r;
+    return run(&pc, arena);
+}
+
+ParseResult parse_source_each(Arena *nodes, Arena *strings, Interner *in, Diags *diags,
+                              uint32_t file, ParseStmtFn each, void *ud)
+{
+    ParseCtx pc = {.arena = nodes, .in = in, .d = diags, .file = file, .each = each,
+                   .each_ud = ud};
+    return run(&pc, strings);
 }
 
 static bool is_keyword_name(const char *n)

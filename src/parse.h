@@ -19,4 +19,13 @@ typedef struct ParseResult {
  * `arena`; diagnostics go to `diags`. Statements with errors are left out of prog. */
 ParseResult parse_source(Arena *arena, Interner *in, Diags *diags, uint32_t file);
 
+/* Streaming: `each` is called with every error-free top-level statement as soon as it is
+ * parsed, so a million-deal script never holds a million statements at once. Return true
+ * to keep the statement (it stays in `nodes`, e.g. a scenario block read later); false
+ * lets the parser reuse its memory. String literals go to `strings`, which the caller keeps
+ * (deal sources and display names point into it). prog.stmts stays empty. */
+typedef bool (*ParseStmtFn)(void *ud, Stmt *s);
+ParseResult parse_source_each(Arena *nodes, Arena *strings, Interner *in, Diags *diags,
+                              uint32_t file, ParseStmtFn each, void *ud);
+
 #endif

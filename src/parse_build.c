@@ -47,6 +47,24 @@ void pb_append_stmt(ParseCtx *pc, StmtList *l, Stmt *s, int lookahead)
         stmtlist_append(l, s);
 }
 
+void pb_top_stmt(ParseCtx *pc, StmtList *l, Stmt *s, int lookahead)
+{
+    if (!pc->each) {
+        pb_append_stmt(pc, l, s, lookahead);
+        return;
+    }
+    bool keep = s && !lex_stmt_failed(pc->lex, lex_semi_number(pc->lex, lookahead)) &&
+                pc->each(pc->each_ud, s);
+    if (keep) {
+        pc->mark = arena_mark(pc->arena);
+        return;
+    }
+    /* Nothing on the parser's stack points past the mark now: the lookahead token holds
+     * no nodes (its strings live in the strings arena), so the memory can be reused. */
+    arena_release(pc->arena, pc->mark);
+    pc->poison = NULL;
+}
+
 /* ---- expressions ---- */
 
 static int depth_of(const Expr *e) { return e ? e->depth : 0; }

@@ -8,6 +8,7 @@
 #define DG_PARSE_BUILD_H
 #include <stdbool.h>
 #include "ast.h"
+#include "parse.h"
 
 struct LexState;
 
@@ -21,6 +22,9 @@ typedef struct ParseCtx {
     size_t nerrors;         /* errors this parse reported (lexical and syntax) */
     size_t nerrors_at_end;  /* ... of which at the end of the input (REPL continuation) */
     Expr *poison;           /* the one node every expression of a failed statement becomes */
+    ParseStmtFn each;       /* streaming: called with each top-level statement (parse.h) */
+    void *each_ud;
+    ArenaMark mark;         /* streaming: where the next top-level statement's nodes start */
 } ParseCtx;
 
 typedef struct ExprVec { Expr **v; int n, cap; } ExprVec;
@@ -43,6 +47,8 @@ Sym pb_word(ParseCtx *pc, const char *w);
 void pb_append(StmtList *l, Stmt *s);
 /* Append s unless its statement had an error (lookahead as for pb_attr). */
 void pb_append_stmt(ParseCtx *pc, StmtList *l, Stmt *s, int lookahead);
+/* A top-level statement: appended, or handed to the streaming callback. */
+void pb_top_stmt(ParseCtx *pc, StmtList *l, Stmt *s, int lookahead);
 
 Expr *pb_lit(ParseCtx *pc, Value v, Span sp);
 Expr *pb_str(ParseCtx *pc, const char *s, Span sp);
