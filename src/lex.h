@@ -42,6 +42,7 @@ typedef struct LexState {
     uint32_t file;
     const char *text;
     size_t len;
+    size_t rpos;            /* how far flex has read the text (YY_INPUT) */
     void *scanner;             /* yyscan_t */
     uint32_t pos;              /* byte offset of the next raw token */
     bool trivia;               /* return COMMENT and BLANK tokens */

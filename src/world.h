@@ -48,22 +48,23 @@ typedef struct Entity {
 } Entity;
 
 typedef struct Deal {
+    /* Ordered widest first so a million of them pack tightly (80 bytes each). */
+    double amount;         /* USD total; for a rate (per_year) USD per year; grants: shares */
+    double gw;             /* capacity bought, 0 if none */
+    double price;          /* grants: strike per share; lends: interest rate per year */
+    const char *source;    /* `source "..."`, or NULL */
     Verb kind;
     EntId payer;           /* invests/lends/buys/pays: who pays; grants: granter;
                               guarantees: guarantor */
     EntId payee;           /* receiver; grants: holder; guarantees: guaranteed party */
-    double amount;         /* USD total; for a rate (per_year) USD per year; grants: shares */
-    bool per_year;         /* written as a yearly rate (13B/y) */
-    double gw;             /* capacity bought, 0 if none */
-    double price;          /* grants: strike per share; lends: interest rate per year */
     int32_t from;          /* first month it pays (months since year 0), MONTH_NONE if not given */
     int32_t over;          /* months it pays over, 0 if not given */
     int32_t due;           /* lends: month the loan is repaid, MONTH_NONE = horizon end */
     DealId milestone;      /* grants: the deal whose payment vests it, DEAL_NONE */
-    bool binding;          /* false for `nonbinding` (letters of intent) */
     Sym label;             /* SYM_NONE if unlabelled */
-    const char *source;    /* `source "..."`, or NULL */
     Span span;
+    bool per_year;         /* written as a yearly rate (13B/y) */
+    bool binding;          /* false for `nonbinding` (letters of intent) */
 } Deal;
 
 typedef struct World World;
