@@ -260,8 +260,15 @@ static void system_rows(FILE *out, Engine *e, bool circulated)
 
 void show_system(FILE *out, Engine *e)
 {
+    /* total_circulated costs one solve per entity: past the summary's size limit `show
+     * system` leaves it out rather than run for minutes (total_circulated() still asks). */
+    const Graph *g = engine_graph(e);
+    bool circ = g->n <= SUMMARY_CIRC_MAX_ENTITIES;
     fprintf(out, "system\n");
-    system_rows(out, e, true);
+    system_rows(out, e, circ);
+    if (!circ)
+        fprintf(out, "  (total_circulated left out above %d entities: ask total_circulated())\n",
+                SUMMARY_CIRC_MAX_ENTITIES);
 }
 
 static void summary_header(FILE *out, const Graph *g)

@@ -240,6 +240,13 @@ static const Deal *raw_deal(const World *w, DealId id)
 
 bool world_deal(const World *w, DealId id, Deal *out)
 {
+    /* The common case, a root world with nothing cancelled or scaled: one array read. */
+    if (!w->base && !w->cancelled.n && !w->factor_idx.n && !w->drop_nonbinding) {
+        if (id >= w->ndeal)
+            return false;
+        *out = w->deals[id];
+        return true;
+    }
     const Deal *d = raw_deal(w, id);
     if (!d || cancelled(w, id) || (!d->binding && dropping_nonbinding(w)))
         return false;
