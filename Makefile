@@ -80,8 +80,8 @@ check-suite: $(BIN)/dealgraph $(UNIT_BIN)
 run: deps $(BIN)/dealgraph
 	$(BIN)/dealgraph examples/story.deal
 
-bench: deps $(BIN)/dealgraph
-	@sh tests/bench/bench.sh $(BIN)/dealgraph
+bench: deps $(BIN)/dealgraph $(BUILD)/libdealgraph.a
+	@sh tests/bench/bench.sh $(BIN)/dealgraph $(BUILD)
 
 fuzz:
 	@sh tests/fuzz/fuzz.sh

@@ -2,19 +2,30 @@
 # make bench: generate large webs and measure dealgraph on them (a benchmark, not a test).
 # Targets (README "Performance"): parse+check of 1M deals among 10k entities <= 0.5 s and
 # <= 150 MB; full report without per-entity sources <= 2 s; sources of one entity <= 0.5 s;
-# clearing of a 1M-obligation world <= 1 s.
+# clearing of a 1M-obligation world <= 1 s; a what-if fork does not copy the world.
+# Each line is one run: wall time, peak resident memory, exit status.
 set -e
 DG=$1
+BUILD=${2:-build}
 dir=tests/bench
-cc -O2 -o build/measure $dir/measure.c
-M=build/measure
-[ -f $dir/web1m.deal ] || sh $dir/gen.sh 1000000 10000 > $dir/web1m.deal
-[ -f $dir/web1m_stress.deal ] || sh $dir/gen.sh 1000000 10000 yes > $dir/web1m_stress.deal
-printf 'show sources of e42\n' > $dir/sources.deal
-echo "input: $(wc -l < $dir/web1m.deal) lines, $(du -m $dir/web1m.deal | cut -f1) MB"
-$M "wc -l (reading the same file)" wc -l $dir/web1m.deal
-$M "check (parse + evaluate), 1M deals" "$DG" check $dir/web1m.deal
-$M "report --no-sources, 1M deals" "$DG" report --no-sources $dir/web1m.deal
-$M "report --json --no-sources, 1M deals" "$DG" report --json --no-sources $dir/web1m.deal
-$M "sources of one entity, 1M deals" "$DG" $dir/web1m.deal $dir/sources.deal
-$M "what-if clearing (demand shortfall), 1M deals" "$DG" $dir/web1m_stress.deal
+tmp=$BUILD/bench
+mkdir -p "$tmp"
+cc -O2 -o "$tmp/measure" $dir/measure.c
+cc -O2 -Isrc -o "$tmp/forkcost" $dir/forkcost.c "$BUILD/libdealgraph.a" \
+    $(pkg-config --libs libgvc cairo jansson libedit) -lutil -lm
+M=$tmp/measure
+[ -f "$tmp/web1m.deal" ] || sh $dir/gen.sh 1000000 10000 > "$tmp/web1m.deal"
+printf 'show sources of e42\n' > "$tmp/sources.deal"
+printf 'show system\n' > "$tmp/nothing.deal"
+printf 'scenario shortfall "demand falls by half" { shock payments of users by -50%% }\nwhat if shortfall { show defaults }\n' > "$tmp/whatif.deal"
+printf 'what if shortfall { show defaults }\n' > "$tmp/whatif.in"
+echo "input: $(wc -l < "$tmp/web1m.deal") lines, $(du -m "$tmp/web1m.deal" | cut -f1) MB (1M deals, 10k entities)"
+$M "wc -l (reading the same file)" wc -l "$tmp/web1m.deal"
+$M "check (parse + evaluate)" "$DG" check "$tmp/web1m.deal"
+$M "report --no-sources (text)" "$DG" report --no-sources "$tmp/web1m.deal"
+$M "report --json --no-sources" "$DG" report --json --no-sources "$tmp/web1m.deal"
+$M "run + show system (graph, no sources)" "$DG" "$tmp/web1m.deal" "$tmp/nothing.deal"
+$M "run + show sources of e42" "$DG" "$tmp/web1m.deal" "$tmp/sources.deal"
+$M "run + what-if demand shortfall (clearing)" "$DG" "$tmp/web1m.deal" "$tmp/whatif.deal"
+$M "repl: load, then a what-if" sh -c "\"$DG\" repl \"$tmp/web1m.deal\" \"$tmp/whatif.deal\" < /dev/null"
+"$tmp/forkcost" "$tmp/web1m.deal"
