@@ -191,7 +191,8 @@ char *fmt_plain(double x, char *buf, size_t n)
     return buf;
 }
 
-char *fmt_scaled(double x, char *buf, size_t n)
+/* money: below a thousand show cents; otherwise (counts, ratios) keep significant digits. */
+static char *scaled(double x, char *buf, size_t n, bool money)
 {
     static const struct { double f; const char *s; } scales[] = {
         {1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
@@ -210,6 +211,9 @@ char *fmt_scaled(double x, char *buf, size_t n)
             snprintf(buf, n, "%s%s", num, scales[i].s);
             return buf;
         }
+    /* Below a thousand there is no scale letter: a ratio keeps its digits (0.0986). */
+    if (!money)
+        return fmt_plain(x, buf, n);
     char num[48];
     snprintf(num, sizeof num, "%.*f", ax >= 100 ? 0 : 2, x);
     trim_zeros(num);
@@ -219,7 +223,9 @@ char *fmt_scaled(double x, char *buf, size_t n)
     return buf;
 }
 
-char *fmt_usd(double usd, char *buf, size_t n) { return fmt_scaled(usd, buf, n); }
+char *fmt_scaled(double x, char *buf, size_t n) { return scaled(x, buf, n, false); }
+
+char *fmt_usd(double usd, char *buf, size_t n) { return scaled(usd, buf, n, true); }
 
 char *fmt_pct(double frac, char *buf, size_t n)
 {

@@ -65,6 +65,8 @@ static void test_format(void **state)
     assert_string_equal(fmt_usd(-13e9, b, sizeof b), "-13B");
     assert_string_equal(fmt_usd(950, b, sizeof b), "950");
     assert_string_equal(fmt_usd(0, b, sizeof b), "0");
+    /* A ratio of two scaled counts keeps its digits: 160M / 1.622B = 0.0986 */
+    assert_string_equal(fmt_scaled(160e6 / 1.622e9, b, sizeof b), "0.0986");
     assert_string_equal(fmt_usd(999.96e9, b, sizeof b), "1T");   /* rounds up a scale */
     assert_string_equal(fmt_pct(0.14, b, sizeof b), "14%");
     assert_string_equal(fmt_pct(0.0525, b, sizeof b), "5.25%");
