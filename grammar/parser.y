@@ -1,6 +1,6 @@
 /* parser.y - the grammar of deal scripts (bison, pure, byte-offset locations).
  *
- * Ownership: frontend engineer. Actions only call the builders of src/parse_build.c, so
+ * Actions only call the builders of src/parse_build.c, so
  * this file reads as the grammar. Statements end with ';' (the lexer turns a newline
  * after a token that can end a statement into an implicit ';', and inserts one before a
  * '}' that closes a statement), so every list here is "items each followed by ';'".

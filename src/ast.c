@@ -1,5 +1,5 @@
 /* ast.c - AST node allocation, names of enums, and the `--ast` dump.
- * Ownership: frontend engineer. The dump is stable (tests compare it): one node per line,
+ * The dump is stable (tests compare it): one node per line,
  * two spaces of indent per level, line:col of the node's first byte. */
 #include "ast.h"
 #include <string.h>

@@ -1,6 +1,6 @@
 /* chart.c - cash-by-year line chart drawn with cairo (see chart.h for what is drawn).
  *
- * Owner: pictures engineer. Two halves: chart_timeline_data() turns engine timelines into
+ * Two halves: chart_timeline_data() turns engine timelines into
  * plain series, and chart_render() draws series with cairo onto an SVG or PNG surface that
  * writes into memory. The drawing knows nothing of the engine, so it is tested on its own. */
 #include "chart.h"

@@ -1,6 +1,6 @@
 /* chart.h - `dealgraph chart timeline`: cash by year per entity as a line chart (cairo).
  *
- * Owner: pictures engineer (chart.c, chart_cli.c). Drawn with cairo's SVG and PNG surfaces
+ * (chart.c, chart_cli.c.) Drawn with cairo's SVG and PNG surfaces
  * (cairo is a maintained Debian library, and it is already what Graphviz renders PNGs with):
  * real axes, ticks labelled with years and amounts (fmt_usd), one line per entity, markers
  * at each point, a legend, and a dashed zero line when cash goes negative (that is where

@@ -1,6 +1,6 @@
 /* chart_cli.c - `dealgraph chart timeline` on the command line.
  *
- * Owner: pictures engineer. Loads the script through pic_load (render_cli.c), so a chart
+ * Loads the script through pic_load (render_cli.c), so a chart
  * under `--scenario` shows the scenario's world (its shocks, cancellations and dropped
  * letters of intent), builds the money graph and draws the cash timelines. */
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * with Rogers-Veraart (2013) default costs, by the fictitious default / greatest clearing
  * vector algorithm. Knows nothing of worlds or deals: it clears numbers.
  *
- * Ownership (stress engineer): a Csr owns its arrays (csr_free). clearing_run writes into
+ * Ownership: a Csr owns its arrays (csr_free). clearing_run writes into
  * arrays the caller owns.
  *
  * The model: L_ij is what i owes j, L_i = sum_j L_ij, Pi_ij = L_ij / L_i, e_i the external

@@ -1,6 +1,6 @@
 /* cycles.c - Tarjan's SCCs and Johnson's elementary cycles, both without recursion.
  *
- * Owner: engine engineer. Deal webs can hold loops through thousands of entities, so both
+ * Deal webs can hold loops through thousands of entities, so both
  * algorithms keep their DFS frames in heap arrays. Johnson's search runs per start node s
  * inside s's component over nodes with id >= s, so each elementary cycle is found exactly
  * once (at its smallest id). A cycle budget and a step budget bound the work; when either

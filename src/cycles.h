@@ -1,6 +1,6 @@
 /* cycles.h - strongly connected components and elementary cycles of the money graph.
  *
- * Owner: engine engineer. Tarjan's SCC algorithm and Johnson's elementary-cycle enumeration,
+ * Tarjan's SCC algorithm and Johnson's elementary-cycle enumeration,
  * both iterative (explicit stacks on the heap), so a 10k-entity loop cannot overflow the C
  * stack. Enumeration is bounded (cycle count and step budget); `truncated` says the bound cut. */
 #ifndef DG_CYCLES_H

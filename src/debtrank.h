@@ -3,7 +3,7 @@
  * Sci. Rep. 2:541) and its differential form (Bardoscia, Battiston, Caccioli, Caldarelli
  * 2015, "DebtRank: a microscopic foundation for shock propagation", PLoS ONE 10(6)).
  *
- * Ownership (stress engineer): reads a Csr, writes into the caller's array.
+ * Ownership: reads a Csr, writes into the caller's array.
  *
  * The graph holds one row per distressed entity j: entries (i, w) with w = Lambda_ij, the
  * fraction of i's equity lost when j's equity is wiped out. h_i is in [0, 1].

@@ -1,7 +1,7 @@
 /* dg.c - the library API of dg.h: a Dg context owns the sources, diagnostics, interner and
  * the evaluator (which owns the world); the CLI, REPL, tests and fuzzer all go through it.
  *
- * Ownership (eval/CLI engineer). Diagnostics are printed to opt.err after each call, in the
+ * Diagnostics are printed to opt.err after each call, in the
  * order they were found; dg.c remembers how many it has printed. */
 #include "dg.h"
 #include "eval.h"

@@ -1,6 +1,6 @@
 /* diff.c - `dealgraph diff`: figure-by-figure changes between two worlds (see diff.h).
  *
- * Ownership (eval/CLI engineer). Reads figures through the engine (figures.h) and, for a
+ * Reads figures through the engine (figures.h) and, for a
  * scenario, the clearing through the evaluator (eval_scenario_diff); computes nothing itself
  * beyond "before vs after". */
 #include "diff.h"

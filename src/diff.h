@@ -1,6 +1,6 @@
 /* diff.h - `dealgraph diff`: what changed between two worlds, figure by figure.
  *
- * Ownership (eval/CLI engineer). Two scripts (A vs B, entities matched by name) or a script's
+ * Two scripts (A vs B, entities matched by name) or a script's
  * base world vs one of its scenarios. Every per-entity figure and system figure is compared
  * (for a scenario also the clearing results: payments, shortfall, losses, distress, default);
  * only changed figures are listed, the largest absolute change first (ties by entity, then

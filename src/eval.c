@@ -1,6 +1,6 @@
 /* eval.c - the evaluator's context, file loading (`include`, `use`) and statement dispatch.
  *
- * Ownership (eval/CLI engineer). Declarations live in eval_decl.c, expressions in
+ * Declarations live in eval_decl.c, expressions in
  * eval_expr.c, questions in eval_query.c, what-if in eval_whatif.c. */
 #include "eval_int.h"
 #include "parse.h"

@@ -5,7 +5,7 @@
  * `use`d stdlib modules, answers `show`/`assert`/bare expressions against the world as it
  * stands at that statement, and runs `what if` on a fork of the world.
  *
- * Ownership (eval/CLI engineer): an Eval owns its lets, scenarios, the AST arenas of every
+ * Ownership: an Eval owns its lets, scenarios, the AST arenas of every
  * file it parsed (scenario blocks point into them) and the World; the SourceSet, Diags and
  * Interner belong to the caller (the Dg context, see dg.h) and must outlive the Eval. */
 #ifndef DG_EVAL_H

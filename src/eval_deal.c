@@ -1,7 +1,7 @@
 /* eval_deal.c - deal sentences: amounts with their units, GW pricing, options, labels, and
  * grants whose milestone label is defined later in the input.
  *
- * Ownership (eval/CLI engineer). A deal with an error is not added (its parties still exist),
+ * A deal with an error is not added (its parties still exist),
  * so one mistake gives one message. */
 #include "eval_int.h"
 #include <math.h>

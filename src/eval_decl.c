@@ -1,7 +1,7 @@
 /* eval_decl.c - the statements that build the world: entity declarations, `price`,
  * `as of`, `let`, and deal sentences, with their unit checks.
  *
- * Ownership (eval/CLI engineer). A declaration whose attribute fails still declares the
+ * A declaration whose attribute fails still declares the
  * entity, so later statements do not cascade into more errors. */
 #include "eval_int.h"
 #include <math.h>

@@ -1,7 +1,7 @@
 /* eval_expr.c - expressions: literals, `let` names, arithmetic with units, comparisons,
  * `and`/`or`/`not`; figure calls are in eval_query.c.
  *
- * Ownership (eval/CLI engineer). An expression that fails reports once and yields null; null
+ * An expression that fails reports once and yields null; null
  * propagates silently, so one mistake is one message (no cascades). */
 #include "eval_int.h"
 #include <ctype.h>

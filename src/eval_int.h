@@ -1,7 +1,7 @@
 /* eval_int.h - what the evaluator's files (eval.c, eval_decl.c, eval_expr.c, eval_query.c,
  * eval_whatif.c) share; nothing outside the evaluator includes it.
  *
- * Ownership (eval/CLI engineer): everything reachable from an Eval is owned by it except the
+ * Ownership: everything reachable from an Eval is owned by it except the
  * Interner, SourceSet, Diags and options (owned by the Dg context). */
 #ifndef DG_EVAL_INT_H
 #define DG_EVAL_INT_H

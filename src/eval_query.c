@@ -1,7 +1,7 @@
 /* eval_query.c - the questions: `show`, `assert`, bare expressions and figure calls, answered
  * by the engine on the world as it stands at that statement.
  *
- * Ownership (eval/CLI engineer). The Engine of a world is built lazily and kept until the
+ * The Engine of a world is built lazily and kept until the
  * world changes (Query.version), so ten `show`s in a row build it once. */
 #include "eval_int.h"
 #include "figures.h"

@@ -1,7 +1,7 @@
 /* eval_whatif.c - `scenario` blocks and `what if`: fork the world, turn the shocks into the
  * stress engine's Shock list, apply and clear, then answer the body on the fork.
  *
- * Ownership (eval/CLI engineer). The base world is never changed: every shock, deal and
+ * The base world is never changed: every shock, deal and
  * declaration of a scenario goes to a fork (world.h overlays), and lets made inside a
  * scenario or a what-if body end with it. */
 #include "eval_int.h"

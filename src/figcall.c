@@ -1,6 +1,6 @@
 /* figcall.c - figures by name, for expressions and asserts in scripts.
  *
- * Owner: engine engineer. Maps the snake_case names of the language to FigId/SysFig and
+ * Maps the snake_case names of the language to FigId/SysFig and
  * gives each result its unit, so `assert leverage(oracle) > 5` and `in(x) > 10B` compare
  * like with like. */
 #include <string.h>

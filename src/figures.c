@@ -1,6 +1,6 @@
 /* figures.c - the Engine and every per-entity and system figure.
  *
- * Owner: engine engineer. The graph is built once per Engine; everything else is computed
+ * The graph is built once per Engine; everything else is computed
  * on first use and cached (SCCs, runways, circularity per entity, total circulated), since
  * a script asks a handful of figures while a report asks all of them. */
 #include "figures.h"

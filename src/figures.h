@@ -1,7 +1,7 @@
 /* figures.h - the Engine (graph + cached results of one World) and every figure of
  * DESIGN.md "The engine: definitions": per-entity and system figures.
  *
- * Owner: engine engineer. The evaluator makes one Engine per world it asks about (the base
+ * The evaluator makes one Engine per world it asks about (the base
  * world once; each what-if fork its own) and calls figure_call() for figures used in
  * expressions and asserts. An Engine computes lazily and caches: the graph on engine_new,
  * SCCs, runways, cycles and per-entity sources on first use. Undefined figures (division by

@@ -1,6 +1,6 @@
 /* fmt.c - the canonical layout of a deal script (see fmt.h and docs/FMT.md).
  *
- * Ownership: fmt engineer. The printer walks the tokens of fmt_tok.c in source order and
+ * The printer walks the tokens of fmt_tok.c in source order and
  * decides only whitespace: where lines break, how deep they are indented, where single
  * spaces go. It never reorders, adds or drops a token, except that `;` is written after
  * every statement (where the source may have relied on a newline) and amounts lose their

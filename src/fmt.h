@@ -1,6 +1,6 @@
 /* fmt.h - `dealgraph fmt`: the canonical layout of a deal script.
  *
- * Ownership: fmt engineer. The layout (documented in docs/FMT.md) is one statement per line
+ * The layout (documented in docs/FMT.md) is one statement per line
  * ending with `;`, 4-space indentation inside `{ }`, entity attribute blocks one attribute per
  * line with the values in a column, single spaces around operators, amounts without trailing
  * fraction zeros. Every comment is kept where it was; runs of blank lines become one. The

@@ -1,6 +1,6 @@
 /* fmt_cli.c - the `dealgraph fmt [-w | --check] FILE...` command.
  *
- * Ownership: fmt engineer. Each file is read, parsed and laid out on its own; a file that
+ * Each file is read, parsed and laid out on its own; a file that
  * does not parse is reported and left alone, and the others are still done. `-w` replaces a
  * file only when its layout changes, through a temporary file in the same directory that is
  * synced and then renamed over it, so a crash or a full disk never leaves half a script. */

@@ -1,5 +1,4 @@
-/* fmt_tok.c - the formatter's scanner and statement segmentation (see fmt_tok.h).
- * Ownership: fmt engineer. */
+/* fmt_tok.c - the formatter's scanner and statement segmentation (see fmt_tok.h). */
 #include "fmt_tok.h"
 #include <stdlib.h>
 #include <string.h>

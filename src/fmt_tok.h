@@ -1,7 +1,7 @@
 /* fmt_tok.h - the formatter's view of a script: tokens with their comments, and where each
  * statement starts and ends. Internal to fmt.c and fmt_tok.c.
  *
- * Ownership: fmt engineer. The formatter scans the text itself rather than reusing the
+ * The formatter scans the text itself rather than reusing the
  * flex scanner because it needs what the parser throws away (comments, the exact bytes of a
  * literal, the newlines between tokens); it runs only on text the real parser accepted, so
  * this scanner never has to report errors. Statement boundaries follow the language's rule:

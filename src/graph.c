@@ -1,6 +1,6 @@
 /* graph.c - build the binding money graph in one pass over the deals.
  *
- * Owner: engine engineer. Raw edges are bucketed by payer (counting sort), each payer's
+ * Raw edges are bucketed by payer (counting sort), each payer's
  * row is sorted by payee and parallel edges merged; the in-rows are a transpose of that.
  * Cost O(D + E log deg) for D deals, so a 1M-deal web builds without per-entity scans. */
 #include "graph.h"

@@ -1,6 +1,6 @@
 /* graph.h - the binding money graph of a World, built once in one pass over the deals.
  *
- * Owner: engine engineer. Nodes are EntIds. Every binding invests/lends/buys/pays deal is an
+ * Nodes are EntIds. Every binding invests/lends/buys/pays deal is an
  * edge payer -> payee weighted by deal_total(); parallel deals are aggregated into one edge
  * w(u,v) (sorted aggregation, no per-entity scans). The graph is stored twice in CSR form
  * (out-rows sorted by destination, in-rows sorted by source) so w(u,v) is a binary search.

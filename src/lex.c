@@ -1,7 +1,6 @@
 /* lex.c - the token stream over the flex scanner: the newline rule, implicit ';' before
  * '}' and at the end of input, paren-depth cap, unclosed-brace report, trivia tokens for
- * the formatter, and the `--tokens` dump.
- * Ownership: frontend engineer. */
+ * the formatter, and the `--tokens` dump. */
 #include "lex.h"
 #include <stdarg.h>
 #include <stdlib.h>

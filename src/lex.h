@@ -1,7 +1,7 @@
 /* lex.h - the token stream of deal scripts: the parser's lexer driver, the token list the
  * formatter reads, and the `--tokens` dump.
  *
- * Ownership: frontend engineer. The raw scanner is flex (grammar/lexer.l, reentrant); this
+ * The raw scanner is flex (grammar/lexer.l, reentrant); this
  * layer on top of it applies the newline rule (a newline after a token that can end a
  * statement, outside parentheses, is an implicit ';'; so is the end of input, and the gap
  * before a '}' that closes a statement), caps parenthesis nesting, tracks open braces for

@@ -1,5 +1,5 @@
 /* literal.c - amounts, durations, dates and strings from their source text.
- * Ownership: frontend engineer. See literal.h for the accepted forms. */
+ * See literal.h for the accepted forms. */
 #include "literal.h"
 #include <stdio.h>
 #include <string.h>

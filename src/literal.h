@@ -1,6 +1,6 @@
 /* literal.h - conversion of literal text (amounts, dates, durations, strings) to values.
  *
- * Ownership: frontend engineer. Pure functions: the lexer hands them a token's bytes and
+ * Pure functions: the lexer hands them a token's bytes and
  * gets a Value back, or an error message and the byte offset (within the token) it is
  * about, which the lexer turns into a located diagnostic. Kept apart from the lexer so the
  * unit rules are testable without flex.

@@ -1,6 +1,6 @@
 /* main.c - the `dealgraph` command line: a thin front door over dg.h.
  *
- * Ownership (eval/CLI engineer). Subcommands owned by others (fmt, repl, graph, chart) get the
+ * Subcommands owned by others (fmt, repl, graph, chart) get the
  * arguments after their word and return an exit status of dg.h. Arguments are parsed by hand:
  * getopt keeps global state and would reorder words. */
 #include "chart.h"

@@ -1,5 +1,4 @@
-/* parse.c - the parse entry point and the wording of syntax errors.
- * Ownership: frontend engineer. */
+/* parse.c - the parse entry point and the wording of syntax errors. */
 #include "parse.h"
 #include "lex.h"
 #include <string.h>

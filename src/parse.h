@@ -1,7 +1,7 @@
 /* parse.h - deal script text to AST.
  *
- * Ownership: frontend engineer (grammar/lexer.l, grammar/parser.y, src/lex.*, src/parse*,
- * src/literal.*, src/ast.c). The parser is reentrant and keeps no globals: each call
+ * The front end is grammar/lexer.l, grammar/parser.y, src/lex.*, src/parse*, src/literal.*
+ * and src/ast.c. The parser is reentrant and keeps no globals: each call
  * builds its own scanner and parser state. */
 #ifndef DG_PARSE_H
 #define DG_PARSE_H

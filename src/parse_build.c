@@ -1,7 +1,6 @@
 /* parse_build.c - AST construction for the grammar actions, with the checks a grammar
  * cannot express well: each deal option at most once, options that fit the verb, the
- * expression depth limit, `set debtrank WORD`, shock kinds.
- * Ownership: frontend engineer. */
+ * expression depth limit, `set debtrank WORD`, shock kinds. */
 #include "parse_build.h"
 #include "lex.h"
 #include <stdarg.h>

@@ -1,5 +1,4 @@
-/* parse_stmt.c - AST construction for deals, questions and what-if statements.
- * Ownership: frontend engineer. */
+/* parse_stmt.c - AST construction for deals, questions and what-if statements. */
 #include "parse_build.h"
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* render.c - the money graph as a Graphviz picture (see render.h for what is drawn).
  *
- * Owner: pictures engineer. Builds a cgraph graph from engine results, lays it out with
+ * Builds a cgraph graph from engine results, lays it out with
  * libgvc's "dot" engine and renders it to memory. The graph lives for one call; the GVC_t
  * context lives in a Renderer the caller keeps (see render.h for why). */
 #include "render.h"

@@ -1,6 +1,6 @@
 /* render.h - `dealgraph graph`: the money graph as DOT, SVG or PNG through Graphviz.
  *
- * Owner: pictures engineer (render.c: the picture; render_cli.c: `graph` on the command line
+ * (render.c: the picture; render_cli.c: `graph` on the command line
  * and loading a script for a picture, shared with chart.h). The picture is built with cgraph
  * (agopen/agnode/agedge/agsafeset); SVG and PNG are laid out with the "dot" engine of libgvc
  * and rendered in memory (gvRenderData), DOT is written as built (agwrite); dealgraph writes

@@ -1,7 +1,7 @@
 /* render_cli.c - `dealgraph graph` on the command line, and loading a script for a picture
  * (shared with `dealgraph chart`).
  *
- * Owner: pictures engineer. The script is evaluated through the evaluator's public API
+ * The script is evaluated through the evaluator's public API
  * (eval.h) with `show` output off, so a picture written to standard output is never mixed
  * with table text. A scenario is applied with eval_scenario(): its fork is what is drawn and
  * its clearing says who defaulted. Arguments are parsed by hand (getopt keeps global state). */

@@ -1,6 +1,6 @@
 /* repl.c - `dealgraph repl`: arguments, the interactive read loop and piped stdin.
  *
- * Ownership (REPL engineer). Multi-line input works as in Lua's REPL: a line is added to a
+ * Multi-line input works as in Lua's REPL: a line is added to a
  * buffer, and dg_parse_status decides whether the buffer is a complete input, a complete
  * but wrong one (run it, so the errors print with a caret into the typed text), or cut
  * short at the end (prompt "... " for more). No grammar of its own: dg.h is the only way in. */

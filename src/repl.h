@@ -1,6 +1,6 @@
 /* repl.h - `dealgraph repl`: the interactive front door over the library API in dg.h.
  *
- * Ownership (REPL engineer): src/repl*.c, src/repl*.h. The REPL keeps the text of every
+ * Ownership: src/repl*.c, src/repl*.h. The REPL keeps the text of every
  * accepted input and nothing else of its own; parsing, evaluation and output all go
  * through dg.h, so the REPL answers exactly as a script run would. */
 #ifndef DG_REPL_H

@@ -1,6 +1,6 @@
 /* repl_cmd.c - the REPL's meta-commands: :help :load :save :reload :undo :reset :quit.
  *
- * Ownership (REPL engineer). A command's word may be abbreviated to any unique prefix
+ * A command's word may be abbreviated to any unique prefix
  * (:q, :u). Messages go through the session's streams so they stay in order with the
  * output of statements. */
 #include <errno.h>

@@ -1,7 +1,7 @@
 /* repl_complete.c - line editing for the REPL: libedit through its readline-compatible
  * API, history across sessions, Ctrl-R search and tab completion.
  *
- * Ownership (REPL engineer). The readline API calls its completion hook with no user
+ * The readline API calls its completion hook with no user
  * pointer, so the Repl being edited is kept in `editing`, set only while repl_edit_init ..
  * repl_edit_done runs; and a signal handler can only leave a flag (`interrupted`). These two
  * are the only file-scope variables of dealgraph. */

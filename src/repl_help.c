@@ -1,6 +1,6 @@
 /* repl_help.c - the text of :help and :help TOPIC.
  *
- * Ownership (REPL engineer). Short reminders only; grammar/README.md is the language
+ * Short reminders only; grammar/README.md is the language
  * reference and docs/REPL.md the REPL's. */
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * inputs, undo and replay; repl_cmd.c: meta-commands and :help; repl_complete.c: line
  * editing, history and completion). Nothing outside the REPL includes it.
  *
- * Ownership (REPL engineer): a Repl owns its Dg context, the two forwarding streams handed
+ * Ownership: a Repl owns its Dg context, the two forwarding streams handed
  * to it, and a heap copy of every accepted input. */
 #ifndef DG_REPL_INT_H
 #define DG_REPL_INT_H

@@ -1,6 +1,6 @@
 /* repl_session.c - the REPL's session: the accepted inputs, and rolling the world back.
  *
- * Ownership (REPL engineer). dg.h offers no way to take a statement back, so the session
+ * dg.h offers no way to take a statement back, so the session
  * keeps the text of every input that ran cleanly; :undo, :reload and recovery from a failed
  * input rebuild the world with dg_reset and a silent replay. What-if never needs this: the
  * evaluator runs it on a fork and the base world is untouched. */

@@ -1,7 +1,7 @@
 /* repl_support.c - what the REPL asks beyond dg.h: does an input change the world, and the
  * canonical layout of a script for :save.
  *
- * Ownership (REPL engineer). It parses with the one parser (parse.h) into a scratch arena
+ * It parses with the one parser (parse.h) into a scratch arena
  * and only looks at the statement kinds; nothing is evaluated. Questions (show, assert, a
  * bare expression, what if) leave the session's world as it was, so the REPL need not
  * replay anything to take them back, and :undo passes over them. */

@@ -1,7 +1,7 @@
 /* report.c - the `report` command: every engine figure as JSON (DESIGN.md "Interfaces")
  * or as aligned text.
  *
- * Owner: engine engineer. Plain numbers in USD; an undefined figure is null, never NaN.
+ * Plain numbers in USD; an undefined figure is null, never NaN.
  * Entities in name order; keys in schema order. The "clearing" object is built by the
  * caller's hook (the stress engine), see report.h. */
 #include "report.h"

@@ -1,12 +1,12 @@
 /* report.h - the `report` command: every figure of the engine as text or JSON.
  *
- * Owner: engine engineer. The JSON schema is DESIGN.md "Interfaces" (documented in
+ * The JSON schema is DESIGN.md "Interfaces" (documented in
  * docs/ENGINE.md): {"entities": [...], "cycles": [...], "system": {...}, "clearing": {...}}.
  * Plain numbers in USD, null for undefined figures, entities sorted by name, keys in
  * schema order.
  * The "clearing" object comes from the stress engine through a hook (so the engine does
- * not depend on stress): the caller passes a function that builds it, e.g. the stress
- * engineer's stress_clearing_json(). Without a hook, "clearing" is an empty clearing of
+ * not depend on stress): the caller passes a function that builds it (the evaluator
+ * passes one over stress_json(), stress_show.h). Without a hook, "clearing" is an empty clearing of
  * the base world: {"scenario": null, "payments": {}, "obligations": {}, "defaults": [],
  * "losses": {}, "distress": {}}. */
 #ifndef DG_REPORT_H

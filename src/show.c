@@ -1,7 +1,7 @@
 /* show.c - text output for one entity: its card, sources, exposure, timeline and deals,
  * and the dispatch of `show TOPIC`.
  *
- * Owner: engine engineer. Reads engine results only; every figure is computed elsewhere. */
+ * Reads engine results only; every figure is computed elsewhere. */
 #include "show.h"
 #include <math.h>
 #include <stdlib.h>

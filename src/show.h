@@ -1,6 +1,6 @@
 /* show.h - human text output of the engine's results (`show ...` and the summary).
  *
- * Owner: engine engineer. Aligned tables, amounts via fmt_usd, shares via fmt_pct, "n/a" for
+ * Aligned tables, amounts via fmt_usd, shares via fmt_pct, "n/a" for
  * undefined figures, deterministic order (ties broken by name). No colour. Output only:
  * every number comes from figures/sources/cycles/timeline. */
 #ifndef DG_SHOW_H

@@ -1,7 +1,5 @@
 /* show_web.c - text output for the whole web: deals, cycles, leverage table, system
- * figures, the summary, and `show TOPIC` dispatch.
- *
- * Owner: engine engineer. */
+ * figures, the summary, and `show TOPIC` dispatch. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

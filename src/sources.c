@@ -1,6 +1,6 @@
 /* sources.c - origins of an entity's inflow by one sparse solve (the adjoint method).
  *
- * Owner: engine engineer. Tracing every origin forward would be one solve per origin; the
+ * Tracing every origin forward would be one solve per origin; the
  * adjoint system (D - W) y = w(.,v) gives all origins of v's inflow in one solve, restricted
  * to the nodes that can reach v. Entities that no origin feeds (closed loops with no own
  * resources and no gap) make the system singular; they are left out (y = 0) and their money

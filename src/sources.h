@@ -1,6 +1,6 @@
 /* sources.h - where an entity's money comes from (proportional tracing, adjoint method).
  *
- * Owner: engine engineer. Each entity's pool is P_u = own_u + in_u + gap_u and every dollar
+ * Each entity's pool is P_u = own_u + in_u + gap_u and every dollar
  * that leaves u carries the mix of origins of u's pool. For the entity v asked about we solve
  * one sparse system over the nodes that can reach v:  P_u y_u - sum_k w(u,k) y_k = w(u,v);
  * y_u is the share of a dollar of u's pool that arrives at v, and

@@ -2,7 +2,7 @@
  * with Rogers-Veraart default costs), the equity channel (DebtRank), guarantees and warrants,
  * iterated to a fixed point. The model and its bounds are documented in docs/STRESS.md.
  *
- * Ownership (stress engineer): a StressResult owns all its arrays (free with stress_free);
+ * Ownership: a StressResult owns all its arrays (free with stress_free);
  * it keeps no pointer into the World it was computed from, except `scenario`, which the
  * caller sets and owns. StressParams owns its forced-default list (stress_params_free).
  *

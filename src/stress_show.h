@@ -2,7 +2,7 @@
  * `show payments`, `show distress` in a what-if, and the "clearing" object of
  * `report --json` (DESIGN.md "Interfaces"; extra keys documented in docs/STRESS.md).
  *
- * Ownership (stress engineer). Output only: every number comes from the StressResult.
+ * Output only: every number comes from the StressResult.
  * Deterministic order: defaults by round then name, losses largest first then name,
  * payments and distress by name. */
 #ifndef DG_STRESS_SHOW_H

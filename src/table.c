@@ -1,4 +1,4 @@
-/* table.c - aligned text tables. Owner: engine engineer. */
+/* table.c - aligned text tables. */
 #include "table.h"
 #include <stdbool.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* table.h - aligned text tables for show and report output.
  *
- * Owner: engine engineer. Cells are copied; the first column is left-aligned, the others
+ * Cells are copied; the first column is left-aligned, the others
  * right-aligned (they hold numbers), columns separated by two spaces, no trailing blanks. */
 #ifndef DG_TABLE_H
 #define DG_TABLE_H

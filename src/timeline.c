@@ -1,6 +1,6 @@
 /* timeline.c - yearly cash over the horizon, and runway.
  *
- * Owner: engine engineer. One entity's timeline walks only its own deals (the graph's deal
+ * One entity's timeline walks only its own deals (the graph's deal
  * index); the runways of every entity come from one pass over all deals into a flat
  * entity x year table, so the report never scans the deals once per entity. */
 #include "timeline.h"

@@ -1,6 +1,6 @@
 /* timeline.h - yearly cash of an entity over the horizon, and its runway.
  *
- * Owner: engine engineer. Cash starts at `cash` at the start of the first horizon year;
+ * Cash starts at `cash` at the start of the first horizon year;
  * each year adds revenue_in_year() and the binding money deals paid to it that year
  * (deal_in_year) and subtracts those it pays. runway = the first year whose year-end cash
  * is negative (none for markets, whose money comes from outside the graph). */

@@ -1,5 +1,5 @@
 /* enginefix.h - small worlds for the engine's unit tests, built through the world API.
- * Owner: engine engineer. Static helpers only (each test binary includes it once). */
+ * Static helpers only (each test binary includes it once). */
 #ifndef DG_ENGINEFIX_H
 #define DG_ENGINEFIX_H
 #include "testutil.h"

@@ -1,6 +1,6 @@
 /* test_fmt.c - the canonical layout of `dealgraph fmt` on small scripts. Every expected text
  * below is written by hand from the rules in docs/FMT.md, and every case is also checked to
- * be a fixed point (formatting the expected text gives it back). Ownership: fmt engineer. */
+ * be a fixed point (formatting the expected text gives it back). */
 #include "testutil.h"
 #include <stdio.h>
 #include "arena.h"

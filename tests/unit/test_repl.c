@@ -3,7 +3,7 @@
  * followed by a working statement, :undo, :save then `check` of the saved file, Ctrl-R, Ctrl-C,
  * history across sessions, :quit with exit status 0.
  *
- * Owner: REPL engineer. Needs the built binary in $DG (tests/run.sh exports it); every
+ * Needs the built binary in $DG (tests/run.sh exports it); every
  * read has a timeout, so a REPL that hangs fails the test instead of hanging it.
  * Expected values are worked out from the script typed (own = cash with no revenue). */
 #include "testutil.h"
