@@ -187,7 +187,10 @@ static void add_edge(Agraph_t *root, Agnode_t *u, Agnode_t *v, const char *label
 {
     /* agedge with a NULL name and create=1 makes a new edge even when one exists. */
     Agedge_t *e = agedge(root, u, v, NULL, 1);
-    set(e, "label", label);
+    /* xlabel, not label: Graphviz 2.43's dot frees an edge-label node twice when labelled
+     * edges run between clusters (it crashed on the 2025 web); xlabels are placed after the
+     * layout and need no label nodes. */
+    set(e, "xlabel", label);
     set(e, "tooltip", tooltip);
     set(e, "penwidth", pw);
     set(e, "fontname", FONT);
@@ -371,6 +374,7 @@ static Agraph_t *build(const Graph *g, const RenderOptions *o, IdState *ids)
     set(root, "ranksep", "1.0");
     set(root, "fontname", FONT);
     set(root, "bgcolor", "white");
+    set(root, "forcelabels", "true");   /* draw every edge's xlabel, even where crowded */
     /* The caption doubles as the legend: colour and dashes need a key to be read. */
     char caption[600];
     snprintf(caption, sizeof caption, "%s%sred edges: money that goes round a loop;  "
