@@ -131,23 +131,11 @@ int dg_finish(Dg *dg)
 
 int dg_parse_status(Dg *dg, const char *text, size_t len)
 {
-    char *copy = xmalloc(len + 1);
-    memcpy(copy, text, len);
-    copy[len] = '\0';
-    /* A scratch source set and diagnostics list: a trial parse leaves no trace. */
-    SourceSet src;
-    Diags d;
-    Arena a;
-    sources_init(&src);
-    diags_init(&d, &src);
-    arena_init(&a);
-    uint32_t id = sources_add(&src, "<input>", NULL, copy, len);
-    ParseResult pr = parse_source(&a, &dg->in, &d, id);
-    int st = d.nerrors == 0 ? DG_PARSE_OK
-             : pr.incomplete ? DG_PARSE_INCOMPLETE : DG_PARSE_ERROR;
-    arena_free(&a);
-    diags_free(&d);
-    sources_free(&src);
+    ParseTrial t;
+    parse_trial(&t, &dg->in, text, len);
+    int st = t.diags.nerrors == 0 ? DG_PARSE_OK
+             : t.result.incomplete ? DG_PARSE_INCOMPLETE : DG_PARSE_ERROR;
+    parse_trial_free(&t);
     return st;
 }
 

@@ -31,6 +31,25 @@ ParseResult parse_source_each(Arena *nodes, Arena *strings, Interner *in, Diags 
     return run(&pc, strings);
 }
 
+void parse_trial(ParseTrial *t, Interner *in, const char *text, size_t len)
+{
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    sources_init(&t->src);
+    diags_init(&t->diags, &t->src);
+    arena_init(&t->arena);
+    uint32_t id = sources_add(&t->src, "<input>", NULL, copy, len);
+    t->result = parse_source(&t->arena, in, &t->diags, id);
+}
+
+void parse_trial_free(ParseTrial *t)
+{
+    arena_free(&t->arena);
+    diags_free(&t->diags);
+    sources_free(&t->src);
+}
+
 static bool is_keyword_name(const char *n)
 {
     static const char *const plain[] = {"name", "amount", "date", "string"};

@@ -24,6 +24,18 @@ ParseResult parse_source(Arena *arena, Interner *in, Diags *diags, uint32_t file
  * to keep the statement (it stays in `nodes`, e.g. a scenario block read later); false
  * lets the parser reuse its memory. String literals go to `strings`, which the caller keeps
  * (deal sources and display names point into it). prog.stmts stays empty. */
+/* A trial parse that leaves no trace: its own copy of the text, source set, diagnostics and
+ * arena (the REPL asks "is this input complete?" and "does it change the world?" this way).
+ * The syntax tree in `result` lives until parse_trial_free. */
+typedef struct ParseTrial {
+    SourceSet src;
+    Diags diags;
+    Arena arena;
+    ParseResult result;
+} ParseTrial;
+void parse_trial(ParseTrial *t, Interner *in, const char *text, size_t len);
+void parse_trial_free(ParseTrial *t);
+
 typedef bool (*ParseStmtFn)(void *ud, Stmt *s);
 ParseResult parse_source_each(Arena *nodes, Arena *strings, Interner *in, Diags *diags,
                               uint32_t file, ParseStmtFn each, void *ud);

@@ -32,28 +32,17 @@ ReplKind repl_classify(Dg *dg, const char *text, size_t len)
 {
     if (len > CLASSIFY_MAX)
         return RK_CHANGE;
-    char *copy = xmalloc(len + 1);
-    memcpy(copy, text, len);
-    copy[len] = '\0';
-    SourceSet src;
-    Diags d;
-    Arena a;
-    sources_init(&src);
-    diags_init(&d, &src);
-    arena_init(&a);
-    uint32_t id = sources_add(&src, "<classify>", NULL, copy, len);
-    ParseResult pr = parse_source(&a, dg_interner(dg), &d, id);
+    ParseTrial t;
+    parse_trial(&t, dg_interner(dg), text, len);
     ReplKind kind = RK_PEEK;
-    if (d.nerrors)
+    if (t.diags.nerrors)
         kind = RK_CHANGE;   /* the evaluator may still run the statements that parsed */
-    for (const Stmt *s = pr.prog.stmts.first; s && kind != RK_CHANGE; s = s->next) {
+    for (const Stmt *s = t.result.prog.stmts.first; s && kind != RK_CHANGE; s = s->next) {
         ReplKind k = stmt_kind(s);
         if (k > kind)
             kind = k;
     }
-    arena_free(&a);
-    diags_free(&d);
-    sources_free(&src);
+    parse_trial_free(&t);
     return kind;
 }
 
