@@ -102,6 +102,13 @@ void arena_release(Arena *a, ArenaMark m)
 {
     while (a->head && a->head != m.block) {
         ArenaBlock *next = a->head->next;
+        if (!next && !m.block) {
+            /* Released to empty: keep the last block for the next statement rather than
+             * return it to malloc and ask for it again a million times. */
+            a->head->used = 0;
+            a->total = m.total;
+            return;
+        }
         free(a->head);
         a->head = next;
     }
