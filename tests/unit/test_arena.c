@@ -1,4 +1,5 @@
 /* test_arena.c - bump allocation, and mark/release as the streaming parse uses it. */
+#include <stdio.h>
 #include "testutil.h"
 #include "arena.h"
 #include "intern.h"
