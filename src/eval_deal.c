@@ -4,6 +4,7 @@
  * A deal with an error is not added (its parties still exist),
  * so one mistake gives one message. */
 #include "eval_int.h"
+#include "schedule.h"
 #include <math.h>
 #include <string.h>
 
@@ -98,13 +99,16 @@ static bool over_option(Eval *ev, Query *q, const Expr *e, Deal *d)
     Value v = eval_expr(ev, q, e);
     if (v.kind == V_NULL)
         return false;
-    if (v.kind == V_NUM && dim_eq(v.dim, DIM_YEARS) && v.num > 0 && v.num * 12 < 12.0 * 1000) {
+    if (v.kind == V_NUM && dim_eq(v.dim, DIM_YEARS) && v.num > 0 && v.num <= HORIZON_MAX_YEARS) {
         d->over = (int32_t)lround(v.num * 12);
         if (d->over < 1)
             d->over = 1;
         return true;
     }
-    diag_error(ev->d, e->span, "`over` takes a positive duration");
+    if (v.kind == V_NUM && dim_eq(v.dim, DIM_YEARS) && v.num > 0)
+        diag_error(ev->d, e->span, "`over` spans at most %d years", HORIZON_MAX_YEARS);
+    else
+        diag_error(ev->d, e->span, "`over` takes a positive duration");
     if (v.kind == V_NUM && dim_is_none(v.dim))
         diag_hint(ev->d, "write `over 5y` or `over 18mo`");
     return false;

@@ -17,8 +17,10 @@
 
 char *show_fmt_year(const Graph *g, int year, char *buf, size_t n)
 {
-    if (!g->h.dated)
+    if (!g->h.dated && g->h.first == g->h.last)
         snprintf(buf, n, "now");
+    else if (!g->h.dated)   /* spans with no dates: years counted from now */
+        snprintf(buf, n, "year %d", year - g->h.first + 1);
     else
         snprintf(buf, n, "%d", year);
     return buf;

@@ -1,0 +1,1 @@
+check tests/errors/over_too_long.deal
