@@ -86,12 +86,16 @@ bench: deps $(BIN)/dealgraph $(BUILD)/libdealgraph.a
 fuzz:
 	@sh tests/fuzz/fuzz.sh
 
-install: all
+# The installed binary looks for `use` modules where they are installed, so it is built
+# separately with that directory compiled in.
+install: deps
+	$(MAKE) BUILD=build-install BIN=build-install/bin STDLIB_DIR=$(PREFIX)/share/dealgraph/stdlib \
+	    build-install/bin/dealgraph
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dealgraph/stdlib
-	cp $(BIN)/dealgraph $(DESTDIR)$(PREFIX)/bin/
+	cp build-install/bin/dealgraph $(DESTDIR)$(PREFIX)/bin/
 	cp stdlib/*.deal $(DESTDIR)$(PREFIX)/share/dealgraph/stdlib/
 
 clean:
-	rm -rf build build-asan bin
+	rm -rf build build-asan build-install bin
 
 .PHONY: all deps test check-suite run bench fuzz install clean
