@@ -1,6 +1,6 @@
 /* fmt.c - the canonical layout of a deal script (see fmt.h and docs/FMT.md).
  *
- * The printer walks the tokens of fmt_tok.c in source order and
+ * The printer walks the lexer's tokens (fmt_seg.c) in source order and
  * decides only whitespace: where lines break, how deep they are indented, where single
  * spaces go. It never reorders, adds or drops a token, except that `;` is written after
  * every statement (where the source may have relied on a newline) and amounts lose their
@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
-#include "fmt_tok.h"
+#include "fmt_seg.h"
+#include "lex.h"
 #include "parse.h"
 
 typedef struct Buf {
@@ -53,7 +54,7 @@ typedef struct Printer {
 } Printer;
 
 static const FTok *tok(const Printer *P, size_t i) { return &P->ts->t[i]; }
-static bool is(const Printer *P, size_t i, const char *s) { return ftok_is(tok(P, i), P->s, s); }
+static bool is(const Printer *P, size_t i, int kind) { return tok(P, i)->kind == kind; }
 
 static void flush(Printer *P)
 {
@@ -110,33 +111,33 @@ static void add_number(Printer *P, size_t i)
 
 static uint32_t block_width(const Printer *P) { return P->depth ? P->widths[P->depth - 1] : 0; }
 
-/* Is the `-` or `!` at i a prefix operator? It is at the start of an expression: after an
+/* Is the `-` at i a prefix operator? It is at the start of an expression: after an
  * operator or opening punctuation, after a keyword, or where an attribute, `price NAME` or
  * `set PARAM` expects its value. */
 static bool prefix_op(const Printer *P, size_t i)
 {
-    if (!is(P, i, "-") && !is(P, i, "!"))
+    if (!is(P, i, '-'))
         return false;
     if (P->pos == 0)
         return true;
-    const FTok *p = tok(P, P->prev);
-    if (p->kind == FT_PUNCT)
-        return !is(P, P->prev, ")") && !is(P, P->prev, "}");
-    if (p->kind == FT_WORD && (p->flags & FF_KW))
-        return !is(P, P->prev, "true") && !is(P, P->prev, "false");
+    int p = tok(P, P->prev)->kind;
+    if (ftok_punct(p))
+        return p != ')' && p != '}';
+    if (token_is_keyword(p))
+        return p != TRUE && p != FALSE;
     if (P->pos == 1 && block_width(P))
         return true;
-    return P->pos == 2 && (is(P, P->first, "price") || is(P, P->first, "set"));
+    return P->pos == 2 && (is(P, P->first, PRICE) || is(P, P->first, SET));
 }
 
 /* The space (if any) between the previous token and token i on the same line. */
 static void add_space(Printer *P, size_t i)
 {
     const FTok *p = tok(P, P->prev);
-    if (is(P, i, ")") || is(P, i, ",") || is(P, i, ":") || is(P, P->prev, "(") || P->unary)
+    if (is(P, i, ')') || is(P, i, ',') || is(P, i, ':') || is(P, P->prev, '(') || P->unary)
         return;
     /* A figure call hugs its parenthesis: in(x), exposure(a, b); `in` is also a keyword. */
-    if (is(P, i, "(") && p->kind == FT_WORD && (!(p->flags & FF_KW) || is(P, P->prev, "in")))
+    if (is(P, i, '(') && (p->kind == IDENT || p->kind == IN))
         return;
     uint32_t w = block_width(P);
     if (w && !P->inl && P->pos == 1 && P->prev == P->first) {
@@ -151,7 +152,7 @@ static void finish_token(Printer *P, size_t i)
     P->unary = prefix_op(P, i);
     P->prev = i;
     P->pos++;
-    if ((tok(P, i)->flags & FF_END) && !is(P, i, "}") && !P->inl) {
+    if ((tok(P, i)->flags & FF_END) && !is(P, i, '}') && !P->inl) {
         buf_add(&P->line, ";", 1);
         P->mid = false;
     } else if (tok(P, i)->flags & FF_END) {
@@ -167,7 +168,7 @@ static bool one_liner(const Printer *P, size_t i)
     if (!t->width || t->nstmts != 1 || !t->close)
         return false;
     for (size_t j = i + 1; j < t->close; j++)
-        if (tok(P, j)->kind == FT_COMMENT)
+        if (tok(P, j)->kind == COMMENT)
             return false;
     return true;
 }
@@ -177,9 +178,9 @@ static bool one_liner(const Printer *P, size_t i)
 static size_t print_open(Printer *P, size_t i)
 {
     size_t j = i + 1;
-    while (j < P->ts->n && is(P, j, ";"))
+    while (j < P->ts->n && is(P, j, ';'))
         j++;
-    if (j < P->ts->n && is(P, j, "}")) {
+    if (j < P->ts->n && is(P, j, '}')) {
         buf_str(&P->line, "{}");
         P->prev = j;
         P->pos++;
@@ -240,9 +241,9 @@ static size_t print_token(Printer *P, size_t i)
         P->blank = false;   /* blank lines inside a statement do not separate groups */
         add_space(P, i);
     }
-    if (is(P, i, "{"))
+    if (is(P, i, '{'))
         return print_open(P, i);
-    if (t->kind == FT_NUM)
+    if (t->kind == NUMBER || t->kind == DATE)
         add_number(P, i);
     else
         add_text(P, i);
@@ -265,6 +266,8 @@ static void print_comment(Printer *P, size_t i, size_t nl)
     flush(P);
 }
 
+/* Line breaks in the gap between two tokens (only spacing lies there): whether a comment
+ * follows code on its line, and where the source had a blank line. */
 static size_t count_newlines(const char *s, size_t from, size_t to)
 {
     size_t k = 0;
@@ -276,7 +279,7 @@ static size_t count_newlines(const char *s, size_t from, size_t to)
 char *fmt_text(const char *text, size_t n, size_t *len)
 {
     FToks ts;
-    ftoks_scan(&ts, text, n);
+    ftoks_lex(&ts, text, n);
     Printer P = {.s = text, .ts = &ts};
     size_t prev_end = 0;
     for (size_t i = 0; i < ts.n; i++) {
@@ -284,11 +287,11 @@ char *fmt_text(const char *text, size_t n, size_t *len)
         size_t nl = count_newlines(text, prev_end, t->start);
         if (nl >= 2)
             P.blank = true;
-        if (t->kind == FT_COMMENT)
+        if (t->kind == COMMENT)
             print_comment(&P, i, nl);
-        else if (is(&P, i, "}"))
+        else if (is(&P, i, '}'))
             print_close(&P, i);
-        else if (!is(&P, i, ";"))
+        else if (!is(&P, i, ';'))
             i = print_token(&P, i);
         prev_end = ts.t[i].end;
     }

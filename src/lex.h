@@ -25,6 +25,8 @@ typedef struct Token {
  * malloc'd (the caller frees it). */
 size_t lex_all(Interner *in, Diags *d, SourceSet *src, uint32_t file, Token **out);
 const char *token_name(int kind);
+/* Is this token kind one of the language's keywords (`company` ... `false`)? */
+bool token_is_keyword(int kind);
 /* `dealgraph --tokens FILE`: one token per line: line:col kind text. */
 void tokens_dump(FILE *out, SourceSet *src, uint32_t file, Interner *in, Diags *d);
 

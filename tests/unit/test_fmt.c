@@ -229,6 +229,28 @@ static void test_source_error(void **state)
     assert_true(nerr >= 1);
 }
 
+/* fmt reads the parser's own tokens (lex_all), so it cuts the text exactly where the parser
+ * does: `12345-67` is an amount, a minus and an amount (a date needs exactly four digits
+ * before its '-'), so it is spaced like any subtraction. */
+static void test_tokens_are_the_lexers(void **state)
+{
+    (void)state;
+    check("let x = 12345-67\nlet d = 2026-09\n", "let x = 12345 - 67;\nlet d = 2026-09;\n");
+}
+
+/* A byte-order mark at the start is skipped by the lexer, so it is not part of the layout:
+ * the file formats (without it) instead of being refused. */
+static void test_byte_order_mark(void **state)
+{
+    (void)state;
+    size_t nerr;
+    char *out = via_source("\xEF\xBB\xBF" "bank b\nshow b\n", &nerr);
+    assert_int_equal(nerr, 0);
+    assert_non_null(out);
+    assert_string_equal(out, "bank b;\nshow b;\n");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +268,8 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_source_parses),
         cmocka_unit_test(test_source_error),
+        cmocka_unit_test(test_tokens_are_the_lexers),
+        cmocka_unit_test(test_byte_order_mark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
