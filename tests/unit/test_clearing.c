@@ -10,7 +10,6 @@
  * below are solved by hand (the arithmetic is in each test). External liabilities are
  * obligations to a fourth entity, "outside", that owes nothing. */
 #include "testutil.h"
-#include <time.h>
 #include "arena.h"
 #include "clearing.h"
 
@@ -227,8 +226,9 @@ static uint64_t rng(uint64_t *s)
     return *s;
 }
 
-/* 10k entities, 1M obligations: clears within the bound, and (outside the sanitizers, whose
- * instrumentation costs several times the run) within one second. */
+/* 10k entities, 1M obligations with a long cascade: clears within the bound, and the result
+ * is a clearing vector, checked against receipts recomputed here from p (its time is
+ * measured by make bench, tests/bench/clearcost.c, never here). */
 static void ten_k_by_one_m(void **state)
 {
     (void)state;
@@ -241,26 +241,35 @@ static void ten_k_by_one_m(void **state)
     int *round = malloc(n * sizeof *round);
     for (size_t i = 0; i < n; i++)
         ext[i] = (double)(rng(&s) % 2000); /* most are short of a little: a long cascade */
-    clock_t t0 = clock();
     Csr ob;
     csr_build(&ob, n, e, m);
     bool *forced = calloc(n, 1);
     forced[0] = forced[1] = true;
     ClearingStats st;
     clearing_run(&ob, ext, 1, 1, forced, p, in, round, &st);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    print_message("clearing 10k x 1M: %.3f s, %d rounds, %zu edge updates\n", secs, st.rounds, st.work);
     assert_true(st.converged);
     assert_true(st.rounds >= 1 && (size_t)st.rounds <= n + 1);
+    double *got = calloc(n, sizeof *got);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = ob.off[i]; k < ob.off[i + 1]; k++)
+            got[ob.to[k]] += ob.amt[k] / ob.rowsum[i] * p[i];
+    size_t ndef = 0;
     for (size_t i = 0; i < n; i++) {
-        assert_true(p[i] <= ob.rowsum[i] * (1 + 1e-12));
-        assert_true(p[i] >= 0);
+        double L = ob.rowsum[i], tol = 1e-7 * (L + 1);
+        assert_true(fabs(got[i] - in[i]) <= tol);
+        if (forced[i]) {
+            assert_true(p[i] == 0 && round[i] == 1);
+        } else if (round[i] == 0) {
+            assert_true(fabs(p[i] - L) <= tol);              /* pays in full ... */
+            assert_true(ext[i] + got[i] >= L - tol);         /* ... because it can */
+        } else {
+            assert_true(fabs(p[i] - fmin(L, ext[i] + got[i])) <= tol); /* pays what it has */
+            assert_true(ext[i] + got[i] < L + tol);
+        }
+        ndef += round[i] > 0;
     }
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__OPTIMIZE__)
-    (void)secs; /* unoptimised builds are not timed */
-#elif !defined(__SANITIZE_ADDRESS__)
-    assert_true(secs <= 1.0);
-#endif
+    assert_true(ndef > 2 && st.rounds >= 2); /* the cascade goes beyond the forced pair */
+    free(got);
     csr_free(&ob);
     free(e);
     free(ext);

@@ -281,9 +281,10 @@ static void test_history_across_sessions(void **state)
     assert_int_equal(wait_exit(p), 0);
 }
 
-/* A question on the real 2025 web answers well under 100 ms: the best of three timings
- * from Enter to the next prompt (the best, so a busy machine does not fail the test). */
-static void test_question_speed(void **state)
+/* Questions on the real 2025 web answer in the terminal: a figure prints as a percentage,
+ * `show` prints its table. (How fast they answer is measured by make bench,
+ * tests/bench/question.c, never here.) */
+static void test_ai2025_questions(void **state)
 {
     (void)state;
     if (!have_dg())
@@ -292,18 +293,9 @@ static void test_question_speed(void **state)
     spawn(p, NULL);
     assert_true(expect(p, "dg> "));
     ask(p, "use ai2025\r", "", "dg> ");
-    static const char *const questions[] = {"circularity(nvidia)\r", "gap(openai)\r",
-                                            "show sources of nvidia\r"};
-    long best = 1000000;
-    for (int i = 0; i < 3; i++) {
-        wait_raw(p);
-        long t0 = now_ms();
-        ask(p, questions[i], "\n", "dg> ");
-        long dt = now_ms() - t0;
-        best = dt < best ? dt : best;
-    }
-    print_message("best question time on ai2025: %ld ms\n", best);
-    assert_true(best < 100);
+    ask(p, "circularity(nvidia)\r", "%", "dg> ");
+    ask(p, "show sources of nvidia\r", "sources of nvidia (in ", "dg> ");
+    ask(p, "nvida\r", "unknown", "dg> ");
     send_keys(p, ":quit\r");
     assert_int_equal(wait_exit(p), 0);
 }
@@ -389,7 +381,7 @@ int main(void)
         cmocka_unit_test(test_session),
         cmocka_unit_test(test_saved_script),
         cmocka_unit_test(test_history_across_sessions),
-        cmocka_unit_test(test_question_speed),
+        cmocka_unit_test(test_ai2025_questions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
