@@ -75,6 +75,11 @@ void csr_free(Csr *g)
     g->rowsum = NULL;
 }
 
+/* Per-entity flags, one byte so the edge loop loads one thing per creditor. F_LISTED means
+ * "in the work queue" for a defaulted entity and "in the candidate list" for the others: an
+ * entity is on at most one list at a time, so one bit serves both. */
+enum { F_DEF = 1, F_LISTED = 2 };
+
 /* Scratch state of one clearing. */
 typedef struct Clr {
     const Csr *ob;
@@ -82,7 +87,7 @@ typedef struct Clr {
     const bool *forced;
     double alpha, beta;
     double *p, *in;
-    bool *ind, *inq, *cand;
+    uint8_t *fl;                  /* F_DEF, F_LISTED per entity */
     uint32_t *queue, *candlist;
     size_t qhead, qlen, ncand;
     size_t work, cap;
@@ -91,10 +96,11 @@ typedef struct Clr {
 
 static void enqueue(Clr *c, uint32_t i)
 {
-    if (c->inq[i])
+    if (c->fl[i] & F_LISTED)
         return;
-    c->inq[i] = true;
-    c->queue[(c->qhead + c->qlen++) % c->ob->n] = i;
+    c->fl[i] |= F_LISTED;
+    size_t at = c->qhead + c->qlen++;
+    c->queue[at >= c->ob->n ? at - c->ob->n : at] = i;
 }
 
 static bool insolvent(const Clr *c, uint32_t i)
@@ -128,10 +134,14 @@ static void relax(Clr *c, uint32_t i)
     for (size_t k = ob->off[i]; k < ob->off[i + 1]; k++) {
         uint32_t j = ob->to[k];
         c->in[j] += ob->amt[k] * f;
-        if (c->ind[j])
-            enqueue(c, j);
-        else if (!c->cand[j]) {
-            c->cand[j] = true;
+        uint8_t fj = c->fl[j];
+        if (fj & F_LISTED)
+            continue;       /* the common case once a solve is under way */
+        c->fl[j] = fj | F_LISTED;
+        if (fj & F_DEF) {
+            size_t at = c->qhead + c->qlen++;
+            c->queue[at >= ob->n ? at - ob->n : at] = j;
+        } else {
             c->candlist[c->ncand++] = j;
         }
     }
@@ -143,9 +153,9 @@ static void solve(Clr *c)
 {
     while (c->qlen) {
         uint32_t i = c->queue[c->qhead];
-        c->qhead = (c->qhead + 1) % c->ob->n;
+        c->qhead = c->qhead + 1 == c->ob->n ? 0 : c->qhead + 1;
         c->qlen--;
-        c->inq[i] = false;
+        c->fl[i] &= (uint8_t)~F_LISTED;
         if (c->cut)
             continue;
         relax(c, i);
@@ -161,10 +171,10 @@ static size_t new_defaults(Clr *c, int k, int *round)
     c->ncand = 0;
     for (size_t x = 0; x < ncand; x++) {
         uint32_t i = c->candlist[x];
-        c->cand[i] = false;
-        if (c->ind[i] || !insolvent(c, i))
+        c->fl[i] &= (uint8_t)~F_LISTED;
+        if ((c->fl[i] & F_DEF) || !insolvent(c, i))
             continue;
-        c->ind[i] = true;
+        c->fl[i] |= F_DEF;
         round[i] = k;
         enqueue(c, i);
         nnew++;
@@ -185,7 +195,7 @@ static void initial(Clr *c, int *round)
             for (size_t k = ob->off[i]; k < ob->off[i + 1]; k++)
                 c->in[ob->to[k]] += ob->amt[k];
     for (size_t i = 0; i < ob->n; i++) {
-        c->cand[i] = true;
+        c->fl[i] = F_LISTED;
         c->candlist[i] = (uint32_t)i;
     }
     c->ncand = ob->n;
@@ -195,8 +205,7 @@ void clearing_run(const Csr *ob, const double *e, double alpha, double beta,
                   const bool *forced, double *p, double *in, int *round, ClearingStats *st)
 {
     size_t n = ob->n, z = n ? n : 1;
-    Clr c = {ob, e, forced, alpha, beta, p, in, xcalloc(z, 1), xcalloc(z, 1), xcalloc(z, 1),
-             xmalloc(z * sizeof(uint32_t)), xmalloc(z * sizeof(uint32_t)), 0, 0, 0, 0,
+    Clr c = {ob, e, forced, alpha, beta, p, in, xcalloc(z, 1), xmalloc(z * sizeof(uint32_t)), xmalloc(z * sizeof(uint32_t)), 0, 0, 0, 0,
              (size_t)CLEAR_WORK_FACTOR * (n + ob->m), false};
     st->rounds = 0;
     initial(&c, round);
@@ -209,9 +218,7 @@ void clearing_run(const Csr *ob, const double *e, double alpha, double beta,
     }
     st->work = c.work;
     st->converged = !c.cut;
-    free(c.ind);
-    free(c.inq);
-    free(c.cand);
+    free(c.fl);
     free(c.queue);
     free(c.candlist);
 }
