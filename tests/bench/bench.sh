@@ -4,7 +4,8 @@
 # <= 150 MB; full report without per-entity sources <= 2 s; sources of one entity <= 0.5 s;
 # clearing of a 1M-obligation world <= 1 s; a what-if fork does not copy the world; a REPL
 # question on the 2025 web well under 100 ms.
-# Each line is one run: wall time, peak resident memory, exit status.
+# Each command runs BENCH_RUNS times (default 3): best and median wall time, peak resident
+# memory, exit status. The best is what a noisy shared machine inflates least.
 set -e
 DG=$1
 BUILD=${2:-build}

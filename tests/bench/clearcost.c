@@ -1,7 +1,7 @@
 /* clearcost.c - the clearing alone on a hard random network (make bench): 10k entities,
  * 1M obligations, most entities a little short of what they owe, so defaults cascade over
- * several rounds and nearly every row is in the default set. Prints the CPU time of
- * csr_build + clearing_run, the rounds and the edge updates. */
+ * several rounds and nearly every row is in the default set. Prints the best CPU time of
+ * three runs of csr_build + clearing_run, the rounds and the edge updates. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -30,12 +30,18 @@ int main(void)
     for (size_t i = 0; i < n; i++)
         ext[i] = (double)(rng(&s) % 2000);
     forced[0] = forced[1] = true;
-    clock_t t0 = clock();
     Csr ob;
-    csr_build(&ob, n, e, m);
     ClearingStats st;
-    clearing_run(&ob, ext, 1, 1, forced, p, in, round, &st);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    double secs = 1e9;
+    for (int run = 0; run < 3; run++) {
+        clock_t t0 = clock();
+        csr_build(&ob, n, e, m);
+        clearing_run(&ob, ext, 1, 1, forced, p, in, round, &st);
+        double dt = (double)(clock() - t0) / CLOCKS_PER_SEC;
+        secs = dt < secs ? dt : secs;
+        if (run < 2)
+            csr_free(&ob);
+    }
     size_t nd = 0;
     for (size_t i = 0; i < n; i++)
         nd += round[i] > 0;
