@@ -40,8 +40,10 @@ static size_t probe(const Interner *in, const char *s, size_t len, uint32_t h)
 {
     size_t mask = in->tcap - 1, i = h & mask;
     for (;;) {
-        uint32_t id = in->table[i];
-        if (id == 0 || (in->lens[id] == len && memcmp(in->strs[id], s, len) == 0))
+        uint64_t e = in->table[i];
+        uint32_t id = (uint32_t)e;
+        if (id == 0 || ((uint32_t)(e >> 32) == h && in->lens[id] == len &&
+                        memcmp(in->strs[id], s, len) == 0))
             return i;
         i = (i + 1) & mask;
     }
@@ -50,12 +52,15 @@ static size_t probe(const Interner *in, const char *s, size_t len, uint32_t h)
 static void rehash(Interner *in)
 {
     size_t ncap = in->tcap * 2;
-    uint32_t *nt = xcalloc(ncap, sizeof *nt);
-    for (size_t id = 1; id < in->n; id++) {
-        size_t i = hash(in->strs[id], in->lens[id]) & (ncap - 1);
+    uint64_t *nt = xcalloc(ncap, sizeof *nt);
+    for (size_t k = 0; k < in->tcap; k++) {
+        uint64_t e = in->table[k];
+        if (!e)
+            continue;
+        size_t i = (size_t)(e >> 32) & (ncap - 1);
         while (nt[i])
             i = (i + 1) & (ncap - 1);
-        nt[i] = (uint32_t)id;
+        nt[i] = e;
     }
     free(in->table);
     in->table = nt;
@@ -67,7 +72,7 @@ Sym intern(Interner *in, const char *s, size_t len)
     uint32_t h = hash(s, len);
     size_t slot = probe(in, s, len, h);
     if (in->table[slot])
-        return in->table[slot];
+        return (Sym)(uint32_t)in->table[slot];
     if (in->n + 1 > in->cap) {
         size_t old = in->cap;
         in->strs = vec_grow((void *)in->strs, &in->cap, in->n + 1, sizeof *in->strs);
@@ -77,7 +82,7 @@ Sym intern(Interner *in, const char *s, size_t len)
     Sym id = (Sym)in->n++;
     in->strs[id] = arena_strndup(&in->arena, s, len);
     in->lens[id] = (uint32_t)len;
-    in->table[slot] = id;
+    in->table[slot] = (uint64_t)h << 32 | id;
     if (in->n * 2 > in->tcap)
         rehash(in);
     return id;
@@ -87,7 +92,7 @@ Sym intern_cstr(Interner *in, const char *s) { return intern(in, s, strlen(s)); 
 
 Sym intern_find(const Interner *in, const char *s, size_t len)
 {
-    return in->table[probe(in, s, len, hash(s, len))];
+    return (Sym)(uint32_t)in->table[probe(in, s, len, hash(s, len))];
 }
 
 const char *sym_str(const Interner *in, Sym s) { return s < in->n ? in->strs[s] : "?"; }

@@ -17,7 +17,8 @@ typedef struct Interner {
     const char **strs;   /* id -> string; strs[0] = "" */
     uint32_t *lens;
     size_t n, cap;
-    uint32_t *table;     /* open addressing, 0 = empty slot */
+    uint64_t *table;     /* open addressing: hash << 32 | id, 0 = empty slot (the stored
+                            hash settles most mismatches without touching the string) */
     size_t tcap;
 } Interner;
 
