@@ -36,6 +36,12 @@ static void buf_spaces(Buf *b, size_t k)
         buf_add(b, " ", 1);
 }
 
+/* A line that ends with a comment after code: where it starts in the output and how long
+ * its code is (up to, not including, the space before the comment). */
+typedef struct Trail {
+    size_t at, code;
+} Trail;
+
 typedef struct Printer {
     const char *s;
     const FToks *ts;
@@ -51,6 +57,8 @@ typedef struct Printer {
     int pos;            /* tokens of the current statement printed so far */
     size_t first;       /* the current statement's first token */
     size_t prev;        /* the previous token printed */
+    Trail *trails;      /* lines with trailing comments, in output order (align_trailing) */
+    size_t ntrail, ctrail;
 } Printer;
 
 static const FTok *tok(const Printer *P, size_t i) { return &P->ts->t[i]; }
@@ -251,11 +259,16 @@ static size_t print_token(Printer *P, size_t i)
     return i;
 }
 
-/* A comment stays where it was: after code on the same line (one space after it), or on a
- * line of its own at the indentation of what surrounds it. */
+/* A comment stays where it was: after code on the same line (one space after it, moved
+ * into its run's column later by align_trailing), or on a line of its own at the
+ * indentation of what surrounds it. */
 static void print_comment(Printer *P, size_t i, size_t nl)
 {
     if (nl == 0 && P->line.n > 0) {
+        while (P->line.n > 0 && P->line.p[P->line.n - 1] == ' ')
+            P->line.n--;
+        P->trails = vec_grow(P->trails, &P->ctrail, P->ntrail + 1, sizeof *P->trails);
+        P->trails[P->ntrail++] = (Trail){P->out.n, P->line.n};
         buf_add(&P->line, " ", 1);
         add_text(P, i);
         flush(P);
@@ -264,6 +277,38 @@ static void print_comment(Printer *P, size_t i, size_t nl)
     start_line(P, P->depth + (P->mid ? 1 : 0), true);
     add_text(P, i);
     flush(P);
+}
+
+/* Trailing comments on consecutive lines start in one column, one space past the longest
+ * code of the run (a line without one, or a blank line, ends the run). The column depends
+ * only on the output, so formatting the result again finds the same runs: idempotent. One
+ * pass over the text; returns the new text and frees the old. */
+static char *align_trailing(char *text, size_t *len, const Trail *tr, size_t n)
+{
+    if (n == 0)
+        return text;
+    Buf out = {0};
+    size_t copied = 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1, width = tr[a].code;
+        for (; b < n; b++) {
+            const char *eol = memchr(text + tr[b - 1].at, '\n', *len - tr[b - 1].at);
+            if (!eol || (size_t)(eol - text) + 1 != tr[b].at)
+                break;
+            width = tr[b].code > width ? tr[b].code : width;
+        }
+        for (size_t k = a; k < b; k++) {
+            size_t cut = tr[k].at + tr[k].code;
+            buf_add(&out, text + copied, cut - copied);
+            buf_spaces(&out, width - tr[k].code);
+            copied = cut;
+        }
+        a = b;
+    }
+    buf_add(&out, text + copied, *len - copied);
+    free(text);
+    *len = out.n;
+    return out.p;
 }
 
 /* Line breaks in the gap between two tokens (only spacing lies there): whether a comment
@@ -297,12 +342,15 @@ char *fmt_text(const char *text, size_t n, size_t *len)
     }
     flush(&P);
     buf_add(&P.out, "", 0);   /* an empty script formats to an empty, non-NULL text */
+    size_t n_out = P.out.n;
+    char *text_out = align_trailing(P.out.p, &n_out, P.trails, P.ntrail);
     free(P.line.p);
     free(P.widths);
+    free(P.trails);
     ftoks_free(&ts);
     if (len)
-        *len = P.out.n;
-    return P.out.p;
+        *len = n_out;
+    return text_out;
 }
 
 /* The AST dump of a parse with the line:col of every node cut out, so that a script and its

@@ -3,7 +3,8 @@
  * The layout (documented in docs/FMT.md) is one statement per line
  * ending with `;`, 4-space indentation inside `{ }`, entity attribute blocks one attribute per
  * line with the values in a column, single spaces around operators, amounts without trailing
- * fraction zeros. Every comment is kept where it was; runs of blank lines become one. The
+ * fraction zeros. Every comment is kept where it was (trailing comments of consecutive lines
+ * in one column); runs of blank lines become one. The
  * printer works on tokens (so comments survive) and only runs on text the parser accepts, so
  * it never has to guess at broken input. Formatting is idempotent: fmt(fmt(x)) == fmt(x). */
 #ifndef DG_FMT_H

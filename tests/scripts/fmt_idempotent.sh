@@ -4,7 +4,8 @@
 #   - formatting it again changes nothing (idempotence),
 #   - its comments are the input's comments, in the same order, with the same text,
 #   - `--ast` of the input and of the output are equal once line:col is cut out.
-# Then `-w` and `--check`: a file that does not parse is left byte for byte as it was, a
+# The examples and the stdlib must already be in that layout (`fmt --check`). Then `-w` and
+# `--check`: a file that does not parse is left byte for byte as it was, a
 # rewrite keeps the file's mode and goes through rename (no temporary file is left behind), a
 # formatted file is not rewritten at all, and the exit statuses are 0 / 1 / 2 / 3.
 # $1 = the dealgraph binary. Run from the repository root.
@@ -51,6 +52,10 @@ for f in examples/*.deal stdlib/*.deal $(find tests -name '*.deal' | sort); do
 done
 [ "$n" -ge 3 ] || bad "only $n scripts checked clean; expected the examples and stdlib at least"
 echo "fmt: $n scripts idempotent"
+
+# The project's own scripts are kept in the layout it asks of its users.
+"$DG" fmt --check examples/*.deal stdlib/*.deal >"$tmp/out" 2>&1 ||
+    bad "examples or stdlib are not formatted (run: dealgraph fmt -w examples/*.deal stdlib/*.deal): $(cat "$tmp/out")"
 
 # ---- -w and --check ----
 w=$tmp/w

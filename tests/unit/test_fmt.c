@@ -107,14 +107,39 @@ static void test_comments_kept(void **state)
           "#end",
           "# header\n"
           "price nvidia 35B/GW; # per GW\n"
-          "company o { # the block\n"
-          "    cash 1B; # trailing\n"
+          "company o {          # the block\n"
+          "    cash 1B;         # trailing\n"
           "    # own line in a block\n"
           "    debt 2B;\n"
           "}\n"
           "let y = 1 + # why\n"
           "    2;\n"
           "#end\n");
+}
+
+/* Trailing comments of consecutive lines share a column one space past the longest code;
+ * a blank line, a line without one or a comment on its own line starts a new run. */
+static void test_trailing_alignment(void **state)
+{
+    (void)state;
+    check("a pays 1B to b # one\n"
+          "deal long: a pays 2B to b over 5y # two\n"
+          "\n"
+          "let x = 1 # three\n"
+          "let yy = 2 # four\n"
+          "let z = 3\n"
+          "let w = 4 # five\n"
+          "# alone\n"
+          "let v = 5     # six\n",
+          "a pays 1B to b;                    # one\n"
+          "deal long: a pays 2B to b over 5y; # two\n"
+          "\n"
+          "let x = 1;  # three\n"
+          "let yy = 2; # four\n"
+          "let z = 3;\n"
+          "let w = 4; # five\n"
+          "# alone\n"
+          "let v = 5; # six\n");
 }
 
 static void test_blank_lines(void **state)
@@ -261,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_entity_alignment),
         cmocka_unit_test(test_entity_short_forms),
         cmocka_unit_test(test_comments_kept),
+        cmocka_unit_test(test_trailing_alignment),
         cmocka_unit_test(test_blank_lines),
         cmocka_unit_test(test_scenarios_and_whatif),
         cmocka_unit_test(test_nested_entity_in_scenario),
