@@ -94,13 +94,19 @@ typedef struct Clr {
     bool cut;
 } Clr;
 
+/* The queue is a ring of n slots; F_LISTED keeps an entity in it at most once. */
+static void push(Clr *c, uint32_t i)
+{
+    size_t at = c->qhead + c->qlen++;
+    c->queue[at >= c->ob->n ? at - c->ob->n : at] = i;
+}
+
 static void enqueue(Clr *c, uint32_t i)
 {
     if (c->fl[i] & F_LISTED)
         return;
     c->fl[i] |= F_LISTED;
-    size_t at = c->qhead + c->qlen++;
-    c->queue[at >= c->ob->n ? at - c->ob->n : at] = i;
+    push(c, i);
 }
 
 static bool insolvent(const Clr *c, uint32_t i)
@@ -138,12 +144,10 @@ static void relax(Clr *c, uint32_t i)
         if (fj & F_LISTED)
             continue;       /* the common case once a solve is under way */
         c->fl[j] = fj | F_LISTED;
-        if (fj & F_DEF) {
-            size_t at = c->qhead + c->qlen++;
-            c->queue[at >= ob->n ? at - ob->n : at] = j;
-        } else {
+        if (fj & F_DEF)
+            push(c, j);
+        else
             c->candlist[c->ncand++] = j;
-        }
     }
     c->work += ob->off[i + 1] - ob->off[i] + 1;
 }
@@ -205,7 +209,8 @@ void clearing_run(const Csr *ob, const double *e, double alpha, double beta,
                   const bool *forced, double *p, double *in, int *round, ClearingStats *st)
 {
     size_t n = ob->n, z = n ? n : 1;
-    Clr c = {ob, e, forced, alpha, beta, p, in, xcalloc(z, 1), xmalloc(z * sizeof(uint32_t)), xmalloc(z * sizeof(uint32_t)), 0, 0, 0, 0,
+    Clr c = {ob, e, forced, alpha, beta, p, in, xcalloc(z, 1), xmalloc(z * sizeof(uint32_t)),
+             xmalloc(z * sizeof(uint32_t)), 0, 0, 0, 0,
              (size_t)CLEAR_WORK_FACTOR * (n + ob->m), false};
     st->rounds = 0;
     initial(&c, round);
