@@ -51,6 +51,7 @@ void eval_free(Eval *ev)
     free(ev->pend);
     free(ev->pend_head);
     free(ev->refs);
+    free(ev->bad_label);
     if (ev->null_out)
         fclose(ev->null_out);
     free(ev);

@@ -194,12 +194,28 @@ static void release_pending(Eval *ev, Query *q, Sym label, DealId id)
     ev->pend_head[label] = 0;
 }
 
+static void mark_label_bad(Eval *ev, Sym label)
+{
+    if (label >= ev->capbad_label) {
+        size_t old = ev->capbad_label;
+        ev->bad_label = vec_grow(ev->bad_label, &ev->capbad_label, (size_t)label + 1, 1);
+        memset(ev->bad_label + old, 0, ev->capbad_label - old);
+    }
+    ev->bad_label[label] = 1;
+}
+
+bool eval_label_bad(const Eval *ev, Sym label)
+{
+    return label < ev->capbad_label && ev->bad_label[label];
+}
+
 void eval_resolve_pending(Eval *ev)
 {
     for (size_t i = 0; i < ev->npend; i++)
         if (!ev->pend[i].done) {
             ev->pend[i].done = true;
-            diag_error(ev->d, ev->pend[i].label_span, "unknown deal label '%s'",
+            if (!eval_label_bad(ev, ev->pend[i].vesting))
+                diag_error(ev->d, ev->pend[i].label_span, "unknown deal label '%s'",
                        sym_str(ev->in, ev->pend[i].vesting));
         }
 }
@@ -230,14 +246,17 @@ void eval_deal(Eval *ev, Query *q, const Stmt *s)
     bool amt = d.kind == VERB_GRANTS ? grant_amount(ev, q, s, &d) : money_amount(ev, q, s, &d);
     ok = amt && ok;
     ok = (amt ? options(ev, q, s, &d) : true) && ok;
-    if (!ok)
+    if (!ok) {
+        if (DL(s).label != SYM_NONE && world_find_label(q->w, DL(s).label) == DEAL_NONE)
+            mark_label_bad(ev, DL(s).label);
         return;
+    }
     if (d.kind == VERB_GRANTS && DL(s).vesting != SYM_NONE) {
         d.milestone = world_find_label(q->w, DL(s).vesting);
         if (d.milestone == DEAL_NONE) {
             if (q == &ev->base)
                 add_pending(ev, &d, DL(s).vesting, DL(s).vesting_span);
-            else
+            else if (!eval_label_bad(ev, DL(s).vesting))
                 diag_error(ev->d, DL(s).vesting_span, "unknown deal label '%s'",
                            sym_str(ev->in, DL(s).vesting));
             return;

@@ -81,6 +81,8 @@ struct Eval {
     size_t cappend_head;
     LabelRef *refs;
     size_t nrefs, caprefs;
+    uint8_t *bad_label;       /* label Sym -> 1 when its deal had an error (no cascades) */
+    size_t capbad_label;
     bool showed;
     size_t refs_checked;      /* eval_finish is incremental: what it has looked at */
     size_t strict_checked;
@@ -101,6 +103,9 @@ void eval_asof(Eval *ev, Query *q, const Stmt *s);
 void eval_let(Eval *ev, Query *q, const Stmt *s);
 void eval_deal(Eval *ev, Query *q, const Stmt *s);
 void eval_resolve_pending(Eval *ev);
+/* Was `label` written on a deal that had an error? Its deal is not in the world, but a
+ * reference to it is not a second mistake: it is not reported again. */
+bool eval_label_bad(const Eval *ev, Sym label);
 void eval_unlet(Eval *ev, Sym name);
 bool eval_let_value(Eval *ev, Sym name, Value *out);
 const char *eval_attr_name(int i);

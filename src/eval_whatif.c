@@ -76,7 +76,8 @@ void eval_scenario_decl(Eval *ev, const Stmt *s)
 void eval_check_refs(Eval *ev)
 {
     for (size_t i = ev->refs_checked; i < ev->nrefs; i++)
-        if (world_find_label(ev->base.w, ev->refs[i].label) == DEAL_NONE)
+        if (world_find_label(ev->base.w, ev->refs[i].label) == DEAL_NONE &&
+            !eval_label_bad(ev, ev->refs[i].label))
             diag_error(ev->d, ev->refs[i].span, "unknown deal label '%s'",
                        sym_str(ev->in, ev->refs[i].label));
     ev->refs_checked = ev->nrefs;

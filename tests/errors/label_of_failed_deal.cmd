@@ -1,0 +1,1 @@
+check tests/errors/label_of_failed_deal.deal
