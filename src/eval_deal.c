@@ -17,7 +17,7 @@ static bool money_amount(Eval *ev, Query *q, const Stmt *s, Deal *d)
     const Expr *e = DL(s).amount;
     Value v = eval_expr(ev, q, e);
     if (v.kind == V_NULL)
-        return false;
+        return eval_no_value(ev, e, v);
     char b1[64];
     if (v.kind == V_NUM && !(v.flags & VF_PCT) && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim))) {
         d->amount = v.num;
@@ -64,7 +64,7 @@ static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
     const Expr *e = DL(s).at;
     Value v = eval_expr(ev, q, e);
     if (v.kind == V_NULL)
-        return false;
+        return eval_no_value(ev, e, v);
     Dim per_share = {1, 0, 0, -1}, per_year = {0, 0, -1, 0};
     bool plain = v.kind == V_NUM && dim_is_none(v.dim);
     switch (d->kind) {
@@ -98,7 +98,7 @@ static bool over_option(Eval *ev, Query *q, const Expr *e, Deal *d)
 {
     Value v = eval_expr(ev, q, e);
     if (v.kind == V_NULL)
-        return false;
+        return eval_no_value(ev, e, v);
     if (v.kind == V_NUM && dim_eq(v.dim, DIM_YEARS) && v.num > 0 && v.num <= HORIZON_MAX_YEARS) {
         d->over = (int32_t)lround(v.num * 12);
         if (d->over < 1)

@@ -46,7 +46,7 @@ static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out
     case A_PRICE: {
         Value v = eval_expr(ev, q, e);
         if (v.kind == V_NULL)
-            return false;
+            return eval_no_value(ev, e, v);
         Dim per_share = {1, 0, 0, -1};
         if (v.kind == V_NUM && (dim_eq(v.dim, DIM_USD) || dim_eq(v.dim, per_share) ||
                                 (dim_is_none(v.dim) && !(v.flags & VF_PCT)))) {
@@ -68,7 +68,7 @@ static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out
             return true;
         }
         if (v.kind == V_NULL)
-            return false;
+            return eval_no_value(ev, e, v);
         char buf[64];
         diag_error(ev->d, e->span, "revenue is a yearly rate (USD/y)");
         if (v.kind == V_NUM && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim)))
@@ -84,8 +84,10 @@ static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out
 static void set_layer(Eval *ev, Query *q, Entity *ent, const Attr *a)
 {
     Value v = eval_expr(ev, q, a->value);
-    if (v.kind == V_NULL)
+    if (v.kind == V_NULL) {
+        eval_no_value(ev, a->value, v);
         return;
+    }
     for (size_t i = 0; v.kind == V_STR && i < sizeof LAYERS / sizeof *LAYERS; i++)
         if (!strcmp(v.str, LAYERS[i])) {
             ent->layer = LAYERS[i];
@@ -139,6 +141,8 @@ void eval_price(Eval *ev, Query *q, const Stmt *s)
 {
     EntId id = eval_entity_ref(ev, q, s->u.price.name, s->u.price.name_span);
     Value v = eval_expr(ev, q, s->u.price.value);
+    if (v.kind == V_NULL)
+        eval_no_value(ev, s->u.price.value, v);
     if (id == ENT_NONE || v.kind == V_NULL)
         return;
     if (v.kind != V_NUM || !dim_eq(v.dim, DIM_USD_PER_GW)) {
@@ -164,10 +168,10 @@ bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months)
         *months = (int32_t)v.num * 12;
         return true;
     }
-    if (v.kind != V_NULL) {
-        diag_error(ev->d, e->span, "expected a date");
-        diag_hint(ev->d, "write a year (2027), a quarter (2026Q3), a month (2026-09) or a day");
-    }
+    if (v.kind == V_NULL)
+        return eval_no_value(ev, e, v);
+    diag_error(ev->d, e->span, "expected a date");
+    diag_hint(ev->d, "write a year (2027), a quarter (2026Q3), a month (2026-09) or a day");
     return false;
 }
 

@@ -63,15 +63,36 @@ static Value name_value(Eval *ev, Query *q, const Expr *e)
     return value_null();
 }
 
+bool eval_no_value(Eval *ev, const Expr *e, Value v)
+{
+    if (v.kind == V_NULL && (v.flags & VF_UNDEF)) {
+        char buf[128];
+        diag_error(ev->d, e->span, "'%s' is n/a (undefined) and cannot be used here",
+                   eval_snippet(ev, e->span, buf, sizeof buf));
+        diag_hint(ev->d, "a figure is n/a when it is undefined, e.g. leverage without equity");
+    }
+    return false;
+}
+
 static bool truth(Eval *ev, const Expr *e, Value v, bool *out)
 {
     if (v.kind == V_BOOL) {
         *out = v.num != 0;
         return true;
     }
-    if (v.kind != V_NULL)
-        diag_error(ev->d, e->span, "expected true or false");
+    if (v.kind == V_NULL)
+        return eval_no_value(ev, e, v);
+    diag_error(ev->d, e->span, "expected true or false");
     return false;
+}
+
+/* The null that an operation on a null gives: n/a when every null operand was n/a, else
+ * the trace of an error (reported already). */
+static Value null_of(Value l, Value r)
+{
+    bool undef = (l.kind != V_NULL || (l.flags & VF_UNDEF)) &&
+                 (r.kind != V_NULL || (r.flags & VF_UNDEF));
+    return undef ? value_undef() : value_null();
 }
 
 static Value logic(Eval *ev, Query *q, const Expr *e)
@@ -109,7 +130,7 @@ static Value binary(Eval *ev, Query *q, const Expr *e)
     Value l = eval_expr(ev, q, e->u.binary.l);
     Value r = eval_expr(ev, q, e->u.binary.r);
     if (l.kind == V_NULL || r.kind == V_NULL)
-        return value_null();
+        return null_of(l, r);
     char err[160];
     Value v;
     if (!strchr("*/", op) && (scaled_misfit(l, r) || scaled_misfit(r, l))) {
@@ -177,7 +198,7 @@ bool eval_expect(Eval *ev, Query *q, const Expr *e, Dim want, const char *what, 
 {
     Value v = eval_expr(ev, q, e);
     if (v.kind == V_NULL)
-        return false;
+        return eval_no_value(ev, e, v);
     bool ok = v.kind == V_NUM && !(dim_is_none(want) ? false : (v.flags & VF_PCT) != 0) &&
               value_coerce(&v, want);
     if (ok && dim_eq(want, DIM_COUNT) && (v.flags & VF_DOLLAR))

@@ -117,6 +117,10 @@ bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
 
 /* eval_expr.c: expressions */
 Value eval_expr(Eval *ev, Query *q, const Expr *e);
+/* A null value reached a place that needs a value. A null left by an error was reported
+ * where it arose (no cascade); a figure with no value (n/a) is reported here. Returns false,
+ * so callers can `return eval_no_value(...)`. */
+bool eval_no_value(Eval *ev, const Expr *e, Value v);
 /* Evaluate and demand a dimension; `what` names the slot for the message. A plain or
  * scaled number takes the dimension on. Returns false after reporting an error. */
 bool eval_expect(Eval *ev, Query *q, const Expr *e, Dim want, const char *what, double *out);

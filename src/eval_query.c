@@ -235,6 +235,13 @@ void eval_assert(Eval *ev, Query *q, const Stmt *s)
     }
     if (ev->d->nerrors > errs)
         return;  /* the condition itself was wrong; that error says enough */
+    if (cmp && ((l.kind == V_NULL && !(l.flags & VF_UNDEF)) ||
+                (r.kind == V_NULL && !(r.flags & VF_UNDEF))))
+        return;  /* a side rests on an earlier error (a failed let): not a second one */
+    if (v.kind == V_NULL) {
+        eval_no_value(ev, c, v);
+        return;
+    }
     if (v.kind != V_BOOL) {
         diag_error(ev->d, c->span, "an assert needs a condition (true or false)");
         return;

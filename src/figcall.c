@@ -78,10 +78,10 @@ Value figure_call(Engine *e, const char *fn, const EntId *args, int nargs)
     if (ar == 0) {
         SysFig f = (SysFig)find(SYS_NAMES, SYS__COUNT, fn);
         if (!figure_system(e, f, &x))
-            return value_null();
+            return value_undef();
         return f == SYS_LEVERAGE ? value_num(x, DIM_NONE)
                : f == SYS_END_DEMAND ? value_num(x, DIM_USD_PER_YEAR) : value_num(x, DIM_USD);
     }
     FigId f = (FigId)find(FIG_NAMES, FIG__COUNT, fn);
-    return figure_entity(e, f, args[0], &x) ? fig_value(f, x) : value_null();
+    return figure_entity(e, f, args[0], &x) ? fig_value(f, x) : value_undef();
 }

@@ -6,6 +6,7 @@
 
 Value value_num(double v, Dim d) { return (Value){.kind = V_NUM, .dim = d, .num = v}; }
 Value value_null(void) { return (Value){.kind = V_NULL}; }
+Value value_undef(void) { return (Value){.kind = V_NULL, .flags = VF_UNDEF}; }
 Value value_bool(bool b) { return (Value){.kind = V_BOOL, .num = b ? 1 : 0}; }
 Value value_date(double months) { return (Value){.kind = V_DATE, .num = months}; }
 

@@ -31,6 +31,7 @@ enum {
     VF_PCT = 1,     /* written as a percentage; num is the fraction */
     VF_SCALED = 2,  /* written with K/M/B/T and no unit: USD or count by context */
     VF_DOLLAR = 4,  /* written with a leading `$` */
+    VF_UNDEF = 8,   /* V_NULL: a figure with no value (n/a), not the trace of an error */
 };
 
 typedef struct Value {
@@ -50,6 +51,7 @@ static inline bool dim_is_none(Dim a) { return dim_eq(a, DIM_NONE); }
 
 Value value_num(double v, Dim d);
 Value value_null(void);
+Value value_undef(void);
 Value value_bool(bool b);
 Value value_date(double months);
 

@@ -1,0 +1,1 @@
+check tests/errors/undefined_figure.deal
