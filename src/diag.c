@@ -55,6 +55,7 @@ uint32_t sources_read(SourceSet *s, const char *name, const char *path)
         return 0;
     size_t cap = 1 << 16, len = 0;
     char *buf = xmalloc(cap);
+    errno = 0;   /* so a read error keeps its own errno (a directory: EISDIR) */
     for (;;) {
         if (cap - len < 2) {
             if (cap > (size_t)UINT32_MAX / 2) { /* spans are 32-bit offsets: 4 GiB per file */
@@ -71,11 +72,11 @@ uint32_t sources_read(SourceSet *s, const char *name, const char *path)
         if (got == 0)
             break;
     }
-    int err = ferror(fp);
+    int err = ferror(fp) ? (errno ? errno : EIO) : 0;
     fclose(fp);
     if (err) {
         free(buf);
-        errno = EIO;
+        errno = err;
         return 0;
     }
     buf[len] = '\0';
