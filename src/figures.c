@@ -128,15 +128,18 @@ static bool payer_shares(const Graph *g, EntId v, double *largest, double *hhi)
     return true;
 }
 
-/* b's purchases from sellers that also invested in or lent to b. */
+/* b's purchases from sellers that also invested in or lent to b. b's out-row (by seller)
+ * and in-row (by funder) are both sorted by peer, so one merge pass pairs them: no lookup
+ * in each seller's row. */
 static double vendor_financing(const Graph *g, EntId b)
 {
     double sum = 0;
+    uint32_t j = g->in_off[b], jend = g->in_off[b + 1];
     for (uint32_t i = g->out_off[b]; i < g->out_off[b + 1]; i++) {
-        if (g->out[i].buys <= 0)
-            continue;
-        const GEdge *back = graph_edge(g, g->out[i].peer, b);
-        if (back && back->fund > 0)
+        EntId seller = g->out[i].peer;
+        while (j < jend && g->in[j].peer < seller)
+            j++;
+        if (g->out[i].buys > 0 && j < jend && g->in[j].peer == seller && g->in[j].fund > 0)
             sum += g->out[i].buys;
     }
     return sum;
