@@ -20,12 +20,6 @@ bool graph_is_market(const Graph *g, EntId v)
     return world_entity(g->world, v)->kind == ENT_MARKET;
 }
 
-static int cmp_raw(const void *a, const void *b)
-{
-    const RawEdge *x = a, *y = b;
-    return (x->v > y->v) - (x->v < y->v);
-}
-
 /* Pass over the deals: per-entity sums, raw edges and the per-entity deal counts. */
 static RawEdge *collect(Graph *g, size_t *nraw)
 {
@@ -84,40 +78,47 @@ static void fill_deal_index(Graph *g)
     free(pos);
 }
 
-/* Counting sort by payer, sort each row by payee, merge parallel edges. */
-static void build_out(Graph *g, RawEdge *raw, size_t nraw)
+/* Stable counting sort of raw edges by one end (scratch `cnt` has n + 1 slots). */
+static void sort_by(const Graph *g, const RawEdge *from, RawEdge *to, size_t nraw, bool by_payer,
+                    uint32_t *cnt)
 {
-    uint32_t *cnt = xcalloc(g->n + 1, sizeof *cnt);
+    memset(cnt, 0, (g->n + 1) * sizeof *cnt);
     for (size_t i = 0; i < nraw; i++)
-        cnt[raw[i].u + 1]++;
+        cnt[(by_payer ? from[i].u : from[i].v) + 1]++;
     for (size_t v = 0; v < g->n; v++)
         cnt[v + 1] += cnt[v];
-    RawEdge *sorted = xmalloc((nraw + 1) * sizeof *sorted);
-    uint32_t *pos = xmalloc((g->n + 1) * sizeof *pos);
-    memcpy(pos, cnt, (g->n + 1) * sizeof *pos);
     for (size_t i = 0; i < nraw; i++)
-        sorted[pos[raw[i].u]++] = raw[i];
+        to[cnt[by_payer ? from[i].u : from[i].v]++] = from[i];
+}
+
+/* Rows by payer, each sorted by payee, parallel edges merged in deal order: a stable sort
+ * by payee, then by payer (O(n + m), and the sums of parallel edges never depend on a
+ * library's sort). `raw` is reused as the second pass's output. */
+static void build_out(Graph *g, RawEdge *raw, size_t nraw)
+{
+    uint32_t *cnt = xmalloc((g->n + 1) * sizeof *cnt);
+    RawEdge *tmp = xmalloc((nraw + 1) * sizeof *tmp);
+    sort_by(g, raw, tmp, nraw, false, cnt);
+    sort_by(g, tmp, raw, nraw, true, cnt);
+    free(tmp);
     g->out = xmalloc((nraw + 1) * sizeof *g->out);
-    size_t m = 0;
+    size_t m = 0, i = 0;
     for (size_t u = 0; u < g->n; u++) {
         g->out_off[u] = (uint32_t)m;
-        qsort(sorted + cnt[u], cnt[u + 1] - cnt[u], sizeof *sorted, cmp_raw);
-        for (uint32_t i = cnt[u]; i < cnt[u + 1]; i++) {
+        for (; i < nraw && raw[i].u == u; i++) {
             GEdge *last = m > g->out_off[u] ? &g->out[m - 1] : NULL;
-            if (last && last->peer == sorted[i].v) {
-                last->w += sorted[i].e.w;
-                last->buys += sorted[i].e.buys;
-                last->fund += sorted[i].e.fund;
-                last->owed += sorted[i].e.owed;
+            if (last && last->peer == raw[i].v) {
+                last->w += raw[i].e.w;
+                last->buys += raw[i].e.buys;
+                last->fund += raw[i].e.fund;
+                last->owed += raw[i].e.owed;
             } else {
-                g->out[m++] = sorted[i].e;
+                g->out[m++] = raw[i].e;
             }
         }
     }
     g->out_off[g->n] = (uint32_t)m;
     g->m = m;
-    free(sorted);
-    free(pos);
     free(cnt);
 }
 
