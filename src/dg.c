@@ -154,15 +154,25 @@ int dg_summary(Dg *dg, FILE *out)
     return ferror(out) ? DG_EIO : DG_OK;
 }
 
-/* The report's "clearing" object: the stress result of the world being reported. */
+/* The report's "clearing" object: the stress result of the world being reported. For the
+ * base world it is computed only when asked for (the JSON report): the text report does
+ * not show it, and clearing a large world is not free. */
 typedef struct ClearingHook {
-    const StressResult *res;
+    const StressResult *res;   /* a scenario's result, or the base's once computed */
+    StressResult *base_res;    /* owned: the base world's clearing */
     const World *w;
 } ClearingHook;
 
 static json_t *clearing_json(void *ud)
 {
-    const ClearingHook *h = ud;
+    ClearingHook *h = ud;
+    if (!h->res) {
+        /* The base world cleared as it stands: who could pay with no shock at all. */
+        StressParams p;
+        stress_params_init(&p);
+        h->res = h->base_res = stress_run(h->w, NULL, &p);
+        stress_params_free(&p);
+    }
     return stress_json(h->res, h->w);
 }
 
@@ -170,27 +180,19 @@ int dg_report_ex(Dg *dg, FILE *out, const char *scenario, bool json, bool no_sou
 {
     size_t before = dg->diags.nerrors;
     EvalScenario *es = NULL;
-    StressResult *base_res = NULL;
-    ClearingHook hook;
+    ClearingHook hook = {NULL, NULL, eval_world(dg->ev)};
     if (scenario) {
         es = eval_scenario(dg->ev, scenario);
         if (!es)
             return flush_diags(dg, before);
-        hook = (ClearingHook){eval_scenario_stress(es), eval_scenario_world(es)};
-    } else {
-        /* The base world cleared as it stands: who could pay with no shock at all. */
-        StressParams p;
-        stress_params_init(&p);
-        base_res = stress_run(eval_world(dg->ev), NULL, &p);
-        stress_params_free(&p);
-        hook = (ClearingHook){base_res, eval_world(dg->ev)};
+        hook = (ClearingHook){eval_scenario_stress(es), NULL, eval_scenario_world(es)};
     }
     Engine *e = engine_new(hook.w);
     ReportOptions ro = {.json = json, .no_sources = no_sources, .clearing = clearing_json,
                         .clearing_ud = &hook};
     int st = report_write(out, e, &ro);
     engine_free(e);
-    stress_free(base_res);
+    stress_free(hook.base_res);
     eval_scenario_free(es);
     return st;
 }

@@ -193,6 +193,21 @@ char *fmt_plain(double x, char *buf, size_t n)
 }
 
 /* money: below a thousand show cents; otherwise (counts, ratios) keep significant digits. */
+/* buf = num + suffix, cut to n bytes (a report formats hundreds of thousands of these, so
+ * the second snprintf this replaces showed in profiles). */
+static char *join(char *buf, size_t n, const char *num, const char *suffix)
+{
+    if (n == 0)
+        return buf;
+    size_t a = strlen(num), b = strlen(suffix);
+    a = a < n - 1 ? a : n - 1;
+    b = b < n - 1 - a ? b : n - 1 - a;
+    memcpy(buf, num, a);
+    memcpy(buf + a, suffix, b);
+    buf[a + b] = '\0';
+    return buf;
+}
+
 static char *scaled(double x, char *buf, size_t n, bool money)
 {
     static const struct { double f; const char *s; } scales[] = {
@@ -209,8 +224,7 @@ static char *scaled(double x, char *buf, size_t n, bool money)
             char num[48];
             snprintf(num, sizeof num, "%.*f", av >= 99.95 ? 0 : av >= 9.995 ? 1 : 2, v);
             trim_zeros(num);
-            snprintf(buf, n, "%s%s", num, scales[i].s);
-            return buf;
+            return join(buf, n, num, scales[i].s);
         }
     /* Below a thousand there is no scale letter: a ratio keeps its digits (0.0986). */
     if (!money)
@@ -218,10 +232,7 @@ static char *scaled(double x, char *buf, size_t n, bool money)
     char num[48];
     snprintf(num, sizeof num, "%.*f", ax >= 100 ? 0 : 2, x);
     trim_zeros(num);
-    if (!strcmp(num, "-0"))
-        snprintf(num, sizeof num, "0");
-    snprintf(buf, n, "%s", num);
-    return buf;
+    return join(buf, n, strcmp(num, "-0") ? num : "0", "");
 }
 
 char *fmt_scaled(double x, char *buf, size_t n) { return scaled(x, buf, n, false); }
