@@ -97,6 +97,28 @@ static void set_layer(Eval *ev, Query *q, Entity *ent, const Attr *a)
     diag_hint(ev->d, "layer is one of \"chips\", \"cloud\", \"labs\", \"capital\", \"demand\"");
 }
 
+/* Amounts that cannot be negative (equity and margin can: negative book equity and
+ * loss-making business are real), and growth that cannot shrink past nothing. */
+static bool attr_in_range(Eval *ev, const Attr *a, AttrId id, double x)
+{
+    switch (id) {
+    case A_CASH: case A_REVENUE: case A_DEBT: case A_SHARES: case A_PRICE: case A_VALUATION:
+        if (x >= 0)
+            return true;
+        diag_error(ev->d, a->value->span, "%s must be at least 0", ATTR_NAMES[id]);
+        if (id == A_CASH)
+            diag_hint(ev->d, "money owed goes in `debt`, or as a loan: `bank lends 5B to x`");
+        return false;
+    case A_GROWTH:
+        if (x >= -1)
+            return true;
+        diag_error(ev->d, a->value->span, "growth must be at least -100%%");
+        return false;
+    default:
+        return true;
+    }
+}
+
 static void set_attr(Eval *ev, Query *q, EntId id, const Attr *a)
 {
     const char *an = sym_str(ev->in, a->name);
@@ -108,7 +130,7 @@ static void set_attr(Eval *ev, Query *q, EntId id, const Attr *a)
         if (strcmp(an, ATTR_NAMES[i]))
             continue;
         double x;
-        if (!attr_value(ev, q, a, (AttrId)i, &x))
+        if (!attr_value(ev, q, a, (AttrId)i, &x) || !attr_in_range(ev, a, (AttrId)i, x))
             return;
         Entity *e = world_entity_mut(q->w, id);  /* after evaluating: that may add entities */
         e->attr[i] = x;

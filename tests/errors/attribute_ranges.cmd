@@ -1,0 +1,1 @@
+check tests/errors/attribute_ranges.deal
