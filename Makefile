@@ -30,7 +30,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 all: deps $(BIN)/dealgraph
 
 # ---- dependencies: install what is missing on Debian, or say exactly what to run ----
-DEB_PKGS = flex bison libcmocka-dev libedit-dev libgraphviz-dev libjansson-dev libcairo2-dev pkg-config graphviz libxml2-utils
+DEB_PKGS = flex bison libcmocka-dev libedit-dev libgraphviz-dev libjansson-dev libcairo2-dev pkg-config graphviz libxml2-utils python3
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 

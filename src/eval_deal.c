@@ -241,6 +241,12 @@ void eval_deal(Eval *ev, Query *q, const Stmt *s)
     d.payer = eval_entity_ref(ev, q, DL(s).payer, DL(s).payer_span);
     d.payee = eval_entity_ref(ev, q, DL(s).payee, DL(s).payee_span);
     bool ok = d.payer != ENT_NONE && d.payee != ENT_NONE;
+    if (ok && d.payer == d.payee) {
+        /* Money to oneself moves nothing; in a script it is almost always a slip. */
+        diag_error(ev->d, DL(s).payee_span, "'%s' cannot deal with itself",
+                   sym_str(ev->in, DL(s).payee));
+        ok = false;
+    }
     if (DL(s).label != SYM_NONE && duplicate_label(ev, q, s))
         ok = false;
     bool amt = d.kind == VERB_GRANTS ? grant_amount(ev, q, s, &d) : money_amount(ev, q, s, &d);

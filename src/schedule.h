@@ -1,7 +1,8 @@
 /* schedule.h - the horizon and when each deal pays.
  *
- * The horizon runs in whole years from `as of` (else the first dated deal) to the last year
- * a scheduled deal pays; a script with no dates is one year (year 0, shown as "now").
+ * The horizon runs in whole years from `as of` (else the first dated binding deal) to the
+ * last year a binding money deal pays (a letter of intent does not stretch it); a script
+ * with no dates is one year (year 0, shown as "now").
  * A deal `over N from D` pays evenly over the months [D, D+N); with no `from` it starts at
  * the horizon's first month; with no `over` it pays all at once in month D. A yearly rate pays
  * amount/12 a month over its `over` span, else from its start to the horizon's end.
