@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Cross-check of the flow figures on random webs against an independent model.
+"""Cross-check of the engine's figures on random webs against an independent model.
 
 For a fixed set of seeds this writes a random deal script (3-25 entities, up to 80 binding
 or nonbinding deals with schedules, a users market paying a yearly rate), computes from
-DESIGN.md's definitions alone -- not from dealgraph's code -- the money graph w(u,v), own,
-in, out, gap and the proportional-tracing sources of every entity (by plain fixed-point
-iteration of the mixes, where dealgraph solves a sparse linear system), and compares them
-with `dealgraph report --json`. Any difference is printed and the exit status is 1.
+DESIGN.md's and docs/ENGINE.md's definitions alone -- not from dealgraph's code -- the money
+graph w(u,v), own, in, out, gap and the proportional-tracing sources of every entity (by
+plain fixed-point iteration of the mixes, where dealgraph solves a sparse linear system),
+the other per-entity figures and the system figures, and compares them with `dealgraph
+report --json`. Any difference is printed and the exit status is 1.
 
 The model, from DESIGN.md "The engine: definitions":
   - edges: binding invests/lends/buys/pays, weight = the deal's USD total (a yearly rate
@@ -17,9 +18,17 @@ The model, from DESIGN.md "The engine: definitions":
     own is what it pays;
   - gap(v) = max(0, out - own - in); pool(v) = own + in + gap;
   - mix(v)[o] = (own(v) [o = v] + gap(v) [o = unfunded at v] + sum_u w(u,v) mix(u)[o]) / pool(v);
-  - sources(v)[o] = sum_u w(u,v) mix(u)[o].
+  - sources(v)[o] = sum_u w(u,v) mix(u)[o];
+  - every deal starts at or after `as of`, so all of it is still owed: commitments(v) = its
+    binding buys/pays (a yearly rate over the horizon), backlog(v) = those owed to it,
+    commitment_ratio = commitments / revenue, borrowed = binding loans to v, leverage =
+    (borrowed + commitments) / equity (no debt declared), concentration and hhi from the
+    payers' shares of in(v), paper = nonbinding USD in / all USD in, vendor_financing(b) =
+    b's binding purchases from sellers that invested in or lent to b;
+  - system: total commitments, end demand = what the market pays / horizon years, system
+    leverage, total unfunded, total circulated = sum of sources(v)[v].
 
-usage: flows_crosscheck.py DEALGRAPH [SEEDS]
+usage: figures_crosscheck.py DEALGRAPH [SEEDS]
 """
 import json
 import os
@@ -37,12 +46,14 @@ def random_web(seed):
     r = random.Random(seed)
     ents = [f"e{i}" for i in range(r.randint(3, 25))]
     lines = [f"as of {AS_OF}", "market users"]
-    facts = {"cash": {}, "rev": {}, "growth": {}, "deals": [], "users": None}
+    facts = {"cash": {}, "rev": {}, "growth": {}, "equity": {}, "deals": [], "users": None}
     for e in ents:
         cash, rev, growth = r.randint(0, 50), r.randint(0, 20), r.choice([0, 10, 50, 100])
+        equity = r.randint(1, 90)
         lines.append(f"{r.choice(['company', 'bank'])} {e} {{ cash {cash}B; revenue {rev}B/y; "
-                     f"equity {r.randint(1, 90)}B; growth {growth}% }}")
+                     f"equity {equity}B; growth {growth}% }}")
         facts["cash"][e], facts["rev"][e], facts["growth"][e] = cash * 1e9, rev * 1e9, growth / 100
+        facts["equity"][e] = equity * 1e9
     for _ in range(r.randint(5, 80)):
         a = r.choice(ents + ["users"])
         b = r.choice([e for e in ents if e != a])
@@ -57,7 +68,7 @@ def random_web(seed):
         if not binding:
             text += " nonbinding"
         lines.append(text)
-        facts["deals"].append((a, b, x * 1e9, start, over, binding))
+        facts["deals"].append((a, b, x * 1e9, start, over, binding, verb))
     rate, to = r.randint(1, 40), r.choice(ents)
     lines.append(f"users pays {rate}B/y to {to}")
     facts["users"] = (rate * 1e9, to)
@@ -67,10 +78,10 @@ def random_web(seed):
 def model(ents, facts):
     """in, out, own, gap and sources of every entity, from the definitions."""
     binding = [d for d in facts["deals"] if d[5]]
-    last = max([AS_OF] + [start + over - 1 for (_, _, _, start, over, _) in binding])
+    last = max([AS_OF] + [start + over - 1 for (_, _, _, start, over, _, _) in binding])
     years = last - AS_OF + 1
     w = defaultdict(float)
-    for (a, b, x, _, _, _) in binding:
+    for (a, b, x, _, _, _, _) in binding:
         w[(a, b)] += x
     rate, to = facts["users"]
     w[("users", to)] += rate * years
@@ -110,7 +121,52 @@ def model(ents, facts):
             for o, share in mix[u].items():
                 s[o] += x * share
         sources[v] = s
-    return {"in": inn, "out": out, "own": own, "gap": gap, "sources": sources}
+    fig = {"in": inn, "out": out, "own": own, "gap": gap, "sources": sources}
+    fig.update(other_figures(ents, facts, w, inn, binding, rate * years, to))
+    system = {
+        "total_commitments": sum(fig["commitments"].values()),
+        "end_demand": out["users"] / years,
+        "total_unfunded": sum(gap.values()),
+        "total_circulated": sum(sources[v].get(v, 0.0) for v in nodes),
+    }
+    system["system_leverage"] = system["total_commitments"] / system["end_demand"]
+    return fig, system
+
+
+def other_figures(ents, facts, w, inn, binding, users_total, users_to):
+    nodes = ents + ["users"]
+    f = {k: {v: 0.0 for v in nodes} for k in ("commitments", "backlog", "borrowed",
+                                              "vendor_financing")}
+    funded_by = defaultdict(set)   # b -> sellers that invested in or lent to b
+    bought = defaultdict(float)    # (buyer, seller) -> binding purchases
+    for (a, b, x, _, _, _, verb) in binding:
+        if verb in ("buys", "pays"):
+            f["commitments"][a] += x
+            f["backlog"][b] += x
+        if verb == "lends":
+            f["borrowed"][b] += x
+        if verb in ("invests", "lends"):
+            funded_by[b].add(a)
+        if verb == "buys":
+            bought[(a, b)] += x
+    f["commitments"]["users"] += users_total
+    f["backlog"][users_to] += users_total
+    for (buyer, seller), x in bought.items():
+        if seller in funded_by[buyer]:
+            f["vendor_financing"][buyer] += x
+    f["commitment_ratio"] = {v: (f["commitments"][v] / facts["rev"][v] if facts["rev"].get(v)
+                                 else None) for v in nodes}
+    f["leverage"] = {v: ((f["borrowed"][v] + f["commitments"][v]) / facts["equity"][v]
+                         if v in facts["equity"] else None) for v in nodes}
+    f["concentration"], f["hhi"], f["paper"] = {}, {}, {}
+    for v in nodes:
+        shares = [x / inn[v] for (a, b), x in w.items() if b == v] if inn[v] > 0 else []
+        f["concentration"][v] = max(shares) if shares else None
+        f["hhi"][v] = sum(s * s for s in shares) if shares else None
+        nb = sum(d[2] for d in facts["deals"] if not d[5] and d[1] == v)
+        total = nb + inn[v]
+        f["paper"][v] = nb / total if total > 0 else None
+    return f
 
 
 def close(a, b, scale):
@@ -132,13 +188,20 @@ def main():
                 print(f"seed {seed}: report exited {run.returncode}: {run.stderr[:300]}")
                 bad += 1
                 continue
-            got = {e["name"]: e for e in json.loads(run.stdout)["entities"]}
-            want = model(ents, facts)
+            report = json.loads(run.stdout)
+            got = {e["name"]: e for e in report["entities"]}
+            want, system = model(ents, facts)
             for v in ents + ["users"]:
                 scale = want["in"][v] + want["out"][v]
-                for k in ("in", "out", "own", "gap"):
-                    if not close(got[v][k], want[k][v], scale):
+                for k in ("in", "out", "own", "gap", "commitments", "backlog", "borrowed",
+                          "vendor_financing"):
+                    if not close(got[v][k], want[k][v], scale + want["commitments"][v]):
                         print(f"seed {seed}: {k}({v}) = {got[v][k]}, model {want[k][v]}")
+                        bad += 1
+                for k in ("commitment_ratio", "leverage", "concentration", "hhi", "paper"):
+                    g, m = got[v][k], want[k][v]
+                    if (g is None) != (m is None) or (m is not None and abs(g - m) > 1e-9 * (1 + abs(m))):
+                        print(f"seed {seed}: {k}({v}) = {g}, model {m}")
                         bad += 1
                 gs, ws = got[v]["sources"] or {}, want["sources"][v]
                 for o in set(gs) | set(ws):
@@ -146,7 +209,11 @@ def main():
                         print(f"seed {seed}: sources({v})[{o}] = {gs.get(o, 0.0)}, "
                               f"model {ws.get(o, 0.0)}")
                         bad += 1
-    print(f"flows cross-check: {nseeds} random webs, {bad} differences")
+            for k, m in system.items():
+                if abs(report["system"][k] - m) > 1e-6 * (1 + abs(m)):
+                    print(f"seed {seed}: {k}() = {report['system'][k]}, model {m}")
+                    bad += 1
+    print(f"figures cross-check: {nseeds} random webs, {bad} differences")
     return 1 if bad else 0
 
 
