@@ -80,6 +80,7 @@ char *repl_format(Repl *r, const char *text, size_t len, size_t *outlen);
 
 /* repl_support.c */
 ReplKind repl_classify(Dg *dg, const char *text, size_t len);
+size_t repl_last_change_at(Dg *dg, const char *text, size_t len);
 
 /* repl_cmd.c: a line starting with ':' */
 void repl_command(Repl *r, const char *line);

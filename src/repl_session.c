@@ -127,6 +127,13 @@ static int submit(Repl *r, ReplInput in)
         keep(r, &in);
         return DG_OK;
     }
+    if (!r->interactive && rc == DG_EFAIL) {
+        /* Piped input runs as a file does: a statement with an error is left out and the
+         * rest of its block stands (a replay leaves the same out, silently). */
+        keep(r, &in);
+        r->status = DG_EFAIL;
+        return rc;
+    }
     free(in.name);
     free(in.text);
     /* A change may have half happened: roll back before going on. A question cannot. */
@@ -204,9 +211,22 @@ bool repl_undo(Repl *r, char *what, size_t n)
         last--;
     if (last == 0)
         return false;
-    describe(&r->in[last - 1], what, n);
-    while (r->n >= last)
-        drop_last(r);
+    ReplInput *in = &r->in[last - 1];
+    size_t cut = in->is_file ? 0 : repl_last_change_at(r->dg, in->text, in->len);
+    if (cut > 0) {
+        /* A piped block: keep what came before its last change. */
+        ReplInput tail = {.text = in->text + cut};
+        describe(&tail, what, n);
+        while (r->n > last)
+            drop_last(r);
+        in->len = cut;
+        in->text[cut] = '\0';
+        in->kind = repl_classify(r->dg, in->text, in->len);
+    } else {
+        describe(in, what, n);
+        while (r->n >= last)
+            drop_last(r);
+    }
     repl_rebuild(r, false);
     return true;
 }

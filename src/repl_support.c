@@ -46,6 +46,27 @@ ReplKind repl_classify(Dg *dg, const char *text, size_t len)
     return kind;
 }
 
+/* Piped text runs as one input per block between meta-commands; :undo still takes back one
+ * statement. The offset where the last statement that changes the world starts, when the
+ * text holds something before it; 0 when it is the whole text (or the text is too big to
+ * parse again, past UNDO_SPLIT_MAX: then the block goes as one). */
+#define UNDO_SPLIT_MAX (4u << 20)
+
+size_t repl_last_change_at(Dg *dg, const char *text, size_t len)
+{
+    if (len > UNDO_SPLIT_MAX)
+        return 0;
+    ParseTrial t;
+    parse_trial(&t, dg_interner(dg), text, len);
+    size_t at = 0;
+    bool first = true;
+    for (const Stmt *s = t.result.prog.stmts.first; s; s = s->next, first = false)
+        if (stmt_kind(s) == RK_CHANGE)
+            at = first ? 0 : s->span.start;
+    parse_trial_free(&t);
+    return at < len ? at : 0;
+}
+
 /* Every accepted input parsed, so the layout alone is enough (no second parse check). */
 char *repl_format(Repl *r, const char *text, size_t len, size_t *outlen)
 {
