@@ -83,6 +83,35 @@ uint32_t sources_read(SourceSet *s, const char *name, const char *path)
     return sources_add(s, name, path, buf, len);
 }
 
+typedef struct Ranked {
+    Diag d;
+    size_t at;
+} Ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const Ranked *x = a, *y = b;
+    if (x->d.span.file != y->d.span.file)
+        return x->d.span.file < y->d.span.file ? -1 : 1;
+    if (x->d.span.start != y->d.span.start)
+        return x->d.span.start < y->d.span.start ? -1 : 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+void diags_sort_from(Diags *d, size_t from)
+{
+    if (from + 1 >= d->n)
+        return;
+    size_t k = d->n - from;
+    Ranked *r = xmalloc(k * sizeof *r);
+    for (size_t i = 0; i < k; i++)
+        r[i] = (Ranked){d->items[from + i], i};
+    qsort(r, k, sizeof *r, cmp_ranked);
+    for (size_t i = 0; i < k; i++)
+        d->items[from + i] = r[i].d;
+    free(r);
+}
+
 const SourceFile *sources_get(const SourceSet *s, uint32_t id)
 {
     return id > 0 && id < s->n ? &s->files[id] : NULL;

@@ -356,8 +356,10 @@ static void check_strict(Eval *ev)
 /* Incremental: the REPL finishes after each input, and nothing is reported twice. */
 void eval_finish(Eval *ev)
 {
+    size_t from = ev->d->n;
     eval_resolve_pending(ev);
     eval_check_refs(ev);
     if (ev->opt->strict)
         check_strict(ev);
+    diags_sort_from(ev->d, from);   /* three checks, one report in line order */
 }

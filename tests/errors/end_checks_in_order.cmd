@@ -1,0 +1,1 @@
+check --strict tests/errors/end_checks_in_order.deal
