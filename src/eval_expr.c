@@ -122,6 +122,18 @@ static bool scaled_misfit(Value a, Value other)
            !dim_eq(other.dim, per_share);
 }
 
+/* A scaled number (3B) times or over a quantity of another unit is money: `3B / 1y` is
+ * USD/y and `70B / 2GW` is USD/GW, so both can stand where such a rate is expected. */
+static void money_by_context(Value *a, Value other)
+{
+    if (a->kind == V_NUM && (a->flags & VF_SCALED) && dim_is_none(a->dim) &&
+        other.kind == V_NUM && !dim_is_none(other.dim) && other.dim.usd == 0 &&
+        other.dim.cnt == 0) {
+        a->dim = DIM_USD;
+        a->flags &= (uint8_t)~VF_SCALED;
+    }
+}
+
 static Value binary(Eval *ev, Query *q, const Expr *e)
 {
     char op = e->u.binary.op;
@@ -141,6 +153,10 @@ static Value binary(Eval *ev, Query *q, const Expr *e)
                    op == '+' ? "add" : op == '-' ? "subtract" : "compare",
                    dim_name(o.dim, b1, sizeof b1));
         return value_null();
+    }
+    if (op == '*' || op == '/') {
+        money_by_context(&l, r);
+        money_by_context(&r, l);
     }
     if (strchr("+-*/", op)) {
         v = value_arith(op, l, r, err, sizeof err);

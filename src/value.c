@@ -26,7 +26,27 @@ const char *dim_name(Dim d, char *buf, size_t n)
         return "USD/y";
     if (dim_eq(d, DIM_USD_PER_GW))
         return "USD/GW";
-    snprintf(buf, n, "USD^%d GW^%d y^%d count^%d", d.usd, d.gw, d.yr, d.cnt);
+    /* Any other unit as a product over a product: USD/y^2, GW y, 1/y. */
+    static const char *const names[] = {"USD", "GW", "y", "count"};
+    const int exps[] = {d.usd, d.gw, d.yr, d.cnt};
+    size_t at = 0;
+    buf[0] = '\0';
+    for (int pass = 0; pass < 2; pass++) {
+        bool any = false;
+        for (int i = 0; i < 4; i++) {
+            int e = pass ? -exps[i] : exps[i];
+            if (e <= 0)
+                continue;
+            at += (size_t)snprintf(buf + at, at < n ? n - at : 0, "%s%s", any ? " " : "", names[i]);
+            if (e > 1)
+                at += (size_t)snprintf(buf + at, at < n ? n - at : 0, "^%d", e);
+            any = true;
+        }
+        if (!pass && !any)
+            at += (size_t)snprintf(buf + at, at < n ? n - at : 0, "1");
+        if (!pass && (d.usd < 0 || d.gw < 0 || d.yr < 0 || d.cnt < 0))
+            at += (size_t)snprintf(buf + at, at < n ? n - at : 0, "/");
+    }
     return buf;
 }
 
@@ -297,6 +317,8 @@ char *fmt_value(Value v, char *buf, size_t n)
         snprintf(buf, n, "%s", (v.flags & VF_SCALED) ? fmt_scaled(v.num, tmp, sizeof tmp)
                                                       : fmt_plain(v.num, tmp, sizeof tmp));
     else
-        snprintf(buf, n, "%s %s", fmt_plain(v.num, tmp, sizeof tmp), dim_name(v.dim, db, sizeof db));
+        snprintf(buf, n, "%s %s", (v.flags & VF_SCALED) ? fmt_scaled(v.num, tmp, sizeof tmp)
+                                                        : fmt_plain(v.num, tmp, sizeof tmp),
+                 dim_name(v.dim, db, sizeof db));
     return buf;
 }
