@@ -88,19 +88,39 @@ static bool unify(Value *a, Value *b)
     return false;
 }
 
+/* A date, or a bare whole number 1..9999 read as a year, in months since year 0. */
+static bool as_months(Value v, double *months)
+{
+    if (v.kind == V_DATE) {
+        *months = v.num;
+        return true;
+    }
+    if (v.kind == V_NUM && dim_is_none(v.dim) && !(v.flags & (VF_PCT | VF_SCALED)) &&
+        v.num == floor(v.num) && v.num >= 1 && v.num <= 9999) {
+        *months = v.num * 12;
+        return true;
+    }
+    return false;
+}
+
 Value value_arith(char op, Value a, Value b, char *err, size_t errn)
 {
     err[0] = '\0';
     if (a.kind == V_NULL || b.kind == V_NULL)
         return value_null();
     if (a.kind == V_DATE || b.kind == V_DATE) {
-        /* date + duration, date - duration, date - date (in years) */
+        /* date + duration, date - duration, date - date (in years); a bare number beside a
+         * date is a year, as in comparisons (2027-06 - 2025 is 2.42y) */
+        double ma, mb;
         if (a.kind == V_DATE && b.kind == V_NUM && (op == '+' || op == '-') &&
-            (dim_eq(b.dim, DIM_YEARS) || dim_is_none(b.dim)))
+            dim_eq(b.dim, DIM_YEARS))
             return value_date(a.num + (op == '+' ? 12 : -12) * b.num);
-        if (a.kind == V_DATE && b.kind == V_DATE && op == '-')
-            return value_num((a.num - b.num) / 12.0, DIM_YEARS);
-        snprintf(err, errn, "cannot apply '%c' to a date here", op);
+        if (op == '-' && as_months(a, &ma) && as_months(b, &mb))
+            return value_num((ma - mb) / 12.0, DIM_YEARS);
+        if (op == '+' && b.kind == V_NUM && dim_is_none(b.dim))
+            snprintf(err, errn, "a date takes a duration: write + %gy", b.num);
+        else
+            snprintf(err, errn, "cannot apply '%c' to a date here", op);
         return value_null();
     }
     if (a.kind != V_NUM || b.kind != V_NUM) {

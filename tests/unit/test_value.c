@@ -41,6 +41,17 @@ static void test_units(void **state)
     /* A year written as a number compares with a date (2027 vs 2026-09). */
     assert_true(value_compare(">", value_num(2027, DIM_NONE), value_date(2026 * 12 + 8), err,
                               sizeof err).num);
+    /* ... and subtracts as one: June 2027 - 2025 = 2 years 5 months; Q3 2026 + 1y = July
+     * 2027; a bare number added to a date is not a duration. */
+    r = value_arith('-', value_date(2027 * 12 + 5), value_num(2025, DIM_NONE), err, sizeof err);
+    assert_true(dim_eq(r.dim, DIM_YEARS));
+    assert_true(fabs(r.num - 29.0 / 12) < 1e-12);
+    r = value_arith('+', value_date(2026 * 12 + 6), value_num(1, DIM_YEARS), err, sizeof err);
+    assert_int_equal(r.kind, V_DATE);
+    assert_true(r.num == 2027 * 12 + 6);
+    r = value_arith('+', value_date(2026 * 12 + 6), value_num(2, DIM_NONE), err, sizeof err);
+    assert_int_equal(r.kind, V_NULL);
+    assert_string_equal(err, "a date takes a duration: write + 2y");
     /* Null compares false, never true. */
     assert_false(value_compare("<", value_null(), usd, err, sizeof err).num);
     assert_false(value_compare(">=", value_null(), usd, err, sizeof err).num);
