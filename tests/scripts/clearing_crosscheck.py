@@ -12,7 +12,11 @@ greatest fixed point):
     p_i = min(L_i, e_i + sum_j Pi_ji p_j),  Pi_ji = L_ji / L_j,  e_i = cash + revenue,
 
 a market's e being what it pays and a defaulting entity's p being 0. Checked: every
-entity's payment, and who defaults (p_i < L_i). Any difference is printed, exit status 1.
+entity's payment, and who defaults (p_i < L_i). Each web also has a warrant on a labelled
+purchase (docs/STRESS.md, "Warrants"): vested = N x p_buyer / L_buyer (all of the purchase
+is owed), value = vested x max(price - strike, 0), dilution = vested / (shares + vested);
+the granter's equity (shares x price) is large enough that the equity channel stays silent.
+Any difference is printed, exit status 1.
 
 usage: clearing_crosscheck.py DEALGRAPH [SEEDS]
 """
@@ -42,10 +46,17 @@ def random_web(seed):
         verb = r.choice(["buys {x}B from", "pays {x}B to"])
         lines.append(f"{a} {verb.format(x=amt)} {b}")
         owe[(a, b)] += amt * 1e9
+    buyer, granter = r.sample(ents, 2)
+    amt, n, strike, price = r.randint(1, 40), r.randint(1, 300), r.randint(0, 1500), 1000
+    lines.append(f"deal m: {buyer} buys {amt}B from {granter}")
+    lines.append(f"company {granter} {{ shares 10B; price {price} }}")
+    lines.append(f"{granter} grants {buyer} {n}M shares vesting with m at {strike}")
+    owe[(buyer, granter)] += amt * 1e9
+    warrant = (granter, buyer, n * 1e6, strike, price, 10e9)
     victim = r.choice(ents)
     lines.append(f'scenario s "one entity fails" {{ {victim} defaults }}')
     e["users"] = sum(v for (a, _), v in owe.items() if a == "users")
-    return "\n".join(lines) + "\n", ents + ["users"], e, owe, victim
+    return "\n".join(lines) + "\n", ents + ["users"], e, owe, victim, warrant
 
 
 def clear(nodes, e, owe, forced):
@@ -71,7 +82,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "web.deal")
         for seed in range(1, nseeds + 1):
-            text, nodes, e, owe, victim = random_web(seed)
+            text, nodes, e, owe, victim, warrant = random_web(seed)
             with open(path, "w") as f:
                 f.write(text)
             for args, forced in (([], set()), (["--scenario", "s"], {victim})):
@@ -88,6 +99,19 @@ def main():
                         print(f"seed {seed} {args}: payment of {i} {got['payments'].get(i)}, "
                               f"model {p[i]} (owes {L[i]})")
                         bad += 1
+                granter, holder, n, strike, price, shares = warrant
+                vested = n * (p[holder] / L[holder] if L[holder] > 0 else 1.0)
+                model = {"vested_shares": vested, "value": vested * max(price - strike, 0),
+                         "dilution": vested / (shares + vested)}
+                ws = [x for x in got["warrants"] if x["granter"] == granter]
+                if len(ws) != 1:
+                    print(f"seed {seed} {args}: warrants {got['warrants']}")
+                    bad += 1
+                else:
+                    for k, m in model.items():
+                        if abs(ws[0][k] - m) > 1e-6 * (1 + abs(m)):
+                            print(f"seed {seed} {args}: warrant {k} {ws[0][k]}, model {m}")
+                            bad += 1
                 want = {i for i in nodes if L[i] > 0 and p[i] < L[i] * (1 - 1e-9)} | forced
                 have = {d["name"] for d in got["defaults"]}
                 if want != have:
