@@ -20,13 +20,11 @@ Any difference is printed, exit status 1.
 
 usage: clearing_crosscheck.py DEALGRAPH [SEEDS]
 """
-import json
-import os
 import random
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
+
+from crosscheck import drive
 
 
 def random_web(seed):
@@ -56,7 +54,7 @@ def random_web(seed):
     victim = r.choice(ents)
     lines.append(f'scenario s "one entity fails" {{ {victim} defaults }}')
     e["users"] = sum(v for (a, _), v in owe.items() if a == "users")
-    return "\n".join(lines) + "\n", ents + ["users"], e, owe, victim, warrant
+    return "\n".join(lines) + "\n", (ents + ["users"], e, owe, victim, warrant)
 
 
 def clear(nodes, e, owe, forced):
@@ -75,51 +73,40 @@ def clear(nodes, e, owe, forced):
     return p, L
 
 
-def main():
-    dg = sys.argv[1]
-    nseeds = int(sys.argv[2]) if len(sys.argv) > 2 else 60
+def compare(seed, facts, run):
+    nodes, e, owe, victim, warrant = facts
     bad = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "web.deal")
-        for seed in range(1, nseeds + 1):
-            text, nodes, e, owe, victim, warrant = random_web(seed)
-            with open(path, "w") as f:
-                f.write(text)
-            for args, forced in (([], set()), (["--scenario", "s"], {victim})):
-                run = subprocess.run([dg, "report", "--json"] + args + [path],
-                                     capture_output=True, text=True)
-                if run.returncode != 0:
-                    print(f"seed {seed} {args}: exit {run.returncode}: {run.stderr[:300]}")
+    for args, forced in (([], set()), (["--scenario", "s"], {victim})):
+        report = run(args)
+        if report is None:
+            continue
+        got = report["clearing"]
+        p, L = clear(nodes, e, owe, forced)
+        for i in nodes:
+            if abs(got["payments"].get(i, 0.0) - p[i]) > 1e-6 * max(1.0, L[i]) + 1.0:
+                print(f"seed {seed} {args}: payment of {i} {got['payments'].get(i)}, "
+                      f"model {p[i]} (owes {L[i]})")
+                bad += 1
+        granter, holder, n, strike, price, shares = warrant
+        vested = n * (p[holder] / L[holder] if L[holder] > 0 else 1.0)
+        model = {"vested_shares": vested, "value": vested * max(price - strike, 0),
+                 "dilution": vested / (shares + vested)}
+        ws = [x for x in got["warrants"] if x["granter"] == granter]
+        if len(ws) != 1:
+            print(f"seed {seed} {args}: warrants {got['warrants']}")
+            bad += 1
+        else:
+            for k, m in model.items():
+                if abs(ws[0][k] - m) > 1e-6 * (1 + abs(m)):
+                    print(f"seed {seed} {args}: warrant {k} {ws[0][k]}, model {m}")
                     bad += 1
-                    continue
-                got = json.loads(run.stdout)["clearing"]
-                p, L = clear(nodes, e, owe, forced)
-                for i in nodes:
-                    if abs(got["payments"].get(i, 0.0) - p[i]) > 1e-6 * max(1.0, L[i]) + 1.0:
-                        print(f"seed {seed} {args}: payment of {i} {got['payments'].get(i)}, "
-                              f"model {p[i]} (owes {L[i]})")
-                        bad += 1
-                granter, holder, n, strike, price, shares = warrant
-                vested = n * (p[holder] / L[holder] if L[holder] > 0 else 1.0)
-                model = {"vested_shares": vested, "value": vested * max(price - strike, 0),
-                         "dilution": vested / (shares + vested)}
-                ws = [x for x in got["warrants"] if x["granter"] == granter]
-                if len(ws) != 1:
-                    print(f"seed {seed} {args}: warrants {got['warrants']}")
-                    bad += 1
-                else:
-                    for k, m in model.items():
-                        if abs(ws[0][k] - m) > 1e-6 * (1 + abs(m)):
-                            print(f"seed {seed} {args}: warrant {k} {ws[0][k]}, model {m}")
-                            bad += 1
-                want = {i for i in nodes if L[i] > 0 and p[i] < L[i] * (1 - 1e-9)} | forced
-                have = {d["name"] for d in got["defaults"]}
-                if want != have:
-                    print(f"seed {seed} {args}: defaults {sorted(have)}, model {sorted(want)}")
-                    bad += 1
-    print(f"clearing cross-check: {nseeds} random webs, base and scenario, {bad} differences")
-    return 1 if bad else 0
+        want = {i for i in nodes if L[i] > 0 and p[i] < L[i] * (1 - 1e-9)} | forced
+        have = {d["name"] for d in got["defaults"]}
+        if want != have:
+            print(f"seed {seed} {args}: defaults {sorted(have)}, model {sorted(want)}")
+            bad += 1
+    return bad
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(drive("clearing", random_web, compare, 60))

@@ -11,13 +11,11 @@ difference is printed and the exit status is 1.
 
 usage: cycles_crosscheck.py DEALGRAPH [SEEDS]
 """
-import json
-import os
 import random
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
+
+from crosscheck import drive
 
 
 def random_web(seed):
@@ -33,7 +31,7 @@ def random_web(seed):
         lines.append(f"{a} {verb.format(x=amt)} {b}" + ("" if binding else " nonbinding"))
         if binding:
             w[(a, b)] += amt * 1e9
-    return "\n".join(lines) + "\n", ents, w
+    return "\n".join(lines) + "\n", (ents, w)
 
 
 def cycles(ents, w):
@@ -56,39 +54,28 @@ def cycles(ents, w):
     return out
 
 
-def main():
-    dg = sys.argv[1]
-    nseeds = int(sys.argv[2]) if len(sys.argv) > 2 else 80
+def compare(seed, facts, run):
+    ents, w = facts
+    report = run()
+    if report is None:
+        return 0
     bad = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "web.deal")
-        for seed in range(1, nseeds + 1):
-            text, ents, w = random_web(seed)
-            with open(path, "w") as f:
-                f.write(text)
-            run = subprocess.run([dg, "report", "--json", path], capture_output=True, text=True)
-            if run.returncode != 0:
-                print(f"seed {seed}: exit {run.returncode}: {run.stderr[:300]}")
-                bad += 1
-                continue
-            report = json.loads(run.stdout)
-            got = {tuple(c["path"]): c["bottleneck"] for c in report["cycles"]}
-            want = cycles(ents, w)
-            if report["system"].get("cycles_truncated"):
-                print(f"seed {seed}: truncated on a web this small")
-                bad += 1
-            for c in set(got) | set(want):
-                if c not in got or c not in want or abs(got[c] - want[c]) > 1:
-                    print(f"seed {seed}: cycle {' -> '.join(c)}: dealgraph {got.get(c)}, "
-                          f"enumeration {want.get(c)}")
-                    bad += 1
-            order = [c["bottleneck"] for c in report["cycles"]]
-            if order != sorted(order, reverse=True):
-                print(f"seed {seed}: cycles not sorted by bottleneck, largest first")
-                bad += 1
-    print(f"cycles cross-check: {nseeds} random webs, {bad} differences")
-    return 1 if bad else 0
+    got = {tuple(c["path"]): c["bottleneck"] for c in report["cycles"]}
+    want = cycles(ents, w)
+    if report["system"].get("cycles_truncated"):
+        print(f"seed {seed}: truncated on a web this small")
+        bad += 1
+    for c in set(got) | set(want):
+        if c not in got or c not in want or abs(got[c] - want[c]) > 1:
+            print(f"seed {seed}: cycle {' -> '.join(c)}: dealgraph {got.get(c)}, "
+                  f"enumeration {want.get(c)}")
+            bad += 1
+    order = [c["bottleneck"] for c in report["cycles"]]
+    if order != sorted(order, reverse=True):
+        print(f"seed {seed}: cycles not sorted by bottleneck, largest first")
+        bad += 1
+    return bad
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(drive("cycles", random_web, compare, 80))

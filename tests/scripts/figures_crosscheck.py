@@ -30,13 +30,11 @@ The model, from DESIGN.md "The engine: definitions":
 
 usage: figures_crosscheck.py DEALGRAPH [SEEDS]
 """
-import json
-import os
 import random
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
+
+from crosscheck import drive
 
 AS_OF = 2025
 
@@ -72,7 +70,7 @@ def random_web(seed):
     rate, to = r.randint(1, 40), r.choice(ents)
     lines.append(f"users pays {rate}B/y to {to}")
     facts["users"] = (rate * 1e9, to)
-    return "\n".join(lines) + "\n", ents, facts
+    return "\n".join(lines) + "\n", (ents, facts)
 
 
 def model(ents, facts):
@@ -173,49 +171,37 @@ def close(a, b, scale):
     return abs(a - b) <= 1e-6 * max(1.0, scale) + 1.0   # within a dollar, or a millionth
 
 
-def main():
-    dg = sys.argv[1]
-    nseeds = int(sys.argv[2]) if len(sys.argv) > 2 else 60
+def compare(seed, web, run):
+    ents, facts = web
+    report = run()
+    if report is None:
+        return 0
     bad = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "web.deal")
-        for seed in range(1, nseeds + 1):
-            text, ents, facts = random_web(seed)
-            with open(path, "w") as f:
-                f.write(text)
-            run = subprocess.run([dg, "report", "--json", path], capture_output=True, text=True)
-            if run.returncode != 0:
-                print(f"seed {seed}: report exited {run.returncode}: {run.stderr[:300]}")
+    got = {e["name"]: e for e in report["entities"]}
+    want, system = model(ents, facts)
+    for v in ents + ["users"]:
+        scale = want["in"][v] + want["out"][v]
+        for k in ("in", "out", "own", "gap", "commitments", "backlog", "borrowed",
+                  "vendor_financing"):
+            if not close(got[v][k], want[k][v], scale + want["commitments"][v]):
+                print(f"seed {seed}: {k}({v}) = {got[v][k]}, model {want[k][v]}")
                 bad += 1
-                continue
-            report = json.loads(run.stdout)
-            got = {e["name"]: e for e in report["entities"]}
-            want, system = model(ents, facts)
-            for v in ents + ["users"]:
-                scale = want["in"][v] + want["out"][v]
-                for k in ("in", "out", "own", "gap", "commitments", "backlog", "borrowed",
-                          "vendor_financing"):
-                    if not close(got[v][k], want[k][v], scale + want["commitments"][v]):
-                        print(f"seed {seed}: {k}({v}) = {got[v][k]}, model {want[k][v]}")
-                        bad += 1
-                for k in ("commitment_ratio", "leverage", "concentration", "hhi", "paper"):
-                    g, m = got[v][k], want[k][v]
-                    if (g is None) != (m is None) or (m is not None and abs(g - m) > 1e-9 * (1 + abs(m))):
-                        print(f"seed {seed}: {k}({v}) = {g}, model {m}")
-                        bad += 1
-                gs, ws = got[v]["sources"] or {}, want["sources"][v]
-                for o in set(gs) | set(ws):
-                    if not close(gs.get(o, 0.0), ws.get(o, 0.0), scale):
-                        print(f"seed {seed}: sources({v})[{o}] = {gs.get(o, 0.0)}, "
-                              f"model {ws.get(o, 0.0)}")
-                        bad += 1
-            for k, m in system.items():
-                if abs(report["system"][k] - m) > 1e-6 * (1 + abs(m)):
-                    print(f"seed {seed}: {k}() = {report['system'][k]}, model {m}")
-                    bad += 1
-    print(f"figures cross-check: {nseeds} random webs, {bad} differences")
-    return 1 if bad else 0
+        for k in ("commitment_ratio", "leverage", "concentration", "hhi", "paper"):
+            g, m = got[v][k], want[k][v]
+            if (g is None) != (m is None) or (m is not None and abs(g - m) > 1e-9 * (1 + abs(m))):
+                print(f"seed {seed}: {k}({v}) = {g}, model {m}")
+                bad += 1
+        gs, ws = got[v]["sources"] or {}, want["sources"][v]
+        for o in set(gs) | set(ws):
+            if not close(gs.get(o, 0.0), ws.get(o, 0.0), scale):
+                print(f"seed {seed}: sources({v})[{o}] = {gs.get(o, 0.0)}, model {ws.get(o, 0.0)}")
+                bad += 1
+    for k, m in system.items():
+        if abs(report["system"][k] - m) > 1e-6 * (1 + abs(m)):
+            print(f"seed {seed}: {k}() = {report['system'][k]}, model {m}")
+            bad += 1
+    return bad
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(drive("figures", random_web, compare, 60))

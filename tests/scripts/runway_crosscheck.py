@@ -12,13 +12,11 @@ markets have none). It compares that with `runway` in `dealgraph report --json`.
 
 usage: runway_crosscheck.py DEALGRAPH [SEEDS]
 """
-import json
-import os
 import random
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
+
+from crosscheck import drive
 
 AS_OF = 2025
 
@@ -49,7 +47,7 @@ def random_web(seed):
         deals.append((a, b, amt, start, over, binding))
     rate, to = r.randint(1, 10), r.choice(ents)
     lines.append(f"users pays {rate}B/y to {to}")
-    return "\n".join(lines) + "\n", ents, ent, deals, (rate, to)
+    return "\n".join(lines) + "\n", (ents, ent, deals, (rate, to))
 
 
 def runways(ents, ent, deals, users):
@@ -76,30 +74,20 @@ def runways(ents, ent, deals, users):
     return out
 
 
-def main():
-    dg = sys.argv[1]
-    nseeds = int(sys.argv[2]) if len(sys.argv) > 2 else 80
+def compare(seed, facts, run):
+    ents, ent, deals, users = facts
+    report = run()
+    if report is None:
+        return 0
     bad = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "web.deal")
-        for seed in range(1, nseeds + 1):
-            text, ents, ent, deals, users = random_web(seed)
-            with open(path, "w") as f:
-                f.write(text)
-            run = subprocess.run([dg, "report", "--json", path], capture_output=True, text=True)
-            if run.returncode != 0:
-                print(f"seed {seed}: exit {run.returncode}: {run.stderr[:300]}")
-                bad += 1
-                continue
-            got = {e["name"]: e["runway"] for e in json.loads(run.stdout)["entities"]}
-            want = runways(ents, ent, deals, users)
-            for e in ents + ["users"]:
-                if got.get(e) != want[e]:
-                    print(f"seed {seed}: runway({e}) = {got.get(e)}, model {want[e]}")
-                    bad += 1
-    print(f"runway cross-check: {nseeds} random webs, {bad} differences")
-    return 1 if bad else 0
+    got = {e["name"]: e["runway"] for e in report["entities"]}
+    want = runways(ents, ent, deals, users)
+    for e in ents + ["users"]:
+        if got.get(e) != want[e]:
+            print(f"seed {seed}: runway({e}) = {got.get(e)}, model {want[e]}")
+            bad += 1
+    return bad
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(drive("runway", random_web, compare, 80))
