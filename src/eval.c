@@ -356,6 +356,7 @@ static void check_strict(Eval *ev)
 /* Incremental: the REPL finishes after each input, and nothing is reported twice. */
 void eval_finish(Eval *ev)
 {
+    eval_check_scenarios(ev);   /* may add an error with its note: not in the sort below */
     size_t from = ev->d->n;
     eval_resolve_pending(ev);
     eval_check_refs(ev);

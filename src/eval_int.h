@@ -140,6 +140,9 @@ void eval_scenario_decl(Eval *ev, const Stmt *s);
 void eval_whatif(Eval *ev, Query *q, const Stmt *s);
 void eval_shock_stmt(Eval *ev, Query *q, const Stmt *s);
 void eval_check_refs(Eval *ev);
+/* Apply every scenario no what-if has run yet to a throwaway fork (no clearing), so its
+ * mistakes are reported even when nothing uses it. */
+void eval_check_scenarios(Eval *ev);
 bool whatif_is_figure(const char *fn);
 Value whatif_figure(WhatIf *wi, const char *fn, EntId v);
 void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v);

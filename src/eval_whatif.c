@@ -42,14 +42,53 @@ static const Scenario *find_scenario(const Eval *ev, Sym name)
     return name < ev->capscen_idx && ev->scen_idx[name] ? &ev->scen[ev->scen_idx[name] - 1] : NULL;
 }
 
-/* Labels a shock list cancels are checked once the whole input is read. */
+/* A label a block's own deal defines, and where in the block. */
+typedef struct OwnLabel {
+    Sym label;
+    size_t at;
+} OwnLabel;
+
+static int cmp_own_label(const void *a, const void *b)
+{
+    const OwnLabel *x = a, *y = b;
+    return (x->label > y->label) - (x->label < y->label);
+}
+
+static int cmp_own(const void *a, const void *b)
+{
+    const OwnLabel *x = a, *y = b;
+    int c = cmp_own_label(a, b);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* Labels a shock list cancels are checked once the whole input is read, except those a deal
+ * earlier in the same block defines (the fork has them by the time `cancel` runs). */
 static void record_refs(Eval *ev, const StmtList *l)
 {
-    for (const Stmt *s = l->first; s; s = s->next)
-        if (s->kind == ST_CANCEL) {
-            ev->refs = vec_grow(ev->refs, &ev->caprefs, ev->nrefs + 1, sizeof *ev->refs);
-            ev->refs[ev->nrefs++] = (LabelRef){s->u.cancel.label, s->u.cancel.label_span};
+    OwnLabel *own = NULL;
+    size_t n = 0, cap = 0, at = 0;
+    for (const Stmt *s = l->first; s; s = s->next, at++)
+        if (s->kind == ST_DEAL && s->u.deal.label != SYM_NONE) {
+            own = vec_grow(own, &cap, n + 1, sizeof *own);
+            own[n++] = (OwnLabel){s->u.deal.label, at};
         }
+    if (n)
+        qsort(own, n, sizeof *own, cmp_own);
+    at = 0;
+    for (const Stmt *s = l->first; s; s = s->next, at++) {
+        if (s->kind != ST_CANCEL)
+            continue;
+        OwnLabel key = {s->u.cancel.label, 0};
+        const OwnLabel *first = n ? bsearch(&key, own, n, sizeof *own, cmp_own_label) : NULL;
+        /* bsearch may land on any entry of the label: step back to its first definition */
+        while (first && first > own && first[-1].label == key.label)
+            first--;
+        if (first && first->at < at)
+            continue;
+        ev->refs = vec_grow(ev->refs, &ev->caprefs, ev->nrefs + 1, sizeof *ev->refs);
+        ev->refs[ev->nrefs++] = (LabelRef){s->u.cancel.label, s->u.cancel.label_span};
+    }
+    free(own);
 }
 
 void eval_scenario_decl(Eval *ev, const Stmt *s)
@@ -240,6 +279,17 @@ static void apply_block(Eval *ev, WhatIf *wi, const Scenario *sc, const StmtList
     if (m->ran && ev->d->nerrors > ne)
         diags_truncate(ev->d, nd);
     m->ran = true;
+}
+
+void eval_check_scenarios(Eval *ev)
+{
+    for (size_t i = 0; i < ev->nscen; i++) {
+        if (ev->scen[i].ran)
+            continue;
+        WhatIf *wi = whatif_new(ev, &ev->base);
+        apply_block(ev, wi, &ev->scen[i], ev->scen[i].body);
+        whatif_free(ev, wi);
+    }
 }
 
 static const Scenario *lookup(Eval *ev, Sym name, Span sp)
