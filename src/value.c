@@ -103,6 +103,8 @@ static bool as_months(Value v, double *months)
     return false;
 }
 
+static Value arith_numbers(char op, Value a, Value b, char *err, size_t errn);
+
 Value value_arith(char op, Value a, Value b, char *err, size_t errn)
 {
     err[0] = '\0';
@@ -127,6 +129,17 @@ Value value_arith(char op, Value a, Value b, char *err, size_t errn)
         snprintf(err, errn, "'%c' needs numbers", op);
         return value_null();
     }
+    Value r = arith_numbers(op, a, b, err, errn);
+    if (r.kind == V_NUM && !isfinite(r.num)) {
+        snprintf(err, errn, "the result is too large to hold");
+        return value_null();
+    }
+    return r;
+}
+
+/* + - * / on two numbers; the caller rejects a result that overflowed. */
+static Value arith_numbers(char op, Value a, Value b, char *err, size_t errn)
+{
     Value r = value_num(0, DIM_NONE);
     switch (op) {
     case '+':

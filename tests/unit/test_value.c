@@ -52,6 +52,10 @@ static void test_units(void **state)
     r = value_arith('+', value_date(2026 * 12 + 6), value_num(2, DIM_NONE), err, sizeof err);
     assert_int_equal(r.kind, V_NULL);
     assert_string_equal(err, "a date takes a duration: write + 2y");
+    /* Overflow is an error, never an infinite amount. */
+    r = value_arith('*', value_num(1e300, DIM_NONE), value_num(1e300, DIM_NONE), err, sizeof err);
+    assert_int_equal(r.kind, V_NULL);
+    assert_string_equal(err, "the result is too large to hold");
     /* Null compares false, never true. */
     assert_false(value_compare("<", value_null(), usd, err, sizeof err).num);
     assert_false(value_compare(">=", value_null(), usd, err, sizeof err).num);
