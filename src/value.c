@@ -88,19 +88,11 @@ static bool unify(Value *a, Value *b)
     return false;
 }
 
-/* A date, or a bare whole number 1..9999 read as a year, in months since year 0. */
-static bool as_months(Value v, double *months)
+/* Beside a date, a plain number is a year (2027 vs 2026-09, 2027-06 - 2025): the date
+ * it stands for, or v unchanged. */
+static Value year_beside_date(Value v)
 {
-    if (v.kind == V_DATE) {
-        *months = v.num;
-        return true;
-    }
-    if (v.kind == V_NUM && dim_is_none(v.dim) && !(v.flags & (VF_PCT | VF_SCALED)) &&
-        v.num == floor(v.num) && v.num >= 1 && v.num <= 9999) {
-        *months = v.num * 12;
-        return true;
-    }
-    return false;
+    return v.kind == V_NUM && dim_is_none(v.dim) ? value_date(v.num * 12) : v;
 }
 
 static Value arith_numbers(char op, Value a, Value b, char *err, size_t errn);
@@ -113,12 +105,12 @@ Value value_arith(char op, Value a, Value b, char *err, size_t errn)
     if (a.kind == V_DATE || b.kind == V_DATE) {
         /* date + duration, date - duration, date - date (in years); a bare number beside a
          * date is a year, as in comparisons (2027-06 - 2025 is 2.42y) */
-        double ma, mb;
         if (a.kind == V_DATE && b.kind == V_NUM && (op == '+' || op == '-') &&
             dim_eq(b.dim, DIM_YEARS))
             return value_date(a.num + (op == '+' ? 12 : -12) * b.num);
-        if (op == '-' && as_months(a, &ma) && as_months(b, &mb))
-            return value_num((ma - mb) / 12.0, DIM_YEARS);
+        Value da = year_beside_date(a), db = year_beside_date(b);
+        if (op == '-' && da.kind == V_DATE && db.kind == V_DATE)
+            return value_num((da.num - db.num) / 12.0, DIM_YEARS);
         if (op == '+' && b.kind == V_NUM && dim_is_none(b.dim))
             snprintf(err, errn, "a date takes a duration: write + %gy", b.num);
         else
@@ -171,11 +163,10 @@ Value value_compare(const char *op, Value a, Value b, char *err, size_t errn)
     err[0] = '\0';
     if (a.kind == V_NULL || b.kind == V_NULL)
         return value_bool(false);
-    /* A year written as a plain number compares with a date. */
-    if (a.kind == V_DATE && b.kind == V_NUM && dim_is_none(b.dim))
-        b = value_date(b.num * 12);
-    if (b.kind == V_DATE && a.kind == V_NUM && dim_is_none(a.dim))
-        a = value_date(a.num * 12);
+    if (a.kind == V_DATE)
+        b = year_beside_date(b);
+    if (b.kind == V_DATE)
+        a = year_beside_date(a);
     if (a.kind != b.kind) {
         snprintf(err, errn, "cannot compare these values");
         return value_null();
