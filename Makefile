@@ -63,7 +63,7 @@ $(BIN)/dealgraph: $(BUILD)/obj/main.o $(BUILD)/libdealgraph.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $(BUILD)/obj/main.o $(BUILD)/libdealgraph.a $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libdealgraph.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/cascade_net.h $(BUILD)/libdealgraph.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libdealgraph.a $(LDLIBS) -lcmocka
 

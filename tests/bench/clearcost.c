@@ -6,14 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include "clearing.h"
-
-static uint64_t rng(uint64_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return *s;
-}
+#include "../cascade_net.h"
 
 int main(void)
 {
@@ -24,11 +17,7 @@ int main(void)
     bool *forced = calloc(n, 1);
     if (!e || !ext || !p || !in || !round || !forced)
         return 1;
-    uint64_t s = 88172645463325252ull;
-    for (size_t k = 0; k < m; k++)
-        e[k] = (WEdge){(uint32_t)(rng(&s) % n), (uint32_t)(rng(&s) % n), 1 + (double)(rng(&s) % 1000)};
-    for (size_t i = 0; i < n; i++)
-        ext[i] = (double)(rng(&s) % 2000);
+    cascade_net(n, m, e, ext);
     forced[0] = forced[1] = true;
     Csr ob;
     ClearingStats st;

@@ -12,6 +12,7 @@
 #include "testutil.h"
 #include "arena.h"
 #include "clearing.h"
+#include "../cascade_net.h"
 
 typedef struct Three {
     Csr ob;
@@ -218,14 +219,6 @@ static void loop_descends(void **state)
     csr_free(&ob);
 }
 
-static uint64_t rng(uint64_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return *s;
-}
-
 /* 10k entities, 1M obligations with a long cascade: clears within the bound, and the result
  * is a clearing vector, checked against receipts recomputed here from p (its time is
  * measured by make bench, tests/bench/clearcost.c, never here). */
@@ -234,13 +227,9 @@ static void ten_k_by_one_m(void **state)
     (void)state;
     size_t n = 10000, m = 1000000;
     WEdge *e = malloc(m * sizeof *e);
-    uint64_t s = 88172645463325252ull;
-    for (size_t k = 0; k < m; k++)
-        e[k] = (WEdge){(uint32_t)(rng(&s) % n), (uint32_t)(rng(&s) % n), 1 + (double)(rng(&s) % 1000)};
     double *ext = malloc(n * sizeof *ext), *p = malloc(n * sizeof *p), *in = malloc(n * sizeof *in);
     int *round = malloc(n * sizeof *round);
-    for (size_t i = 0; i < n; i++)
-        ext[i] = (double)(rng(&s) % 2000); /* most are short of a little: a long cascade */
+    cascade_net(n, m, e, ext);
     Csr ob;
     csr_build(&ob, n, e, m);
     bool *forced = calloc(n, 1);
