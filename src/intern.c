@@ -1,27 +1,50 @@
-/* intern.c - string interning with an open-addressing table of ids (FNV-1a hash). */
+/* intern.c - string interning: an open-addressing table of (hash, id) over an array of
+ * names. Lookups are the hot path of the lexer (every identifier), so the table keeps the
+ * hash beside the id and a name's text and length sit together: a hit costs one table
+ * slot, one name record and one string compare. */
 #include "intern.h"
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A word-at-a-time multiplicative hash; the tail is gathered bytewise so no read passes
+ * the end of s (identifiers sit at the end of flex's buffer). */
 static uint32_t hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    const uint64_t k = 0x9E3779B97F4A7C15u;
+    uint64_t h = len * k;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
     }
-    return h;
+    uint64_t w = 0;
+    for (size_t j = 0; i < len; i++, j += 8)
+        w |= (uint64_t)(unsigned char)s[i] << j;
+    h = (h ^ w) * k;
+    h ^= h >> 32;
+    h *= k;
+    return (uint32_t)(h >> 32);
+}
+
+static bool same(const InternName *nm, const char *s, size_t len)
+{
+    if (nm->len != len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (nm->s[i] != s[i])
+            return false;
+    return true;
 }
 
 void intern_init(Interner *in)
 {
     memset(in, 0, sizeof *in);
     arena_init(&in->arena);
-    in->strs = vec_grow(NULL, &in->cap, 64, sizeof *in->strs);
-    size_t lcap = 0;
-    in->lens = vec_grow(NULL, &lcap, in->cap, sizeof *in->lens);
-    in->strs[0] = "";
-    in->lens[0] = 0;
+    in->names = vec_grow(NULL, &in->cap, 64, sizeof *in->names);
+    in->names[0] = (InternName){"", 0};
     in->n = 1;
     in->tcap = 128;
     in->table = xcalloc(in->tcap, sizeof *in->table);
@@ -30,8 +53,7 @@ void intern_init(Interner *in)
 void intern_free(Interner *in)
 {
     arena_free(&in->arena);
-    free((void *)in->strs);
-    free(in->lens);
+    free(in->names);
     free(in->table);
     memset(in, 0, sizeof *in);
 }
@@ -42,8 +64,7 @@ static size_t probe(const Interner *in, const char *s, size_t len, uint32_t h)
     for (;;) {
         uint64_t e = in->table[i];
         uint32_t id = (uint32_t)e;
-        if (id == 0 || ((uint32_t)(e >> 32) == h && in->lens[id] == len &&
-                        memcmp(in->strs[id], s, len) == 0))
+        if (id == 0 || ((uint32_t)(e >> 32) == h && same(&in->names[id], s, len)))
             return i;
         i = (i + 1) & mask;
     }
@@ -73,15 +94,9 @@ Sym intern(Interner *in, const char *s, size_t len)
     size_t slot = probe(in, s, len, h);
     if (in->table[slot])
         return (Sym)(uint32_t)in->table[slot];
-    if (in->n + 1 > in->cap) {
-        size_t old = in->cap;
-        in->strs = vec_grow((void *)in->strs, &in->cap, in->n + 1, sizeof *in->strs);
-        size_t lcap = old;
-        in->lens = vec_grow(in->lens, &lcap, in->cap, sizeof *in->lens);
-    }
+    in->names = vec_grow(in->names, &in->cap, in->n + 1, sizeof *in->names);
     Sym id = (Sym)in->n++;
-    in->strs[id] = arena_strndup(&in->arena, s, len);
-    in->lens[id] = (uint32_t)len;
+    in->names[id] = (InternName){arena_strndup(&in->arena, s, len), (uint32_t)len};
     in->table[slot] = (uint64_t)h << 32 | id;
     if (in->n * 2 > in->tcap)
         rehash(in);
@@ -95,5 +110,5 @@ Sym intern_find(const Interner *in, const char *s, size_t len)
     return (Sym)(uint32_t)in->table[probe(in, s, len, hash(s, len))];
 }
 
-const char *sym_str(const Interner *in, Sym s) { return s < in->n ? in->strs[s] : "?"; }
+const char *sym_str(const Interner *in, Sym s) { return s < in->n ? in->names[s].s : "?"; }
 size_t intern_count(const Interner *in) { return in->n - 1; }

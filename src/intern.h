@@ -12,10 +12,11 @@
 typedef uint32_t Sym;
 #define SYM_NONE 0u
 
+typedef struct InternName { const char *s; uint32_t len; } InternName;
+
 typedef struct Interner {
     Arena arena;
-    const char **strs;   /* id -> string; strs[0] = "" */
-    uint32_t *lens;
+    InternName *names;   /* id -> its text and length; names[0] = "" */
     size_t n, cap;
     uint64_t *table;     /* open addressing: hash << 32 | id, 0 = empty slot (the stored
                             hash settles most mismatches without touching the string) */

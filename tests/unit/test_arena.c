@@ -64,12 +64,42 @@ static void test_intern(void **state)
     intern_free(&in);
 }
 
+/* The hash reads whole words and then a tail: names that differ only past the first
+ * word, only in the tail, or by being a prefix of another stay distinct, and every id
+ * reads back as its own text. */
+static void test_intern_lengths(void **state)
+{
+    (void)state;
+    Interner in;
+    intern_init(&in);
+    static const char *const names[] = {
+        "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefgh_", "abcdefghabcdefgh",
+        "abcdefghabcdefgi", "abcdefghabcdefgh1", "x_anthropic_compute_2027",
+        "x_anthropic_compute_2028", "_", "__", "a_", "a0", "a00"};
+    enum { N = sizeof names / sizeof names[0] };
+    Sym ids[N];
+    for (int i = 0; i < N; i++)
+        ids[i] = intern_cstr(&in, names[i]);
+    for (int i = 0; i < N; i++) {
+        assert_string_equal(sym_str(&in, ids[i]), names[i]);
+        assert_int_equal(intern_cstr(&in, names[i]), ids[i]);
+        for (int j = 0; j < i; j++)
+            assert_int_not_equal(ids[i], ids[j]);
+    }
+    /* A lookup by length: the same bytes with a shorter length are another name. */
+    assert_int_equal(intern_find(&in, "abcdefghi", 8), ids[3]);
+    assert_int_equal(intern_find(&in, "abcdefghij", 10), SYM_NONE);
+    assert_int_equal(intern_count(&in), N);
+    intern_free(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_alloc_aligned_zeroed),
         cmocka_unit_test(test_mark_release),
         cmocka_unit_test(test_intern),
+        cmocka_unit_test(test_intern_lengths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
