@@ -13,13 +13,13 @@ CC      ?= cc
 OPT     ?= -O2
 SAN     ?=
 PKGS     = libgvc cairo jansson libedit
-CFLAGS_BASE = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -g $(OPT) $(SAN) \
+CFLAGS_BASE = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -pthread -g $(OPT) $(SAN) \
               -Isrc -I$(BUILD) -DDG_STDLIB_DIR='"$(STDLIB_DIR)"'
 STDLIB_DIR ?= $(CURDIR)/stdlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  = $(CFLAGS_BASE) $(PKG_CFLAGS)
-LDLIBS  = $(PKG_LIBS) -lutil -lm
+LDLIBS  = $(PKG_LIBS) -lutil -lm -pthread
 
 GEN      = $(BUILD)/lexer.c $(BUILD)/parser.c
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))

@@ -70,9 +70,10 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 %token SHOCK "shock" BY "by" CANCEL "cancel" DROP "drop" SET "set" AND "and" OR "or"
 %token NOT "not" TRUE "true" FALSE "false"
 %token LE "<=" GE ">=" EQ "==" NE "!="
-/* Never reach the grammar: the lexer's raw newline, and the trivia `lex_all` returns. */
+/* Never reach the grammar: the lexer's raw newline, the trivia `lex_all` returns, and the
+ * scanner's "an error was queued, read on" (src/lex.c reports the error). */
 %token <n> NEWLINE "newline"
-%token COMMENT "comment" BLANK "blank line"
+%token COMMENT "comment" BLANK "blank line" LEXERROR "unreadable text"
 
 %type <stmt> stmt entity deal deal_core show whatif shock
 %type <list> top stmts block

@@ -117,6 +117,17 @@ void arena_release(Arena *a, ArenaMark m)
     a->total = m.total;
 }
 
+void arena_adopt(Arena *to, Arena *from)
+{
+    ArenaBlock **tail = &to->head;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = from->head;
+    to->total += from->total;
+    from->head = NULL;
+    from->total = 0;
+}
+
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
     char *p = arena_alloc(a, n + 1);

@@ -26,6 +26,10 @@ void arena_release(Arena *a, ArenaMark m);
 
 void *arena_alloc(Arena *a, size_t n);            /* 16-byte aligned, zeroed */
 char *arena_strndup(Arena *a, const char *s, size_t n);
+/* Move every block of `from` into `to` (to owns them from now on; from is left empty).
+ * They go behind to's existing blocks: releasing `to` to a mark taken while it held a
+ * block leaves them alone. */
+void arena_adopt(Arena *to, Arena *from);
 char *arena_strdup(Arena *a, const char *s);
 
 /* The process-wide allocation choke point: abort with a message on exhaustion. */

@@ -111,4 +111,5 @@ Sym intern_find(const Interner *in, const char *s, size_t len)
 }
 
 const char *sym_str(const Interner *in, Sym s) { return s < in->n ? in->names[s].s : "?"; }
+size_t sym_len(const Interner *in, Sym s) { return s < in->n ? in->names[s].len : 1; }
 size_t intern_count(const Interner *in) { return in->n - 1; }

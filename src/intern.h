@@ -30,6 +30,7 @@ Sym intern_cstr(Interner *in, const char *s);
 /* The id of s if it was interned before, else SYM_NONE (does not add). */
 Sym intern_find(const Interner *in, const char *s, size_t len);
 const char *sym_str(const Interner *in, Sym s);
+size_t sym_len(const Interner *in, Sym s);
 size_t intern_count(const Interner *in);
 
 #endif

@@ -3,10 +3,12 @@
  * the formatter, and the `--tokens` dump. */
 #include "lex.h"
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lexpipe.h"
 
-void lex_init(LexState *ls, ParseCtx *pc, Arena *arena, uint32_t file, bool trivia)
+void lex_init(LexState *ls, ParseCtx *pc, Arena *arena, uint32_t file, unsigned flags)
 {
     memset(ls, 0, sizeof *ls);
     const SourceFile *f = sources_get(pc->d->src, file);
@@ -17,18 +19,78 @@ void lex_init(LexState *ls, ParseCtx *pc, Arena *arena, uint32_t file, bool triv
     ls->file = file;
     ls->text = f ? f->text : "";
     ls->len = f ? f->len : 0;
-    ls->trivia = trivia;
-    ls->scanner = lex_scanner_new(ls);
+    ls->trivia = flags & LEX_TRIVIA;
     pc->lex = ls;
+    if (flags & LEX_THREAD && (ls->pipe = lexpipe_start(ls->text, ls->len, file)) != NULL)
+        return;
+    arena_init(&ls->msgs);
+    ls->rs = (RawScan){.text = ls->text, .len = ls->len, .file = file, .in = ls->in,
+                       .strings = arena, .msgs = &ls->msgs};
+    ls->scanner = lex_scanner_new(&ls->rs);
 }
 
 void lex_free(LexState *ls)
 {
-    lex_scanner_free(ls->scanner);
+    if (ls->pipe)
+        lexpipe_finish(ls->pipe, ls->arena);
+    else
+        lex_scanner_free(ls->scanner);
+    arena_free(&ls->msgs);
     free(ls->braces);
     free(ls->errs);
+    free(ls->names);
+    ls->pipe = NULL;
+    ls->scanner = NULL;
     ls->braces = NULL;
     ls->errs = NULL;
+    ls->names = NULL;
+}
+
+static const char *vformat(Arena *a, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    char *p = arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
+    if (n > 0)
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+void raw_error(RawScan *rs, Span sp, const char *hint, const char *fmt, ...)
+{
+    if (rs->nerrs == RAW_ERRS_PER_TOKEN)   /* cannot happen: a token raises at most two */
+        return;
+    LexErr *e = &rs->errs[rs->nerrs++];
+    *e = (LexErr){sp, NULL, NULL, false};
+    if (rs->nworded >= RAW_MAX_ERRORS)   /* far past what diagnostics keep: only count */
+        return;
+    rs->nworded++;
+    va_list ap;
+    va_start(ap, fmt);
+    e->msg = vformat(rs->msgs, fmt, ap);
+    va_end(ap);
+    if (hint)
+        e->hint = arena_strdup(rs->msgs, hint);
+}
+
+void raw_hint(RawScan *rs, const char *fmt, ...)
+{
+    if (rs->nerrs == 0 || !rs->errs[rs->nerrs - 1].msg)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    rs->errs[rs->nerrs - 1].hint = vformat(rs->msgs, fmt, ap);
+    va_end(ap);
+}
+
+/* Report a queued scanner error at the point of the token stream where it was raised. */
+static void report_raw_error(LexState *ls, const LexErr *e)
+{
+    lex_error(ls, e->span, e->hint, "%s", e->msg ? e->msg : "unreadable text");
+    if (e->eof)
+        ls->eof_error = true;
 }
 
 void lex_error(LexState *ls, Span sp, const char *hint, const char *fmt, ...)
@@ -160,6 +222,54 @@ static bool open_paren(LexState *ls, Span sp)
     return false;
 }
 
+/* The pipe's name ids are its own; each maps to this parse's interner once. */
+static Sym map_name(LexState *ls, const PipeTok *t)
+{
+    Sym s = t->v.name.sym;
+    if (s >= ls->nnames) {
+        size_t old = ls->nnames;
+        ls->names = vec_grow(ls->names, &ls->nnames, (size_t)s + 1, sizeof *ls->names);
+        memset(ls->names + old, 0, (ls->nnames - old) * sizeof *ls->names);
+    }
+    if (!ls->names[s])
+        ls->names[s] = intern(ls->in, t->v.name.text, t->v.name.len);
+    return ls->names[s];
+}
+
+/* The next token from the scanning thread, its queued errors reported first. */
+static int pipe_next(YYSTYPE *val, Span *loc, LexState *ls)
+{
+    for (;;) {
+        const PipeTok *t = lexpipe_next(ls->pipe);
+        if (t->kind == PIPE_ERROR) {
+            report_raw_error(ls, &t->v.err);
+            continue;
+        }
+        *loc = t->span;
+        switch (t->kind) {
+        case IDENT: val->sym = map_name(ls, t); break;
+        case NUMBER: case DATE: val->val = t->v.val; break;
+        case STRING: val->str = t->v.str; break;
+        case NEWLINE: val->n = t->v.n; break;
+        default: break;
+        }
+        return t->kind;
+    }
+}
+
+/* The next token of the flex scanner on this thread, its queued errors reported first. */
+static int scan_next(YYSTYPE *val, Span *loc, LexState *ls)
+{
+    for (;;) {
+        int k = dg_rawlex(val, loc, ls->scanner);
+        for (size_t i = 0; i < ls->rs.nerrs; i++)
+            report_raw_error(ls, &ls->rs.errs[i]);
+        ls->rs.nerrs = 0;
+        if (k != LEXERROR)
+            return k;
+    }
+}
+
 static int raw_next(YYSTYPE *val, Span *loc, LexState *ls)
 {
     if (ls->raw.kind) {
@@ -171,7 +281,7 @@ static int raw_next(YYSTYPE *val, Span *loc, LexState *ls)
     }
     if (ls->stop || ls->raw_eof)
         return END;
-    int k = dg_rawlex(val, loc, ls->scanner);
+    int k = ls->pipe ? pipe_next(val, loc, ls) : scan_next(val, loc, ls);
     ls->raw_eof = k == END;
     return k;
 }
@@ -298,7 +408,7 @@ size_t lex_all(Interner *in, Diags *d, SourceSet *src, uint32_t file, Token **ou
     arena_init(&a);
     ParseCtx pc = {.arena = &a, .in = in, .d = d, .file = file};
     LexState ls;
-    lex_init(&ls, &pc, &a, file, true);
+    lex_init(&ls, &pc, &a, file, LEX_TRIVIA);
     size_t n = 0, cap = 0;
     Token *v = NULL;
     for (;;) {

@@ -34,6 +34,43 @@ void tokens_dump(FILE *out, SourceSet *src, uint32_t file, Interner *in, Diags *
 
 enum { LEX_MAX_PARENS = 256 };
 
+/* lex_init flags. LEX_THREAD scans on a second thread (src/lexpipe.c) while the caller
+ * parses and evaluates; the parse builds it for inputs of LEX_THREAD_MIN bytes or more. */
+enum { LEX_TRIVIA = 1, LEX_THREAD = 2 };
+enum { LEX_THREAD_MIN = 1 << 20 };
+
+/* A lexical error the scanner found, queued until the token stream reports it (so that
+ * errors and the parser's own come out in text order whichever thread scanned). */
+typedef struct LexErr {
+    Span span;
+    const char *msg;    /* NULL past RAW_MAX_ERRORS: counted, not worded */
+    const char *hint;   /* or NULL */
+    bool eof;           /* an unclosed string at the end of input (more input may close it) */
+} LexErr;
+
+enum { RAW_MAX_ERRORS = 1000, RAW_ERRS_PER_TOKEN = 4 };
+
+/* What the flex actions of grammar/lexer.l see, and all they touch: the text, the
+ * interner and arena for names and string literals, and the errors raised while reading
+ * the token being returned (at most two; a rule that only reports an error returns
+ * LEXERROR so the queue never grows). */
+typedef struct RawScan {
+    const char *text;
+    size_t len, rpos;          /* rpos: how far flex has read the text (YY_INPUT) */
+    uint32_t file, pos;        /* pos: byte offset of the next raw token */
+    Interner *in;
+    Arena *strings;            /* string literals and lowercased names */
+    Arena *msgs;               /* the wording of queued errors */
+    LexErr errs[RAW_ERRS_PER_TOKEN];
+    size_t nerrs;              /* queued since the last token */
+    size_t nworded;            /* errors worded so far (capped at RAW_MAX_ERRORS) */
+} RawScan;
+
+/* Called by the flex actions: queue an error, or a hint for the error just queued. */
+void raw_error(RawScan *rs, Span sp, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void raw_hint(RawScan *rs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 typedef struct LexPending { int kind; YYSTYPE val; Span span; bool implicit; } LexPending;
 
 typedef struct LexState {
@@ -44,9 +81,12 @@ typedef struct LexState {
     uint32_t file;
     const char *text;
     size_t len;
-    size_t rpos;            /* how far flex has read the text (YY_INPUT) */
-    void *scanner;             /* yyscan_t */
-    uint32_t pos;              /* byte offset of the next raw token */
+    RawScan rs;                /* the scanner's side when it runs on this thread */
+    Arena msgs;                /* ... and the wording of its errors */
+    void *scanner;             /* yyscan_t, or NULL when a LexPipe scans */
+    struct LexPipe *pipe;      /* the scanning thread (LEX_THREAD), or NULL */
+    Sym *names;                /* LEX_THREAD: the pipe's name ids -> this interner's */
+    size_t nnames;
     bool trivia;               /* return COMMENT and BLANK tokens */
     int last, prev, prev2;     /* the last three tokens returned (0 = none yet) */
     Span last_span, prev_span;
@@ -67,7 +107,8 @@ typedef struct LexState {
     bool eof_error;            /* an error was reported about the end of input */
 } LexState;
 
-void lex_init(LexState *ls, ParseCtx *pc, Arena *arena, uint32_t file, bool trivia);
+/* `arena` receives the string literals; flags are LEX_TRIVIA and LEX_THREAD. */
+void lex_init(LexState *ls, ParseCtx *pc, Arena *arena, uint32_t file, unsigned flags);
 void lex_free(LexState *ls);
 int lex_next(YYSTYPE *val, Span *loc, LexState *ls);
 /* A lexical error at sp (called from the flex actions); counts as an error of the
@@ -84,7 +125,7 @@ unsigned long lex_semi_number(const LexState *ls, int lookahead);
 
 /* The raw flex scanner (grammar/lexer.l). */
 int dg_rawlex(YYSTYPE *val, Span *loc, void *scanner);
-void *lex_scanner_new(LexState *ls);
+void *lex_scanner_new(RawScan *rs);
 void lex_scanner_free(void *scanner);
 
 #endif

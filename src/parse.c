@@ -9,7 +9,9 @@ static ParseResult run(ParseCtx *pc, Arena *strings)
 {
     pc->prog.file = pc->file;
     LexState ls;
-    lex_init(&ls, pc, strings, pc->file, false);
+    /* A large input is scanned on a second thread while this one parses and evaluates. */
+    const SourceFile *f = sources_get(pc->d->src, pc->file);
+    lex_init(&ls, pc, strings, pc->file, f && f->len >= LEX_THREAD_MIN ? LEX_THREAD : 0);
     pc->mark = arena_mark(pc->arena);
     yyparse(pc);
     lex_free(&ls);

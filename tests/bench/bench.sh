@@ -13,7 +13,7 @@ dir=tests/bench
 tmp=$BUILD/bench
 mkdir -p "$tmp"
 cc -O2 -o "$tmp/measure" $dir/measure.c
-LIBS="$BUILD/libdealgraph.a $(pkg-config --libs libgvc cairo jansson libedit) -lutil -lm"
+LIBS="$BUILD/libdealgraph.a $(pkg-config --libs libgvc cairo jansson libedit) -lutil -lm -pthread"
 for prog in forkcost clearcost question; do
     cc -O2 -std=c11 -Isrc -o "$tmp/$prog" $dir/$prog.c $LIBS
 done

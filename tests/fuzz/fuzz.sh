@@ -11,9 +11,9 @@ OUT=build/fuzz
 mkdir -p "$OUT/corpus"
 flex --header-file="$OUT/lexer.h" -o "$OUT/lexer.c" grammar/lexer.l
 bison -Wall -Werror --defines="$OUT/parser.h" -o "$OUT/parser.c" grammar/parser.y
-SRC="tests/fuzz/fuzz_parse.c src/lex.c src/parse.c src/parse_build.c src/parse_stmt.c src/ast.c
+SRC="tests/fuzz/fuzz_parse.c src/lex.c src/lexpipe.c src/parse.c src/parse_build.c src/parse_stmt.c src/ast.c
      src/literal.c src/arena.c src/intern.c src/diag.c src/value.c $OUT/lexer.c $OUT/parser.c"
-FLAGS="-std=c11 -D_DEFAULT_SOURCE -g -O1 -Isrc -I$OUT -Wno-unused-function"
+FLAGS="-std=c11 -D_DEFAULT_SOURCE -pthread -g -O1 -Isrc -I$OUT -Wno-unused-function"
 SEEDS="tests/fuzz/corpus tests/errors"
 [ -d examples ] && SEEDS="$SEEDS examples"
 if command -v clang >/dev/null 2>&1; then
