@@ -78,54 +78,47 @@ static void fill_deal_index(Graph *g)
     free(pos);
 }
 
-/* Stable counting sort of edge indices by one end: `from` is the order so far (NULL for
- * deal order), `to` receives the new order; scratch `cnt` has n + 1 slots. Indices (4
- * bytes) move instead of edges (48), so the sort touches a fraction of the memory. */
-static void sort_by(const Graph *g, const RawEdge *raw, const uint32_t *from, uint32_t *to,
-                    size_t nraw, bool by_payer, uint32_t *cnt)
+/* Stable counting sort of raw edges by one end (scratch `cnt` has n + 1 slots). */
+static void sort_by(const Graph *g, const RawEdge *from, RawEdge *to, size_t nraw, bool by_payer,
+                    uint32_t *cnt)
 {
     memset(cnt, 0, (g->n + 1) * sizeof *cnt);
     for (size_t i = 0; i < nraw; i++)
-        cnt[(by_payer ? raw[i].u : raw[i].v) + 1]++;
+        cnt[(by_payer ? from[i].u : from[i].v) + 1]++;
     for (size_t v = 0; v < g->n; v++)
         cnt[v + 1] += cnt[v];
-    for (size_t i = 0; i < nraw; i++) {
-        uint32_t k = from ? from[i] : (uint32_t)i;
-        to[cnt[by_payer ? raw[k].u : raw[k].v]++] = k;
-    }
+    for (size_t i = 0; i < nraw; i++)
+        to[cnt[by_payer ? from[i].u : from[i].v]++] = from[i];
 }
 
 /* Rows by payer, each sorted by payee, parallel edges merged in deal order: a stable sort
  * by payee, then by payer (O(n + m), and the sums of parallel edges never depend on a
- * library's sort). */
-static void build_out(Graph *g, const RawEdge *raw, size_t nraw)
+ * library's sort). `raw` is reused as the second pass's output. */
+static void build_out(Graph *g, RawEdge *raw, size_t nraw)
 {
     uint32_t *cnt = xmalloc((g->n + 1) * sizeof *cnt);
-    uint32_t *by_payee = xmalloc((nraw + 1) * sizeof *by_payee);
-    uint32_t *order = xmalloc((nraw + 1) * sizeof *order);
-    sort_by(g, raw, NULL, by_payee, nraw, false, cnt);
-    sort_by(g, raw, by_payee, order, nraw, true, cnt);
-    free(by_payee);
+    RawEdge *tmp = xmalloc((nraw + 1) * sizeof *tmp);
+    sort_by(g, raw, tmp, nraw, false, cnt);
+    sort_by(g, tmp, raw, nraw, true, cnt);
+    free(tmp);
     g->out = xmalloc((nraw + 1) * sizeof *g->out);
     size_t m = 0, i = 0;
     for (size_t u = 0; u < g->n; u++) {
         g->out_off[u] = (uint32_t)m;
-        for (; i < nraw && raw[order[i]].u == u; i++) {
-            const RawEdge *r = &raw[order[i]];
+        for (; i < nraw && raw[i].u == u; i++) {
             GEdge *last = m > g->out_off[u] ? &g->out[m - 1] : NULL;
-            if (last && last->peer == r->v) {
-                last->w += r->e.w;
-                last->buys += r->e.buys;
-                last->fund += r->e.fund;
-                last->owed += r->e.owed;
+            if (last && last->peer == raw[i].v) {
+                last->w += raw[i].e.w;
+                last->buys += raw[i].e.buys;
+                last->fund += raw[i].e.fund;
+                last->owed += raw[i].e.owed;
             } else {
-                g->out[m++] = r->e;
+                g->out[m++] = raw[i].e;
             }
         }
     }
     g->out_off[g->n] = (uint32_t)m;
     g->m = m;
-    free(order);
     free(cnt);
 }
 
