@@ -242,13 +242,16 @@ static int pipe_next(YYSTYPE *val, Span *loc, LexState *ls)
     for (;;) {
         const PipeTok *t = lexpipe_next(ls->pipe);
         if (t->kind == PIPE_ERROR) {
-            report_raw_error(ls, &t->v.err);
+            report_raw_error(ls, t->v.err);
             continue;
         }
         *loc = t->span;
         switch (t->kind) {
         case IDENT: val->sym = map_name(ls, t); break;
-        case NUMBER: case DATE: val->val = t->v.val; break;
+        case NUMBER: case DATE:
+            val->val = (Value){.kind = (VKind)t->v.val.kind, .flags = t->v.val.flags,
+                               .dim = t->v.val.dim, .num = t->v.val.num};
+            break;
         case STRING: val->str = t->v.str; break;
         case NEWLINE: val->n = t->v.n; break;
         default: break;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 enum { BATCH = 16384, NBATCH = 4 };
+_Static_assert(sizeof(PipeTok) == 32, "a token crosses cores in half a cache line");
 
 typedef struct Batch {
     size_t n;
@@ -65,7 +66,12 @@ static PipeTok token(const LexPipe *p, int k, const YYSTYPE *v, Span sp)
         t.v.name.text = sym_str(&p->in, v->sym);
         t.v.name.len = (uint32_t)sym_len(&p->in, v->sym);
         break;
-    case NUMBER: case DATE: t.v.val = v->val; break;
+    case NUMBER: case DATE:
+        t.v.val.num = v->val.num;
+        t.v.val.dim = v->val.dim;
+        t.v.val.kind = (uint8_t)v->val.kind;
+        t.v.val.flags = v->val.flags;
+        break;
     case STRING: t.v.str = v->str; break;
     case NEWLINE: t.v.n = v->n; break;
     default: break;
@@ -83,8 +89,9 @@ static void *scan(void *arg)
         Span sp;
         int k = dg_rawlex(&v, &sp, sc);
         for (size_t i = 0; i < p->rs.nerrs && go; i++) {
-            PipeTok e = {.kind = PIPE_ERROR, .span = p->rs.errs[i].span};
-            e.v.err = p->rs.errs[i];
+            LexErr *err = arena_alloc(&p->msgs, sizeof *err);
+            *err = p->rs.errs[i];
+            PipeTok e = {.kind = PIPE_ERROR, .span = err->span, .v.err = err};
             go = put(p, &e);
         }
         p->rs.nerrs = 0;

@@ -16,15 +16,16 @@
 
 enum { PIPE_ERROR = -1 };   /* a PipeTok that carries a queued error, not a token */
 
+/* 32 bytes: tokens cross from one core to the other, so every byte costs. */
 typedef struct PipeTok {
     int kind;               /* bison token kind, or PIPE_ERROR */
     Span span;
     union {
-        Value val;          /* NUMBER, DATE */
+        struct { double num; Dim dim; uint8_t kind, flags; } val;   /* NUMBER, DATE */
         const char *str;    /* STRING */
         int n;              /* NEWLINE: line breaks in the run */
         struct { Sym sym; uint32_t len; const char *text; } name;   /* IDENT, pipe's id */
-        LexErr err;         /* PIPE_ERROR */
+        const LexErr *err;  /* PIPE_ERROR (in the pipe's memory until lexpipe_finish) */
     } v;
 } PipeTok;
 
