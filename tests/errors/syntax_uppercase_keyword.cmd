@@ -1,0 +1,1 @@
+check tests/errors/syntax_uppercase_keyword.deal
