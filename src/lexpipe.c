@@ -2,7 +2,9 @@
  *
  * The ring holds NBATCH batches. The batch being filled is always the one after the
  * batches waiting to be read (index head + nfull), so the scanner may fill it whenever
- * nfull < NBATCH, and the reader owns the batch at head until it has read all of it. */
+ * nfull < NBATCH, and the reader owns the batch at head until it has read all of it.
+ * What each side changes per token sits on cache lines of its own (and a batch's count is
+ * written once, when it is handed over), so the two cores meet only at hand-overs. */
 #include "lexpipe.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -16,18 +18,26 @@ typedef struct Batch {
     PipeTok t[BATCH];
 } Batch;
 
+enum { LINE = 64 };   /* a cache line */
+
 struct LexPipe {
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t filled, emptied;
-    Batch *ring;
     size_t nfull;       /* batches ready to read, the reader's current one included (mu) */
     bool cancel;        /* the reader has stopped reading (mu) */
-    size_t head;        /* the reader's: the batch at head is the one it reads */
+    char pad0[LINE];
+    /* The reader's. */
+    Batch *rring;
+    size_t head;        /* the batch at head is the one it reads */
     size_t pos;         /* ... and the next entry in it */
     bool reading;       /* ... whether it holds the batch at head */
-    size_t tail;        /* the scanner's: the batch it fills */
-    RawScan rs;         /* the scanner's state, table and arenas */
+    char pad1[LINE];
+    /* The scanner's. */
+    Batch *wring;
+    size_t tail;        /* the batch it fills */
+    size_t fill;        /* ... and how many entries it holds so far */
+    RawScan rs;         /* its state, table and arenas */
     Interner in;
     Arena strings, msgs;
 };
@@ -36,6 +46,7 @@ struct LexPipe {
  * reader has stopped reading. */
 static bool publish(LexPipe *p, bool last)
 {
+    p->wring[p->tail % NBATCH].n = p->fill;
     pthread_mutex_lock(&p->mu);
     p->nfull++;
     pthread_cond_signal(&p->filled);
@@ -44,16 +55,14 @@ static bool publish(LexPipe *p, bool last)
     bool go = !p->cancel;
     pthread_mutex_unlock(&p->mu);
     p->tail++;
-    if (go && !last)
-        p->ring[p->tail % NBATCH].n = 0;
+    p->fill = 0;
     return go;
 }
 
 static bool put(LexPipe *p, const PipeTok *t)
 {
-    Batch *b = &p->ring[p->tail % NBATCH];
-    b->t[b->n++] = *t;
-    return b->n < BATCH || publish(p, false);
+    p->wring[p->tail % NBATCH].t[p->fill++] = *t;
+    return p->fill < BATCH || publish(p, false);
 }
 
 /* A raw token as the reader needs it: values by kind, a name with its text. */
@@ -100,7 +109,7 @@ static void *scan(void *arg)
         PipeTok t = token(p, k, &v, sp);
         go = put(p, &t);
         if (k == END) {   /* only batches that hold something are handed over */
-            if (go && p->ring[p->tail % NBATCH].n > 0)
+            if (go && p->fill > 0)
                 publish(p, true);
             break;
         }
@@ -112,8 +121,7 @@ static void *scan(void *arg)
 LexPipe *lexpipe_start(const char *text, size_t len, uint32_t file)
 {
     LexPipe *p = xcalloc(1, sizeof *p);
-    p->ring = xmalloc(NBATCH * sizeof *p->ring);
-    p->ring[0].n = 0;
+    p->rring = p->wring = xmalloc(NBATCH * sizeof *p->rring);
     intern_init(&p->in);
     arena_init(&p->strings);
     arena_init(&p->msgs);
@@ -130,14 +138,14 @@ LexPipe *lexpipe_start(const char *text, size_t len, uint32_t file)
     intern_free(&p->in);
     arena_free(&p->strings);
     arena_free(&p->msgs);
-    free(p->ring);
+    free(p->rring);
     free(p);
     return NULL;
 }
 
 const PipeTok *lexpipe_next(LexPipe *p)
 {
-    if (p->reading && p->pos == p->ring[p->head % NBATCH].n) {
+    if (p->reading && p->pos == p->rring[p->head % NBATCH].n) {
         pthread_mutex_lock(&p->mu);
         p->nfull--;
         pthread_cond_signal(&p->emptied);
@@ -153,7 +161,7 @@ const PipeTok *lexpipe_next(LexPipe *p)
         p->reading = true;
         p->pos = 0;
     }
-    return &p->ring[p->head % NBATCH].t[p->pos++];
+    return &p->rring[p->head % NBATCH].t[p->pos++];
 }
 
 void lexpipe_finish(LexPipe *p, Arena *strings)
@@ -169,6 +177,6 @@ void lexpipe_finish(LexPipe *p, Arena *strings)
     arena_adopt(strings, &p->strings);
     arena_free(&p->msgs);
     intern_free(&p->in);
-    free(p->ring);
+    free(p->rring);
     free(p);
 }
