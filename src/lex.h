@@ -6,6 +6,8 @@
  * statement, outside parentheses, is an implicit ';'; so is the end of input, and the gap
  * before a '}' that closes a statement), caps parenthesis nesting, tracks open braces for
  * "unclosed '{'" and turns comments and blank lines into tokens when asked (lex_all).
+ * Scanner errors come to it queued (RawScan), and it reports them where they were raised in
+ * the stream, so a large input can be scanned on a second thread (src/lexpipe.h).
  * Token kinds are the bison token numbers of build/parser.h. */
 #ifndef DG_LEX_H
 #define DG_LEX_H
