@@ -28,7 +28,7 @@ struct LexPipe {
     bool cancel;        /* the reader has stopped reading (mu) */
     char pad0[LINE];
     /* The reader's. */
-    Batch *rring;
+    Batch *rring;       /* the ring; wring is the same pointer, kept on the scanner's line */
     size_t head;        /* the batch at head is the one it reads */
     size_t pos;         /* ... and the next entry in it */
     bool reading;       /* ... whether it holds the batch at head */
