@@ -1,30 +1,18 @@
 /* dg.c - the library API of dg.h: a Dg context owns the sources, diagnostics, interner and
  * the evaluator (which owns the world); the CLI, REPL, tests and fuzzer all go through it.
+ * This file: the context, running scripts, what the REPL asks of an input, fmt and the
+ * dumps (dg_out.c: reports, diff, pictures).
  *
  * Diagnostics are printed to opt.err after each call, in the
- * order they were found; dg.c remembers how many it has printed. */
-#include "dg.h"
-#include "eval.h"
-#include "parse.h"
-#include "diff.h"
-#include "figures.h"
-#include "lex.h"
-#include "report.h"
-#include "show.h"
-#include "stress.h"
-#include "stress_show.h"
+ * order they were found; the context remembers how many it has printed. */
+#include "dg_int.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct Dg {
-    DgOptions opt;
-    SourceSet src;
-    Diags diags;
-    Interner in;
-    Eval *ev;
-    size_t printed;   /* diagnostics already written to opt.err */
-};
+#include <sys/stat.h>
+#include "fmt.h"
+#include "parse.h"
+#include "tokens.h"
 
 Dg *dg_new(const DgOptions *opt)
 {
@@ -34,11 +22,9 @@ Dg *dg_new(const DgOptions *opt)
         dg->opt.out = stdout;
     if (!dg->opt.err)
         dg->opt.err = stderr;
-    sources_init(&dg->src);
-    diags_init(&dg->diags, &dg->src);
-    dg->diags.color = dg->opt.color;
-    intern_init(&dg->in);
-    dg->ev = eval_new(&dg->in, &dg->src, &dg->diags, &dg->opt);
+    reading_init(&dg->rd);
+    dg->rd.diags.color = dg->opt.color;
+    dg->ev = eval_new(&dg->rd.in, &dg->rd.src, &dg->rd.diags, &dg->opt);
     return dg;
 }
 
@@ -47,19 +33,17 @@ void dg_free(Dg *dg)
     if (!dg)
         return;
     eval_free(dg->ev);
-    diags_free(&dg->diags);
-    intern_free(&dg->in);
-    sources_free(&dg->src);
+    reading_free(&dg->rd);
     free(dg);
 }
 
 /* Print what was found since the last call; the count of new errors decides the status. */
-static int flush_diags(Dg *dg, size_t errors_before)
+int dg_flush_diags(Dg *dg, size_t errors_before)
 {
-    diags_print(&dg->diags, dg->opt.err, dg->printed);
-    dg->printed = dg->diags.n;
+    diags_print(&dg->rd.diags, dg->opt.err, dg->printed);
+    dg->printed = dg->rd.diags.n;
     fflush(dg->opt.out);
-    return dg->diags.nerrors > errors_before ? DG_EFAIL : DG_OK;
+    return dg->rd.diags.nerrors > errors_before ? DG_EFAIL : DG_OK;
 }
 
 /* Read all of a stream (standard input for `-`); NULL on a read error. */
@@ -93,7 +77,7 @@ static char *read_stream(FILE *fp, size_t *len)
 
 int dg_run_file(Dg *dg, const char *path)
 {
-    size_t before = dg->diags.nerrors;
+    size_t before = dg->rd.diags.nerrors;
     if (!strcmp(path, "-")) {
         size_t len = 0;
         char *text = read_stream(stdin, &len);
@@ -102,38 +86,38 @@ int dg_run_file(Dg *dg, const char *path)
             return DG_EIO;
         }
         eval_text(dg->ev, "<stdin>", text, len);
-        return flush_diags(dg, before);
+        return dg_flush_diags(dg, before);
     }
     if (eval_file(dg->ev, path) == DG_EIO) {
         fprintf(dg->opt.err, "dealgraph: cannot read '%s': %s\n", path, strerror(errno));
-        flush_diags(dg, before);
+        dg_flush_diags(dg, before);
         return DG_EIO;
     }
-    return flush_diags(dg, before);
+    return dg_flush_diags(dg, before);
 }
 
 int dg_run_text(Dg *dg, const char *name, const char *text, size_t len)
 {
-    size_t before = dg->diags.nerrors;
+    size_t before = dg->rd.diags.nerrors;
     char *copy = xmalloc(len + 1);
     memcpy(copy, text, len);
     copy[len] = '\0';
     eval_text(dg->ev, name, copy, len);
-    return flush_diags(dg, before);
+    return dg_flush_diags(dg, before);
 }
 
 int dg_finish(Dg *dg)
 {
-    size_t before = dg->diags.nerrors;
+    size_t before = dg->rd.diags.nerrors;
     eval_finish(dg->ev);
-    return flush_diags(dg, before);
+    return dg_flush_diags(dg, before);
 }
 
-int dg_parse_status(Dg *dg, const char *text, size_t len)
+int dg_parse_status(const char *text, size_t len)
 {
     ParseTrial t;
-    parse_trial(&t, &dg->in, text, len);
-    int st = t.diags.nerrors == 0 ? DG_PARSE_OK
+    parse_trial(&t, text, len);
+    int st = t.rd.diags.nerrors == 0 ? DG_PARSE_OK
              : t.result.incomplete ? DG_PARSE_INCOMPLETE : DG_PARSE_ERROR;
     parse_trial_free(&t);
     return st;
@@ -142,141 +126,132 @@ int dg_parse_status(Dg *dg, const char *text, size_t len)
 void dg_reset(Dg *dg)
 {
     eval_free(dg->ev);
-    dg->ev = eval_new(&dg->in, &dg->src, &dg->diags, &dg->opt);
+    dg->ev = eval_new(&dg->rd.in, &dg->rd.src, &dg->rd.diags, &dg->opt);
 }
 
 void dg_each_name(Dg *dg, DgNameFn fn, void *ud) { eval_each_name(dg->ev, fn, ud); }
 
-int dg_summary(Dg *dg, FILE *out)
-{
-    show_summary(out, eval_engine_of(dg->ev));
-    fflush(out);
-    return ferror(out) ? DG_EIO : DG_OK;
-}
+/* ---- what an input does, from its statement kinds alone (nothing is evaluated) ---- */
 
-/* The report's "clearing" object: the stress result of the world being reported. For the
- * base world it is computed only when asked for (the JSON report): the text report does
- * not show it, and clearing a large world is not free. */
-typedef struct ClearingHook {
-    const StressResult *res;   /* a scenario's result, or the base's once computed */
-    StressResult *base_res;    /* owned: the base world's clearing */
-    const World *w;
-} ClearingHook;
+/* Bigger inputs are classified as changes without a look: only piped files get this big,
+ * and parsing them twice would cost more than it saves. */
+#define CLASSIFY_MAX (1u << 16)
+/* Past this size a piped block goes as one input (its last change is not looked for). */
+#define UNDO_SPLIT_MAX (4u << 20)
 
-static json_t *clearing_json(void *ud)
+static DgInputKind stmt_kind(const Stmt *s)
 {
-    ClearingHook *h = ud;
-    if (!h->res) {
-        /* The base world cleared as it stands: who could pay with no shock at all. */
-        StressParams p;
-        stress_params_init(&p);
-        h->res = h->base_res = stress_run(h->w, NULL, &p);
-        stress_params_free(&p);
+    switch (s->kind) {
+    case ST_EXPR: return DG_INPUT_PEEK;
+    case ST_SHOW:
+    case ST_ASSERT:
+    case ST_WHATIF: return DG_INPUT_QUESTION;
+    default: return DG_INPUT_CHANGE;
     }
-    return stress_json(h->res, h->w);
 }
 
-int dg_report_ex(Dg *dg, FILE *out, const char *scenario, bool json, bool no_sources)
+DgInputKind dg_input_kind(const char *text, size_t len)
 {
-    size_t before = dg->diags.nerrors;
-    EvalScenario *es = NULL;
-    ClearingHook hook = {NULL, NULL, eval_world(dg->ev)};
-    if (scenario) {
-        es = eval_scenario(dg->ev, scenario);
-        if (!es)
-            return flush_diags(dg, before);
-        hook = (ClearingHook){eval_scenario_stress(es), NULL, eval_scenario_world(es)};
+    if (len > CLASSIFY_MAX)
+        return DG_INPUT_CHANGE;
+    ParseTrial t;
+    parse_trial(&t, text, len);
+    DgInputKind kind = DG_INPUT_PEEK;
+    if (t.rd.diags.nerrors)
+        kind = DG_INPUT_CHANGE;   /* the evaluator may still run the statements that parsed */
+    for (const Stmt *s = t.result.prog.stmts.first; s && kind != DG_INPUT_CHANGE; s = s->next) {
+        DgInputKind k = stmt_kind(s);
+        if (k > kind)
+            kind = k;
     }
-    Engine *e = engine_new(hook.w);
-    ReportOptions ro = {.json = json, .no_sources = no_sources, .clearing = clearing_json,
-                        .clearing_ud = &hook};
-    int st = report_write(out, e, &ro);
-    engine_free(e);
-    stress_free(hook.base_res);
-    eval_scenario_free(es);
-    return st;
+    parse_trial_free(&t);
+    return kind;
 }
 
-int dg_report(Dg *dg, FILE *out, const char *scenario, bool json)
+size_t dg_last_change_at(const char *text, size_t len)
 {
-    return dg_report_ex(dg, out, scenario, json, false);
+    if (len > UNDO_SPLIT_MAX)
+        return 0;
+    ParseTrial t;
+    parse_trial(&t, text, len);
+    size_t at = 0;
+    bool first = true;
+    for (const Stmt *s = t.result.prog.stmts.first; s; s = s->next, first = false)
+        if (stmt_kind(s) == DG_INPUT_CHANGE)
+            at = first ? 0 : s->span.start;
+    parse_trial_free(&t);
+    return at < len ? at : 0;
 }
 
-/* Stress figures a scenario diff compares, per entity. */
-static const char *const CLEARING_FIGS[] = {"paid", "shortfall", "loss", "distress", "defaulted"};
-
-int dg_diff_scenario(Dg *dg, const char *scenario, DiffSet *s)
-{
-    size_t before = dg->diags.nerrors;
-    EvalScenario *es = eval_scenario(dg->ev, scenario);
-    if (!es)
-        return flush_diags(dg, before);
-    const World *base = eval_world(dg->ev), *fork = eval_scenario_world(es);
-    diff_worlds(s, base, fork);
-    StressParams p;
-    stress_params_init(&p);
-    StressResult *r0 = stress_run(base, NULL, &p), *r1 = eval_scenario_stress(es);
-    stress_params_free(&p);
-    for (EntId v = 0; v < world_n_entities(fork); v++)
-        for (size_t i = 0; i < sizeof CLEARING_FIGS / sizeof *CLEARING_FIGS; i++) {
-            bool known;
-            Value a = v < world_n_entities(base) ? stress_figure(r0, CLEARING_FIGS[i], v, &known)
-                                                 : value_null();
-            Value b = stress_figure(r1, CLEARING_FIGS[i], v, &known);
-            /* defaulted is a bool: compare it as 0/1 so the table can sort it */
-            if (a.kind == V_BOOL)
-                a = value_num(a.num, DIM_NONE);
-            if (b.kind == V_BOOL)
-                b = value_num(b.num, DIM_NONE);
-            diff_add(s, world_name(fork, v), CLEARING_FIGS[i], a, b);
-        }
-    stress_free(r0);
-    eval_scenario_free(es);
-    return DG_OK;
-}
-
-/* Read and register a file for a dump; prints the usual message when it cannot. */
-static uint32_t dump_source(Dg *dg, const char *path)
+/* Read and register a file ("-": standard input) for fmt or a dump; prints the usual
+ * message when it cannot. */
+static uint32_t read_source(Dg *dg, const char *who, const char *path)
 {
     uint32_t id;
+    struct stat sb;
     if (!strcmp(path, "-")) {
         size_t len = 0;
         char *text = read_stream(stdin, &len);
-        id = text ? sources_add(&dg->src, "<stdin>", NULL, text, len) : 0;
+        id = text ? srcset_add(&dg->rd.src, "<stdin>", NULL, text, len) : 0;
+    } else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        errno = EISDIR;   /* say so, rather than the read error a directory gives */
+        id = 0;
     } else {
-        id = sources_read(&dg->src, path, path);
+        id = srcset_read(&dg->rd.src, path, path);
     }
     if (!id)
-        fprintf(dg->opt.err, "dealgraph: cannot read '%s': %s\n", path, strerror(errno));
+        fprintf(dg->opt.err, "%s: cannot read '%s': %s\n", who, path, strerror(errno));
     return id;
 }
 
 int dg_dump_tokens(Dg *dg, const char *path, FILE *out)
 {
-    uint32_t id = dump_source(dg, path);
+    uint32_t id = read_source(dg, "dealgraph", path);
     if (!id)
         return DG_EIO;
-    size_t before = dg->diags.nerrors;
-    tokens_dump(out, &dg->src, id, &dg->in, &dg->diags);
-    return flush_diags(dg, before);
+    size_t before = dg->rd.diags.nerrors;
+    tokens_dump(out, &dg->rd.src, id, &dg->rd.in, &dg->rd.diags);
+    return dg_flush_diags(dg, before);
 }
 
 int dg_dump_ast(Dg *dg, const char *path, FILE *out)
 {
-    uint32_t id = dump_source(dg, path);
+    uint32_t id = read_source(dg, "dealgraph", path);
     if (!id)
         return DG_EIO;
-    size_t before = dg->diags.nerrors;
+    size_t before = dg->rd.diags.nerrors;
     Arena a;
     arena_init(&a);
-    ParseResult pr = parse_source(&a, &dg->in, &dg->diags, id);
-    ast_dump(out, &pr.prog, &dg->in, &dg->src);
+    ParseResult pr = parse_source(&a, &dg->rd.in, &dg->rd.diags, id);
+    ast_dump(out, &pr.prog, &dg->rd.in, &dg->rd.src);
     arena_free(&a);
-    return flush_diags(dg, before);
+    return dg_flush_diags(dg, before);
+}
+
+/* ---- fmt ---- */
+
+int dg_fmt_file(Dg *dg, const char *path, char **out, size_t *len, bool *changed)
+{
+    *out = NULL;
+    uint32_t id = read_source(dg, "dealgraph fmt", path);
+    if (!id)
+        return DG_EIO;
+    size_t before = dg->rd.diags.nerrors;
+    *out = fmt_source(&dg->rd.src, id, &dg->rd.in, &dg->rd.diags, len);
+    int st = dg_flush_diags(dg, before);
+    if (!*out)
+        return DG_EFAIL;
+    const SourceFile *f = srcset_get(&dg->rd.src, id);
+    *changed = f->len != *len || memcmp(f->text, *out, *len) != 0;
+    return st;
+}
+
+char *dg_fmt_text(const char *text, size_t len, size_t *outlen)
+{
+    return fmt_text(text, len, outlen);
 }
 
 const World *dg_world(const Dg *dg) { return eval_world(dg->ev); }
-Interner *dg_interner(Dg *dg) { return &dg->in; }
-size_t dg_error_count(const Dg *dg) { return dg->diags.nerrors; }
+Interner *dg_interner(Dg *dg) { return &dg->rd.in; }
+size_t dg_error_count(const Dg *dg) { return dg->rd.diags.nerrors; }
 bool dg_showed(const Dg *dg) { return eval_showed(dg->ev); }
-Eval *dg_eval(Dg *dg) { return dg->ev; }

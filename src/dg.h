@@ -1,73 +1,106 @@
-/* dg.h - the one library API that the CLI (main.c), the REPL (repl.c), the tests and the
- * fuzzer all use: parse, evaluate, query. No globals: a Dg context owns the sources, the
+/* dg.h - the one library API: the CLI (src/cli/), the REPL, the tests and the fuzzer use
+ * it, and the front doors use nothing else. No globals: a Dg context owns the sources, the
  * diagnostics, the interner, every parse's AST arena and the world.
  *
- * Exit statuses used across dealgraph (documented in README.md):
+ * It includes system headers and three small headers of the base layer that are part of
+ * the API: the exit statuses and run options (status.h), the allocation choke point
+ * (xalloc.h) and the growable text buffer (strbuf.h). Exit statuses (README.md):
  *   0  success
  *   1  the script has errors, or an assert failed, or `fmt --check` found unformatted input
  *   2  usage error on the command line
- *   3  a file named on the command line cannot be read or written
- */
+ *   3  a file named on the command line cannot be read or written */
 #ifndef DG_DG_H
 #define DG_DG_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
-#include "diag.h"
-#include "intern.h"
-#include "world.h"
-
-enum { DG_OK = 0, DG_EFAIL = 1, DG_EUSAGE = 2, DG_EIO = 3 };
-
-typedef struct DgOptions {
-    FILE *out;               /* where `show` writes (stdout) */
-    FILE *err;               /* where diagnostics go (stderr) */
-    bool strict;             /* undeclared entities are errors (`check --strict`) */
-    bool quiet;              /* evaluate but print no `show` output (`check`) */
-    bool echo_exprs;         /* print the value of a bare expression statement (REPL) */
-    bool color;              /* colour diagnostics/tables (a terminal, NO_COLOR unset) */
-    const char *stdlib_dir;  /* where `use NAME` looks; NULL = $DEALGRAPH_PATH or built-in */
-} DgOptions;
+#include "base/status.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 
 typedef struct Dg Dg;
 
 Dg *dg_new(const DgOptions *opt);
 void dg_free(Dg *dg);
 
-/* Parse and evaluate a file (or text under a name) into the context's world. Diagnostics
- * are printed to opt.err as they are found. Returns DG_OK, DG_EFAIL (errors or failed
- * asserts) or DG_EIO (file unreadable). */
+/* Parse and evaluate a file ("-" is standard input) or text under a name into the
+ * context's world. Diagnostics are printed to opt.err as they are found. Returns DG_OK,
+ * DG_EFAIL (errors or failed asserts) or DG_EIO (file unreadable). */
 int dg_run_file(Dg *dg, const char *path);
 int dg_run_text(Dg *dg, const char *name, const char *text, size_t len);
-
-/* REPL: would this text parse? DG_PARSE_INCOMPLETE means the only error is at the end of
- * input (an unclosed block or a statement cut short): read another line and retry. */
-enum { DG_PARSE_OK, DG_PARSE_INCOMPLETE, DG_PARSE_ERROR };
-int dg_parse_status(Dg *dg, const char *text, size_t len);
-
-/* Forget everything evaluated (the REPL's :reset; :undo replays all but the last input). */
-void dg_reset(Dg *dg);
-
-/* The names a user may type, for completion: entities, deal labels, scenarios, lets. */
-typedef void (*DgNameFn)(const char *name, void *ud);
-void dg_each_name(Dg *dg, DgNameFn fn, void *ud);
-
-/* Whole-world outputs (the `report`, the summary, `graph`). scenario = NULL: the base. */
-int dg_summary(Dg *dg, FILE *out);
-int dg_report(Dg *dg, FILE *out, const char *scenario, bool json);
-
 /* The checks that need the whole input (labels defined later, `--strict` undeclared
  * entities); call after the last dg_run_file. Returns DG_OK or DG_EFAIL. */
 int dg_finish(Dg *dg);
 /* Did any `show` statement print? (The CLI prints a summary when none did.) */
 bool dg_showed(const Dg *dg);
-/* dg_report with `--no-sources`. An unknown scenario is an error (DG_EFAIL). */
-int dg_report_ex(Dg *dg, FILE *out, const char *scenario, bool json, bool no_sources);
-/* `dealgraph --tokens FILE` / `--ast FILE`: the frontend's dumps of one file. */
+size_t dg_error_count(const Dg *dg);
+
+/* Forget everything evaluated (the REPL's :reset; :undo replays all but the last input). */
+void dg_reset(Dg *dg);
+
+/* ---- what the REPL asks of an input, without evaluating it ---- */
+/* Would this text parse? DG_PARSE_INCOMPLETE means the only error is at the end of input
+ * (an unclosed block or a statement cut short): read another line and retry. */
+enum { DG_PARSE_OK, DG_PARSE_INCOMPLETE, DG_PARSE_ERROR };
+int dg_parse_status(const char *text, size_t len);
+/* What an input does to the world, least first: only bare expressions, only questions
+ * (show, assert, what if: nothing to roll back), or changes (also: it does not parse). */
+typedef enum { DG_INPUT_PEEK, DG_INPUT_QUESTION, DG_INPUT_CHANGE } DgInputKind;
+DgInputKind dg_input_kind(const char *text, size_t len);
+/* Where the last statement that changes the world starts, when the text holds something
+ * before it; 0 when it is the whole text (or the text is too big to parse again). */
+size_t dg_last_change_at(const char *text, size_t len);
+/* The names a user may type, for completion: entities, deal labels, scenarios, lets. */
+typedef void (*DgNameFn)(const char *name, void *ud);
+void dg_each_name(Dg *dg, DgNameFn fn, void *ud);
+
+/* ---- whole-world outputs; scenario = NULL: the base world ---- */
+int dg_summary(Dg *dg, FILE *out);
+/* `report`: text or JSON, with or without every entity's sources. An unknown scenario is an
+ * error (DG_EFAIL). */
+int dg_report(Dg *dg, FILE *out, const char *scenario, bool json, bool no_sources);
+/* `diff A B`: every figure of a's world against b's, changed ones only. */
+int dg_diff(Dg *a, Dg *b, FILE *out, bool json);
+/* `diff --scenario NAME`: the base world against the scenario, clearing results included. */
+int dg_diff_scenario(Dg *dg, const char *scenario, FILE *out, bool json);
+
+/* `graph` and `chart timeline`: a picture of the world (or of a scenario's fork, defaults
+ * marked) written to `out` ("-" is standard output). The format is `format` (dot, svg, png)
+ * when given, else the extension of out, else DOT for a graph and SVG for a chart. Problems
+ * are printed to opt.err prefixed with `who` ("dealgraph graph"). */
+typedef enum { DG_PIC_GRAPH, DG_PIC_CHART_TIMELINE } DgPicKind;
+typedef struct DgPicture {
+    DgPicKind kind;
+    const char *who;          /* message prefix */
+    const char *scenario;     /* NULL: the base world */
+    const char *title;        /* graph caption, NULL for none */
+    const char *format;       /* NULL: from out's extension */
+    const char *out;          /* NULL or "-": standard output */
+    const char *const *entities;  /* chart: the entities to draw (n_entities), else chosen */
+    size_t n_entities;
+} DgPicture;
+/* Before loading anything: can the picture be written as asked? DG_EUSAGE if not. */
+int dg_picture_check(Dg *dg, const DgPicture *pic);
+/* Draw it: DG_EFAIL for an unknown scenario or entity or a picture too large to lay out,
+ * DG_EIO when out cannot be written. */
+int dg_picture(Dg *dg, const DgPicture *pic);
+
+/* ---- fmt ---- */
+/* Lay out a file (or "-") in fmt's canonical layout. On DG_OK *out is the new text (heap)
+ * and *changed says whether it differs from the file; DG_EFAIL when it does not parse
+ * (diagnostics printed), DG_EIO when it cannot be read (message printed). */
+int dg_fmt_file(Dg *dg, const char *path, char **out, size_t *len, bool *changed);
+/* The layout of text known to parse (the REPL's :save); heap string, NULL if it cannot. */
+char *dg_fmt_text(const char *text, size_t len, size_t *outlen);
+
+/* `dealgraph --tokens FILE` / `--ast FILE`: the front end's dumps of one file. */
 int dg_dump_tokens(Dg *dg, const char *path, FILE *out);
 int dg_dump_ast(Dg *dg, const char *path, FILE *out);
 
+/* For tests and benchmarks that look inside (they include the layers' headers too). */
+typedef struct World World;
+typedef struct Interner Interner;
 const World *dg_world(const Dg *dg);
 Interner *dg_interner(Dg *dg);
-size_t dg_error_count(const Dg *dg);
 
 #endif

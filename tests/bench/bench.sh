@@ -12,12 +12,8 @@ BUILD=${2:-build}
 dir=tests/bench
 tmp=$BUILD/bench
 mkdir -p "$tmp"
-cc -O2 -o "$tmp/measure" $dir/measure.c
-LIBS="$BUILD/libdealgraph.a $(pkg-config --libs libgvc cairo jansson libedit) -lutil -lm -pthread"
-for prog in forkcost clearcost question; do
-    cc -O2 -std=c11 -Isrc -o "$tmp/$prog" $dir/$prog.c $LIBS
-done
-M=$tmp/measure
+# The measuring programs are built by `make bench` ($BUILD/bench/).
+M=$BUILD/bench/measure
 [ -f "$tmp/web1m.deal" ] || sh $dir/gen.sh 1000000 10000 > "$tmp/web1m.deal"
 printf 'show sources of e42\n' > "$tmp/sources.deal"
 printf 'show system\n' > "$tmp/nothing.deal"
@@ -32,6 +28,6 @@ $M "run + show system (graph, no sources)" "$DG" "$tmp/web1m.deal" "$tmp/nothing
 $M "run + show sources of e42" "$DG" "$tmp/web1m.deal" "$tmp/sources.deal"
 $M "run + what-if demand shortfall (clearing)" "$DG" "$tmp/web1m.deal" "$tmp/whatif.deal"
 $M "repl: load, then a what-if" sh -c "\"$DG\" repl \"$tmp/web1m.deal\" \"$tmp/whatif.deal\" < /dev/null"
-"$tmp/forkcost" "$tmp/web1m.deal"
-"$tmp/clearcost"
-"$tmp/question"
+"$BUILD/bench/forkcost" "$tmp/web1m.deal"
+"$BUILD/bench/clearcost"
+"$BUILD/bench/question"

@@ -1,7 +1,6 @@
 /* measure.c - run a command BENCH_RUNS times (default 3), report the best wall time, the
  * median, and the peak resident memory (bench only). The best is the figure a noisy shared
  * machine inflates least; the median shows how noisy the runs were. */
-#define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>

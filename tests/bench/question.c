@@ -2,7 +2,6 @@
  * `use ai2025;` through the library the REPL runs on, then asks each question five times
  * and prints the first and the best wall time of each (the first pays for anything the
  * engine caches; the best is what a busy machine cannot inflate). Answers go to /dev/null. */
-#define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -17,14 +17,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Diags d;
     Interner in;
     Arena a;
-    sources_init(&src);
+    srcset_init(&src);
     diags_init(&d, &src);
     intern_init(&in);
     arena_init(&a);
     char *text = xmalloc(size + 1);
     memcpy(text, data, size);
     text[size] = '\0';
-    uint32_t id = sources_add(&src, "fuzz.deal", NULL, text, size);
+    uint32_t id = srcset_add(&src, "fuzz.deal", NULL, text, size);
     Token *t;
     size_t n = lex_all(&in, &d, &src, id, &t);
     if (n == 0 || t[n - 1].kind != END)
@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     arena_free(&a);
     intern_free(&in);
     diags_free(&d);
-    sources_free(&src);
+    srcset_free(&src);
     return 0;
 }
 

@@ -11,14 +11,14 @@ static char *diagnose(const char *text)
     Diags d;
     Interner in;
     Arena a;
-    sources_init(&src);
+    srcset_init(&src);
     diags_init(&d, &src);
     intern_init(&in);
     arena_init(&a);
     size_t len = strlen(text);
     char *copy = malloc(len + 1);
     memcpy(copy, text, len + 1);
-    uint32_t id = sources_add(&src, "x.deal", NULL, copy, len);
+    uint32_t id = srcset_add(&src, "x.deal", NULL, copy, len);
     parse_source(&a, &in, &d, id);
     char *out = NULL;
     size_t n = 0;
@@ -28,7 +28,7 @@ static char *diagnose(const char *text)
     arena_free(&a);
     intern_free(&in);
     diags_free(&d);
-    sources_free(&src);
+    srcset_free(&src);
     return out;
 }
 

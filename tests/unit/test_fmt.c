@@ -213,13 +213,13 @@ static char *via_source(const char *text, size_t *nerr)
     SourceSet src;
     Interner in;
     Diags d;
-    sources_init(&src);
+    srcset_init(&src);
     intern_init(&in);
     diags_init(&d, &src);
     size_t n = strlen(text);
     char *copy = xmalloc(n + 1);
     memcpy(copy, text, n + 1);
-    uint32_t id = sources_add(&src, "t.deal", NULL, copy, n);
+    uint32_t id = srcset_add(&src, "t.deal", NULL, copy, n);
     size_t len = 0;
     char *out = fmt_source(&src, id, &in, &d, &len);
     *nerr = d.nerrors;
@@ -227,7 +227,7 @@ static char *via_source(const char *text, size_t *nerr)
         assert_int_equal(len, strlen(out));
     diags_free(&d);
     intern_free(&in);
-    sources_free(&src);
+    srcset_free(&src);
     return out;
 }
 

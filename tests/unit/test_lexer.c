@@ -14,13 +14,13 @@ typedef struct Fix {
 static Fix *lex_text(const char *text, size_t len)
 {
     Fix *f = calloc(1, sizeof *f);
-    sources_init(&f->src);
+    srcset_init(&f->src);
     diags_init(&f->d, &f->src);
     intern_init(&f->in);
     char *copy = malloc(len + 1);
     memcpy(copy, text, len);
     copy[len] = '\0';
-    uint32_t id = sources_add(&f->src, "t.deal", NULL, copy, len);
+    uint32_t id = srcset_add(&f->src, "t.deal", NULL, copy, len);
     f->n = lex_all(&f->in, &f->d, &f->src, id, &f->t);
     return f;
 }
@@ -32,7 +32,7 @@ static void fix_free(Fix *f)
     free(f->t);
     intern_free(&f->in);
     diags_free(&f->d);
-    sources_free(&f->src);
+    srcset_free(&f->src);
     free(f);
 }
 

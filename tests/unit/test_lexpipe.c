@@ -74,7 +74,7 @@ static Stream *read_stream(const char *text, size_t len, unsigned flags)
     SourceSet src;
     Diags d;
     Interner in;
-    sources_init(&src);
+    srcset_init(&src);
     diags_init(&d, &src);
     d.max_errors = 100000;
     intern_init(&in);
@@ -82,7 +82,7 @@ static Stream *read_stream(const char *text, size_t len, unsigned flags)
     char *copy = malloc(len + 1);
     memcpy(copy, text, len);
     copy[len] = '\0';
-    uint32_t id = sources_add(&src, "t.deal", NULL, copy, len);
+    uint32_t id = srcset_add(&src, "t.deal", NULL, copy, len);
     Arena nodes;
     arena_init(&nodes);
     ParseCtx pc = {.arena = &nodes, .in = &in, .d = &d, .file = id};
@@ -110,7 +110,7 @@ static Stream *read_stream(const char *text, size_t len, unsigned flags)
     arena_free(&nodes);
     intern_free(&in);
     diags_free(&d);
-    sources_free(&src);
+    srcset_free(&src);
     return s;
 }
 

@@ -15,14 +15,14 @@ typedef struct Fix {
 static Fix *parse_text(const char *text, size_t len)
 {
     Fix *f = calloc(1, sizeof *f);
-    sources_init(&f->src);
+    srcset_init(&f->src);
     diags_init(&f->d, &f->src);
     intern_init(&f->in);
     arena_init(&f->a);
     char *copy = malloc(len + 1);
     memcpy(copy, text, len);
     copy[len] = '\0';
-    uint32_t id = sources_add(&f->src, "t.deal", NULL, copy, len);
+    uint32_t id = srcset_add(&f->src, "t.deal", NULL, copy, len);
     f->r = parse_source(&f->a, &f->in, &f->d, id);
     return f;
 }
@@ -34,7 +34,7 @@ static void fix_free(Fix *f)
     arena_free(&f->a);
     intern_free(&f->in);
     diags_free(&f->d);
-    sources_free(&f->src);
+    srcset_free(&f->src);
     free(f);
 }
 
@@ -175,7 +175,7 @@ static void test_design_whatif(void **st)
     assert_int_equal(s->u.scenario.body.n, 5);
     Stmt *b = s->u.scenario.body.first;
     assert_int_equal(b->kind, ST_SHOCK);
-    assert_int_equal(b->u.shock.what, SHOCK_PAYMENTS);
+    assert_int_equal(b->u.shock.what, SH_PAYMENTS);
     assert_string_equal(nm(f, b->u.shock.name), "users");
     assert_int_equal(b->u.shock.by->kind, EX_UNARY);   /* -50% */
     b = b->next;
@@ -225,7 +225,7 @@ static void test_more_forms(void **st)
     assert_int_equal(s->u.show.topic, SYM_NONE);
     assert_string_equal(nm(f, s->u.show.expr->u.binary.l->u.call.fn), "in");
     assert_int_equal(nth(f, 7)->kind, ST_EXPR);
-    assert_int_equal(nth(f, 8)->u.shock.what, SHOCK_PRICE);
+    assert_int_equal(nth(f, 8)->u.shock.what, SH_PRICE);
     fix_free(f);
 }
 

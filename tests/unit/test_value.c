@@ -70,30 +70,30 @@ static void test_format(void **state)
 {
     (void)state;
     char b[64];
-    assert_string_equal(fmt_usd(1.2e12, b, sizeof b), "1.2T");
-    assert_string_equal(fmt_usd(350e9, b, sizeof b), "350B");
-    assert_string_equal(fmt_usd(4.5e6, b, sizeof b), "4.5M");
-    assert_string_equal(fmt_usd(250e3, b, sizeof b), "250K");
-    assert_string_equal(fmt_usd(6.3e9, b, sizeof b), "6.3B");
-    assert_string_equal(fmt_usd(37.5e9, b, sizeof b), "37.5B");
-    assert_string_equal(fmt_usd(1.25e12, b, sizeof b), "1.25T");
-    assert_string_equal(fmt_usd(-13e9, b, sizeof b), "-13B");
-    assert_string_equal(fmt_usd(950, b, sizeof b), "950");
-    assert_string_equal(fmt_usd(0, b, sizeof b), "0");
+    assert_string_equal(usd_text(1.2e12, b, sizeof b), "1.2T");
+    assert_string_equal(usd_text(350e9, b, sizeof b), "350B");
+    assert_string_equal(usd_text(4.5e6, b, sizeof b), "4.5M");
+    assert_string_equal(usd_text(250e3, b, sizeof b), "250K");
+    assert_string_equal(usd_text(6.3e9, b, sizeof b), "6.3B");
+    assert_string_equal(usd_text(37.5e9, b, sizeof b), "37.5B");
+    assert_string_equal(usd_text(1.25e12, b, sizeof b), "1.25T");
+    assert_string_equal(usd_text(-13e9, b, sizeof b), "-13B");
+    assert_string_equal(usd_text(950, b, sizeof b), "950");
+    assert_string_equal(usd_text(0, b, sizeof b), "0");
     /* A ratio of two scaled counts keeps its digits: 160M / 1.622B = 0.0986 */
-    assert_string_equal(fmt_scaled(160e6 / 1.622e9, b, sizeof b), "0.0986");
-    assert_string_equal(fmt_usd(999.96e9, b, sizeof b), "1T");   /* rounds up a scale */
-    assert_string_equal(fmt_pct(0.14, b, sizeof b), "14%");
-    assert_string_equal(fmt_pct(0.0525, b, sizeof b), "5.25%");
-    assert_string_equal(fmt_pct(NAN, b, sizeof b), "n/a");
-    assert_string_equal(fmt_value(value_num(13e9, DIM_USD_PER_YEAR), b, sizeof b), "13B/y");
-    assert_string_equal(fmt_value(value_num(35e9, DIM_USD_PER_GW), b, sizeof b), "35B/GW");
-    assert_string_equal(fmt_value(value_num(0.5, DIM_GW), b, sizeof b), "0.5GW");
-    assert_string_equal(fmt_value(value_num(1.5, DIM_YEARS), b, sizeof b), "1.5y");
-    assert_string_equal(fmt_value(value_date(2026 * 12 + 8), b, sizeof b), "2026-09");
-    assert_string_equal(fmt_value(value_date(2027 * 12), b, sizeof b), "2027");
-    assert_string_equal(fmt_value(value_num(77.25, DIM_NONE), b, sizeof b), "77.25");
-    assert_string_equal(fmt_value(value_null(), b, sizeof b), "n/a");
+    assert_string_equal(scaled_text(160e6 / 1.622e9, b, sizeof b), "0.0986");
+    assert_string_equal(usd_text(999.96e9, b, sizeof b), "1T");   /* rounds up a scale */
+    assert_string_equal(pct_text(0.14, b, sizeof b), "14%");
+    assert_string_equal(pct_text(0.0525, b, sizeof b), "5.25%");
+    assert_string_equal(pct_text(NAN, b, sizeof b), "n/a");
+    assert_string_equal(value_text(value_num(13e9, DIM_USD_PER_YEAR), b, sizeof b), "13B/y");
+    assert_string_equal(value_text(value_num(35e9, DIM_USD_PER_GW), b, sizeof b), "35B/GW");
+    assert_string_equal(value_text(value_num(0.5, DIM_GW), b, sizeof b), "0.5GW");
+    assert_string_equal(value_text(value_num(1.5, DIM_YEARS), b, sizeof b), "1.5y");
+    assert_string_equal(value_text(value_date(2026 * 12 + 8), b, sizeof b), "2026-09");
+    assert_string_equal(value_text(value_date(2027 * 12), b, sizeof b), "2027");
+    assert_string_equal(value_text(value_num(77.25, DIM_NONE), b, sizeof b), "77.25");
+    assert_string_equal(value_text(value_null(), b, sizeof b), "n/a");
 }
 
 int main(void)

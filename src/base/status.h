@@ -1,0 +1,26 @@
+/* status.h - the exit statuses every layer returns and the CLI exits with (README "Exit
+ * statuses"), and the options of a run: where output and diagnostics go, and the switches
+ * the evaluator reads. dg.h re-exports both; nothing here allocates or owns. */
+#ifndef DG_STATUS_H
+#define DG_STATUS_H
+#include <stdbool.h>
+#include <stdio.h>
+
+enum {
+    DG_OK = 0,      /* success */
+    DG_EFAIL = 1,   /* the script has errors, an assert failed, or `fmt --check` found a change */
+    DG_EUSAGE = 2,  /* usage error on the command line */
+    DG_EIO = 3,     /* a file cannot be read or written */
+};
+
+typedef struct DgOptions {
+    FILE *out;               /* where `show` writes (stdout) */
+    FILE *err;               /* where diagnostics go (stderr) */
+    bool strict;             /* undeclared entities are errors (`check --strict`) */
+    bool quiet;              /* evaluate but print no `show` output (`check`) */
+    bool echo_exprs;         /* print the value of a bare expression statement (REPL) */
+    bool color;              /* colour diagnostics/tables (a terminal, NO_COLOR unset) */
+    const char *stdlib_dir;  /* where `use NAME` looks; NULL = $DEALGRAPH_PATH or built-in */
+} DgOptions;
+
+#endif

@@ -1,0 +1,181 @@
+/* main.c - the `dealgraph` command line: a thin front door over dg.h.
+ *
+ * The first word picks the command; the commands of their own files (fmt, repl, graph,
+ * chart) get the words after it and return an exit status. No word that is a command: the
+ * words are files to run. */
+#include "cli.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define DG_VERSION "0.1.0"
+
+static const char USAGE[] =
+    "usage: dealgraph [--strict] FILE...       run scripts; print what `show` asks (a summary if none)\n"
+    "       dealgraph check [--strict] FILE... check scripts; silent and exit 0 when clean\n"
+    "       dealgraph report [--json] [--scenario NAME] [--no-sources] FILE...\n"
+    "       dealgraph diff A.deal B.deal [--json]\n"
+    "       dealgraph diff --scenario NAME FILE... [--json]\n"
+    "       dealgraph fmt [-w | --check] FILE...\n"
+    "       dealgraph repl [FILE...]\n"
+    "       dealgraph graph FILE... [--scenario NAME] [--format dot|svg|png] -o OUT\n"
+    "       dealgraph chart timeline FILE... [--entity X]... -o OUT\n"
+    "       dealgraph --tokens FILE | --ast FILE | --help | --version\n"
+    "FILE may be - for standard input.\n"
+    "exit status: 0 ok; 1 script errors or a failed assert; 2 usage; 3 unreadable or unwritable file\n";
+
+/* What the commands of this file take. */
+typedef struct Args {
+    ArgList files;
+    bool strict, json, no_sources;
+    const char *scenario;
+} Args;
+
+/* Parse a command's words; the usage goes to stderr with a usage error, to stdout for
+ * --help (then *st is DG_OK and the command is done). */
+static bool parse(int argc, char **argv, const ArgSpec *specs, Args *a, const char *cmd,
+                  int *st)
+{
+    *st = args_parse(argc, argv, specs, &a->files, "dealgraph");
+    if (*st == DG_OK && a->files.n == 0) {
+        fprintf(stderr, "dealgraph: %s: no input files\n", cmd);
+        *st = DG_EUSAGE;
+    }
+    if (*st != DG_OK)
+        fputs(USAGE, *st == ARGS_HELP ? stdout : stderr);
+    if (*st == ARGS_HELP)
+        *st = DG_OK;
+    return *st == DG_OK && a->files.n > 0;
+}
+
+static int cmd_run(int argc, char **argv, bool check)
+{
+    Args a = {0};
+    const ArgSpec specs[] = {{"--strict", NULL, ARG_FLAG, &a.strict}, {0}};
+    int st;
+    if (parse(argc, argv, specs, &a, check ? "check" : "run", &st)) {
+        DgOptions o = cli_options();
+        o.strict = a.strict;
+        o.quiet = check;
+        Dg *dg = dg_new(&o);
+        st = cli_run_files(dg, &a.files);
+        if (!check && st == DG_OK && !dg_showed(dg))
+            st = dg_summary(dg, stdout);
+        dg_free(dg);
+    }
+    free(a.files.v);
+    return st;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+    Args a = {0};
+    const ArgSpec specs[] = {{"--json", NULL, ARG_FLAG, &a.json},
+                             {"--no-sources", NULL, ARG_FLAG, &a.no_sources},
+                             {"--scenario", NULL, ARG_VALUE, &a.scenario}, {0}};
+    int st;
+    if (parse(argc, argv, specs, &a, "report", &st)) {
+        DgOptions o = cli_options();
+        o.quiet = true;
+        Dg *dg = dg_new(&o);
+        st = cli_run_files(dg, &a.files);
+        if (st == DG_OK)
+            st = dg_report(dg, stdout, a.scenario, a.json, a.no_sources);
+        dg_free(dg);
+    }
+    free(a.files.v);
+    return st;
+}
+
+/* A quiet context holding the files from..from+n. */
+static Dg *load(const ArgList *files, size_t from, size_t n, int *st)
+{
+    DgOptions o = cli_options();
+    o.quiet = true;
+    Dg *dg = dg_new(&o);
+    ArgList part = {files->v + from, n};
+    *st = cli_run_files(dg, &part);
+    return dg;
+}
+
+static int cmd_diff(int argc, char **argv)
+{
+    Args a = {0};
+    const ArgSpec specs[] = {{"--json", NULL, ARG_FLAG, &a.json},
+                             {"--scenario", NULL, ARG_VALUE, &a.scenario}, {0}};
+    int st;
+    if (parse(argc, argv, specs, &a, "diff", &st) && !a.scenario && a.files.n != 2) {
+        fprintf(stderr, "dealgraph: diff: give two files, or --scenario NAME and the files\n");
+        fputs(USAGE, stderr);
+        st = DG_EUSAGE;
+    }
+    if (st == DG_OK && a.files.n > 0 && a.scenario) {
+        Dg *dg = load(&a.files, 0, a.files.n, &st);
+        if (st == DG_OK)
+            st = dg_diff_scenario(dg, a.scenario, stdout, a.json);
+        dg_free(dg);
+    } else if (st == DG_OK && a.files.n > 0) {
+        Dg *x = load(&a.files, 0, 1, &st), *y = NULL;
+        if (st == DG_OK)
+            y = load(&a.files, 1, 1, &st);
+        if (st == DG_OK)
+            st = dg_diff(x, y, stdout, a.json);
+        dg_free(y);
+        dg_free(x);
+    }
+    free(a.files.v);
+    return st;
+}
+
+/* `--tokens FILE` and `--ast FILE`: the front end's debug dumps. */
+static int cmd_dump(int argc, char **argv, bool tokens)
+{
+    if (argc != 1) {
+        fprintf(stderr, "dealgraph: %s takes one FILE\n", tokens ? "--tokens" : "--ast");
+        fputs(USAGE, stderr);
+        return DG_EUSAGE;
+    }
+    DgOptions o = cli_options();
+    Dg *dg = dg_new(&o);
+    int st = tokens ? dg_dump_tokens(dg, argv[0], stdout) : dg_dump_ast(dg, argv[0], stdout);
+    dg_free(dg);
+    return st;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs("dealgraph: no command or input files\n", stderr);
+        fputs(USAGE, stderr);
+        return DG_EUSAGE;
+    }
+    const char *c = argv[1];
+    int n = argc - 2;
+    char **rest = argv + 2;
+    if (!strcmp(c, "--help") || !strcmp(c, "-h")) {
+        fputs(USAGE, stdout);
+        return DG_OK;
+    }
+    if (!strcmp(c, "--version")) {
+        puts("dealgraph " DG_VERSION);
+        return DG_OK;
+    }
+    if (!strcmp(c, "check"))
+        return cmd_run(n, rest, true);
+    if (!strcmp(c, "report"))
+        return cmd_report(n, rest);
+    if (!strcmp(c, "diff"))
+        return cmd_diff(n, rest);
+    if (!strcmp(c, "fmt"))
+        return cmd_fmt(n, rest);
+    if (!strcmp(c, "repl"))
+        return repl_main(n, rest);
+    if (!strcmp(c, "graph"))
+        return cmd_graph(n, rest);
+    if (!strcmp(c, "chart"))
+        return cmd_chart(n, rest);
+    if (!strcmp(c, "--tokens"))
+        return cmd_dump(n, rest, true);
+    if (!strcmp(c, "--ast"))
+        return cmd_dump(n, rest, false);
+    return cmd_run(argc - 1, argv + 1, false);
+}

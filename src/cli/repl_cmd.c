@@ -1,0 +1,161 @@
+/* repl_cmd.c - the REPL's meta-commands: :help :load :save :reload :undo :reset :quit.
+ *
+ * A command's word may be abbreviated to any unique prefix
+ * (:q, :u). Messages go through the session's streams so they stay in order with the
+ * output of statements. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "repl_int.h"
+
+/* The argument after the command word, trimmed (a path may be quoted). */
+static char *argument(const char *line)
+{
+    const char *p = line + strcspn(line, " \t");
+    p += strspn(p, " \t");
+    size_t n = strlen(p);
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == ';'))
+        n--;
+    if (n >= 2 && (p[0] == '"' || p[0] == '\'') && p[n - 1] == p[0]) {
+        p++;
+        n -= 2;
+    }
+    return strndup(p, n);
+}
+
+static void fail(Repl *r, const char *fmt, const char *arg, const char *why)
+{
+    fprintf(r->err, "error: ");
+    fprintf(r->err, fmt, arg, why);
+    fputc('\n', r->err);
+    fflush(r->err);
+    r->status = DG_EFAIL;
+}
+
+static void cmd_load(Repl *r, const char *path)
+{
+    if (!*path) {
+        fail(r, ":load needs a file name%s%s", "", "");
+        return;
+    }
+    repl_submit_file(r, path);   /* dg words the message when it cannot be read */
+}
+
+/* The directory part of a path ("." when it has none). */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+/* Write through a temporary file and rename, so a failed :save leaves the old file. */
+static bool write_atomic(const char *path, const char *text, size_t len)
+{
+    char *tmp = xmalloc(strlen(path) + 16);
+    sprintf(tmp, "%s.tmp%ld", path, (long)getpid());
+    FILE *fp = fopen(tmp, "wb");
+    bool ok = fp && fwrite(text, 1, len, fp) == len;
+    if (fp && fclose(fp) != 0)
+        ok = false;
+    if (ok && rename(tmp, path) != 0)
+        ok = false;
+    int saved = errno;
+    if (!ok)
+        remove(tmp);
+    free(tmp);
+    errno = saved;
+    return ok;
+}
+
+static void cmd_save(Repl *r, const char *path)
+{
+    if (!*path) {
+        fail(r, ":save needs a file name%s%s", "", "");
+        return;
+    }
+    repl_settle(r);
+    char *dir = dir_of(path);
+    size_t len;
+    char *text = repl_script(r, dir, &len);
+    char *formatted = dg_fmt_text(text, len, &len);
+    if (formatted) {
+        free(text);
+        text = formatted;
+    }
+    if (write_atomic(path, text, len))
+        fprintf(r->out, "saved %s\n", path);
+    else
+        fail(r, "cannot write '%s': %s", path, strerror(errno));
+    free(text);
+    free(dir);
+}
+
+static void cmd_undo(Repl *r)
+{
+    char what[120];
+    if (repl_undo(r, what, sizeof what))
+        fprintf(r->out, "undone: %s\n", what);
+    else
+        fprintf(r->out, "nothing to undo\n");
+}
+
+static void cmd_reload(Repl *r)
+{
+    r->start_loaded = true;
+    repl_rebuild(r, true);
+    fprintf(r->out, "reloaded %zu file%s and %zu input%s\n", r->nstart,
+            r->nstart == 1 ? "" : "s", r->n, r->n == 1 ? "" : "s");
+}
+
+typedef enum { C_HELP, C_LOAD, C_SAVE, C_RELOAD, C_UNDO, C_RESET, C_QUIT, C_NONE } Cmd;
+
+/* An exact word, or a prefix of exactly one command (:q, :u; :re is ambiguous). */
+static Cmd lookup(const char *word, size_t n)
+{
+    static const char *const names[] = {"help", "load", "save", "reload", "undo", "reset",
+                                        "quit"};
+    if (n == 4 && !strncmp(word, "exit", 4))
+        return C_QUIT;
+    Cmd found = C_NONE;
+    int hits = 0;
+    for (int i = 0; i < C_NONE; i++) {
+        if (n == strlen(names[i]) && !strncmp(word, names[i], n))
+            return (Cmd)i;
+        if (n && n < strlen(names[i]) && !strncmp(word, names[i], n)) {
+            found = (Cmd)i;
+            hits++;
+        }
+    }
+    return hits == 1 ? found : C_NONE;
+}
+
+void repl_command(Repl *r, const char *line)
+{
+    const char *word = line + 1;
+    size_t n = strcspn(word, " \t;");
+    char *arg = argument(line);
+    switch (lookup(word, n)) {
+    case C_HELP: repl_help(r->out, arg); break;
+    case C_LOAD: cmd_load(r, arg); break;
+    case C_SAVE: cmd_save(r, arg); break;
+    case C_RELOAD: cmd_reload(r); break;
+    case C_UNDO: cmd_undo(r); break;
+    case C_RESET:
+        repl_reset(r);
+        fprintf(r->out, "the world is empty\n");
+        break;
+    case C_QUIT: r->quit = true; break;
+    case C_NONE:
+        fprintf(r->err, "error: unknown command ':%.*s'\n", (int)n, word);
+        fprintf(r->err, "  = hint: :help lists the commands\n");
+        r->status = DG_EFAIL;
+        break;
+    }
+    fflush(r->out);
+    free(arg);
+}

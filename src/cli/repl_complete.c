@@ -1,0 +1,222 @@
+/* repl_complete.c - line editing for the REPL: libedit through its readline-compatible
+ * API, history across sessions, Ctrl-R search and tab completion.
+ *
+ * The readline API calls its completion hook with no user
+ * pointer, so the Repl being edited is kept in `editing`, set only while repl_edit_init ..
+ * repl_edit_done runs; and a signal handler can only leave a flag (`interrupted`). These two
+ * are the only file-scope variables of dealgraph. */
+#include <stdio.h>   /* readline.h needs FILE */
+#include <editline/readline.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include "repl_int.h"
+
+static Repl *editing;
+static volatile sig_atomic_t interrupted;
+
+/* Ctrl-C gives up on the input being typed instead of ending the session: without
+ * SA_RESTART the terminal read fails with EINTR and readline returns. */
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static const char *const keywords[] = {
+    "company", "bank", "market", "price", "as", "of", "let", "include", "use", "deal",
+    "invests", "in", "lends", "to", "buys", "from", "pays", "pay", "grants", "shares",
+    "vesting", "with", "guarantees", "over", "at", "due", "nonbinding", "source", "show",
+    "assert", "scenario", "what", "if", "defaults", "shock", "by", "cancel", "drop", "set",
+    "and", "or", "not", "true", "false", NULL};
+
+static const char *const topics[] = {
+    "sources", "cycles", "leverage", "timeline", "exposure", "system", "deals", "defaults",
+    "losses", "payments", "distress", "summary", NULL};
+
+static const char *const figures[] = {
+    "in", "out", "own", "gap", "circularity", "commitments", "backlog", "commitment_ratio",
+    "leverage", "concentration", "hhi", "paper", "vendor_financing", "runway", "exposure",
+    "sources", "total_commitments", "end_demand", "system_leverage", "total_unfunded",
+    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress", NULL};
+
+static const char *const commands[] = {
+    ":help", ":load", ":save", ":reload", ":undo", ":reset", ":quit", NULL};
+
+/* Words after which only a name (entity, label, scenario, let) makes sense. */
+static const char *const name_slots[] = {
+    "of", "to", "in", "from", "cancel", "if", "with", "grants", "price", NULL};
+
+typedef struct Cands {
+    char **v;
+    size_t n, cap;
+    const char *prefix;
+    size_t plen;
+} Cands;
+
+static void cand_add(const char *word, void *ud)
+{
+    Cands *c = ud;
+    if (strncmp(word, c->prefix, c->plen) != 0)
+        return;
+    c->v = vec_grow(c->v, &c->cap, c->n + 2, sizeof *c->v);
+    c->v[c->n++] = strdup(word);
+}
+
+static void cand_list(Cands *c, const char *const *list)
+{
+    for (; *list; list++)
+        cand_add(*list, c);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool in_list(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && !strncmp(*list, w, n))
+            return true;
+    return false;
+}
+
+/* The word before position `start` in line (its start and length). */
+static size_t prev_word(const char *line, int start, const char **w)
+{
+    int e = start;
+    while (e > 0 && (line[e - 1] == ' ' || line[e - 1] == '\t' || line[e - 1] == '('))
+        e--;
+    int b = e;
+    while (b > 0 && line[b - 1] != ' ' && line[b - 1] != '\t' && line[b - 1] != '(')
+        b--;
+    *w = line + b;
+    return (size_t)(e - b);
+}
+
+static void sort_unique(Cands *c)
+{
+    qsort(c->v, c->n, sizeof *c->v, cmp_str);
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (k && !strcmp(c->v[k - 1], c->v[i]))
+            free(c->v[i]);
+        else
+            c->v[k++] = c->v[i];
+    }
+    c->n = k;
+}
+
+char **repl_candidates(Repl *r, const char *line, int start, const char *text)
+{
+    Cands c = {.prefix = text, .plen = strlen(text)};
+    const char *lead = line;
+    while (*lead == ' ' || *lead == '\t')
+        lead++;
+    const char *w;
+    size_t wn = prev_word(line, start, &w);
+    if (*lead == ':') {
+        if (line + start <= lead)
+            cand_list(&c, commands);
+        else if (!strncmp(lead, ":help", 5))
+            repl_help_topics(cand_add, &c);
+    } else if (wn == 4 && !strncmp(w, "show", 4)) {
+        cand_list(&c, topics);
+        cand_list(&c, figures);
+        dg_each_name(r->dg, cand_add, &c);
+    } else if (in_list(w, wn, name_slots)) {
+        dg_each_name(r->dg, cand_add, &c);
+    } else {
+        cand_list(&c, keywords);
+        cand_list(&c, figures);
+        dg_each_name(r->dg, cand_add, &c);
+    }
+    c.v = vec_grow(c.v, &c.cap, c.n + 1, sizeof *c.v);
+    sort_unique(&c);
+    c.v[c.n] = NULL;
+    return c.v;
+}
+
+/* readline's shape: [common prefix, match..., NULL], or NULL when nothing matches. */
+static char **complete(const char *text, int start, int end)
+{
+    (void)end;
+    const char *lead = rl_line_buffer;
+    while (*lead == ' ')
+        lead++;
+    if (start > 0 && (!strncmp(lead, ":load", 5) || !strncmp(lead, ":save", 5))) {
+        rl_attempted_completion_over = 0;   /* file names: libedit's own completion */
+        return NULL;
+    }
+    rl_attempted_completion_over = 1;
+    char **v = repl_candidates(editing, rl_line_buffer, start, text);
+    size_t n = 0;
+    while (v[n])
+        n++;
+    if (n == 0) {
+        free(v);
+        return NULL;
+    }
+    char **m = xcalloc(n + 2, sizeof *m);
+    size_t common = strlen(v[0]);
+    for (size_t i = 1; i < n; i++) {
+        size_t k = 0;
+        while (k < common && v[i][k] == v[0][k])
+            k++;
+        common = k;
+    }
+    m[0] = n == 1 ? v[0] : strndup(v[0], common);
+    for (size_t i = 0; n > 1 && i < n; i++)
+        m[i + 1] = v[i];
+    free(v);
+    return m;
+}
+
+void repl_edit_init(Repl *r)
+{
+    editing = r;
+    rl_readline_name = "dealgraph";   /* ~/.editrc may hold `dealgraph:` settings */
+    rl_initialize();
+    rl_attempted_completion_function = complete;
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(),*+-/!";
+    /* libedit's readline emulation binds these already; say so explicitly so that an
+     * ~/.editrc in vi mode still has reverse search and completion. */
+    rl_parse_and_bind("bind ^R em-inc-search-prev");
+    rl_parse_and_bind("bind ^I rl_complete");
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    using_history();
+    stifle_history(1000);
+    if (r->history)
+        read_history(r->history);
+}
+
+void repl_edit_done(Repl *r)
+{
+    if (r->history)
+        write_history(r->history);
+    editing = NULL;
+}
+
+char *repl_readline(Repl *r, const char *prompt, bool *cancelled)
+{
+    (void)r;
+    interrupted = 0;
+    char *line = readline(prompt);
+    *cancelled = interrupted != 0;
+    if (*cancelled && line) {
+        free(line);
+        line = NULL;
+    }
+    return line;
+}
+
+void repl_history_add(Repl *r, const char *entry)
+{
+    if (r->interactive && *entry)
+        add_history(entry);
+}

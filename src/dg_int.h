@@ -1,0 +1,23 @@
+/* dg_int.h - what the two files of the API layer share (dg.c: the context, running and
+ * reading scripts, fmt, the dumps; dg_out.c: reports, diff and pictures). Nothing outside
+ * them includes it.
+ *
+ * Ownership: a Dg owns its sources, diagnostics, interner and evaluator. */
+#ifndef DG_DG_INT_H
+#define DG_DG_INT_H
+#include "dg.h"
+#include "eval.h"
+#include "reading.h"
+
+struct Dg {
+    DgOptions opt;
+    Reading rd;       /* the sources, their diagnostics and the names */
+    Eval *ev;
+    size_t printed;   /* diagnostics already written to opt.err */
+};
+
+/* Print the diagnostics found since the last call; DG_EFAIL when errors were added since
+ * there were errors_before of them. */
+int dg_flush_diags(Dg *dg, size_t errors_before);
+
+#endif

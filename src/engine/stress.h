@@ -1,0 +1,103 @@
+/* stress.h - what-if: resolved shocks applied to a World fork, then clearing (Eisenberg-Noe
+ * with Rogers-Veraart default costs), the equity channel (DebtRank), guarantees and warrants,
+ * iterated to a fixed point. The model and its bounds are documented in docs/STRESS.md.
+ *
+ * Ownership: a StressResult owns all its arrays (free with stress_free);
+ * it keeps no pointer into the World it was computed from, except `scenario`, which the
+ * caller sets and owns. StressParams owns its forced-default list (stress_params_free).
+ *
+ * The evaluator resolves a scenario's statements (names -> ids, expressions -> numbers) into
+ * Shocks and applies them to a fork with stress_apply_one (entity re-declarations, deals and
+ * lets it applies itself on the same fork), then calls stress_run(fork, base, &params). */
+#ifndef DG_STRESS_H
+#define DG_STRESS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "debtrank.h"
+#include "value.h"
+#include "world.h"
+
+typedef struct Shock {
+    ShockOp kind;
+    EntId ent;      /* SH_DEFAULT, SH_PAYMENTS, SH_REVENUE, SH_PRICE, SH_CASH */
+    DealId deal;    /* SH_CANCEL */
+    double x;       /* shocks: the fraction P (-0.5 for -50%); set: the value */
+} Shock;
+
+typedef struct StressParams {
+    double alpha, beta;      /* Rogers-Veraart recovery on own resources / incoming; 1, 1 */
+    DebtRankKind debtrank;   /* DR_DIFFERENTIAL by default */
+    EntId *forced;           /* `X defaults` entities, in the order given */
+    size_t nforced, capforced;
+} StressParams;
+
+void stress_params_init(StressParams *p);
+void stress_params_free(StressParams *p);
+
+/* Apply one shock to `fork` (a world_fork of the base) and/or to params. */
+void stress_apply_one(World *fork, const Shock *s, StressParams *p);
+/* A new fork of base with the n shocks applied (p is initialised here). */
+World *stress_apply(const World *base, const Shock *s, size_t n, StressParams *p);
+
+typedef struct StressWarrant {
+    DealId deal;            /* the grant */
+    EntId granter, holder;
+    double fraction;        /* paid fraction of the milestone deal, 0..1 */
+    double vested_shares;   /* N x fraction */
+    double value;           /* vested x max(price - strike, 0): the holder's gain, USD */
+    double dilution;        /* vested / (granter's shares + vested); 0 if no shares */
+} StressWarrant;
+
+typedef struct StressGuarantee {
+    DealId deal;
+    EntId guarantor, party;
+    double amount;          /* the guarantee's cap X */
+    double called;          /* what the guarantor was obliged to pay (<= amount) */
+    double paid;            /* what it actually paid after clearing */
+} StressGuarantee;
+
+typedef struct StressResult {
+    size_t n;               /* entities of the stressed world */
+    const char *scenario;   /* set by the caller (not owned); NULL = the base world */
+    double *obligation;     /* L_i: everything i owes, guarantee calls included */
+    double *payment;        /* p_i: what i pays in the clearing */
+    double *external;       /* e_i: cash + revenue over the horizon (markets: what they pay) */
+    double *received;       /* sum_j Pi_ji p_j: what i is paid */
+    double *unpaid;         /* what i was owed but not paid: sum_j L_ji - received_i */
+    double *equity;         /* equity used by the equity channel (0 = none) */
+    double *distress;       /* h_i in [0, 1] after DebtRank; 1 for every defaulted entity */
+    double *loss;           /* against the base world (see docs/STRESS.md) */
+    double *stake_loss;     /* sum_j stake_ij h_j */
+    double *guarantee_out;  /* guarantee payments i made */
+    int *round;             /* 0 = did not default; else the outer*inner round, 1-based */
+    bool *forced;           /* defaulted by `X defaults` */
+    bool *by_distress;      /* defaulted because its distress reached 1 */
+    StressWarrant *warrants;
+    size_t nwarrants;
+    StressGuarantee *guarantees;
+    size_t nguarantees;
+    int outer_rounds;       /* clearing <-> equity-channel iterations used */
+    int rounds;             /* the last default round */
+    bool converged;         /* false when a round bound stopped an iteration */
+    StressParams params;    /* a copy (forced list not kept) */
+    Arena arena;            /* holds every array above */
+} StressResult;
+
+/* Clear w under p. base: the world the losses are measured against (it is cleared with no
+ * shocks, default params); NULL = w is itself the base, so losses are 0. */
+StressResult *stress_run(const World *w, const World *base, const StressParams *p);
+void stress_free(StressResult *r);
+
+/* In a what-if: defaulted(x) (bool), shortfall(x) (USD, L - p), loss(x) (USD),
+ * paid(x) (the fraction of x's obligations paid, VF_PCT; 100% when it owes nothing),
+ * distress(x) (h, VF_PCT). *known = false when fn is none of these. An entity id beyond
+ * the result (added after it was computed) gives zeros. */
+Value stress_figure(const StressResult *r, const char *fn, EntId v, bool *known);
+
+/* Convenience accessors (0 / false beyond r->n). */
+bool stress_defaulted(const StressResult *r, EntId v);
+double stress_shortfall(const StressResult *r, EntId v);
+double stress_paid_fraction(const StressResult *r, EntId v);
+
+#endif

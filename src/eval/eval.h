@@ -1,0 +1,59 @@
+/* eval.h - the evaluator: walks a script's statements in order and builds the World.
+ *
+ * It resolves names (entities, `let`s, deal labels, scenarios) and units, reports semantic
+ * errors (collected, never stopping the walk, never cascading), loads `include`d files and
+ * `use`d stdlib modules, answers `show`/`assert`/bare expressions against the world as it
+ * stands at that statement, and runs `what if` on a fork of the world.
+ *
+ * Ownership: an Eval owns its lets, scenarios, the AST arenas of every
+ * file it parsed (scenario blocks point into them) and the World; the SourceSet, Diags and
+ * Interner belong to the caller (the Dg context, see dg.h) and must outlive the Eval. */
+#ifndef DG_EVAL_H
+#define DG_EVAL_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "ast.h"
+#include "status.h"
+#include "diag.h"
+#include "intern.h"
+#include "world.h"
+
+typedef struct Eval Eval;
+
+Eval *eval_new(Interner *in, SourceSet *src, Diags *diags, const DgOptions *opt);
+void eval_free(Eval *ev);
+
+/* Read, parse and evaluate a file named on the command line. A file already evaluated
+ * (same real path) is skipped. Returns DG_OK, DG_EFAIL or DG_EIO (the file cannot be read,
+ * errno set; the caller words the message). */
+int eval_file(Eval *ev, const char *path);
+/* Parse and evaluate text held in memory under a display name ("<stdin>", "<repl:3>");
+ * takes ownership of text (malloc'd, NUL at text[len]). */
+int eval_text(Eval *ev, const char *name, char *text, size_t len);
+/* Evaluate an already parsed program (its arena is handed over to the Eval). */
+void eval_program(Eval *ev, const Program *p, Arena *ast_arena);
+
+/* The checks that need the whole input: labels used before (or without) being defined,
+ * `--strict` undeclared entities. Call after the last file. Incremental (each problem is
+ * reported once), so the REPL may call it after every input. */
+void eval_finish(Eval *ev);
+
+World *eval_world(Eval *ev);
+/* A fork with scenario NAME applied and cleared, for `report --scenario` and `diff`;
+ * NULL (with a diagnostic) when there is no such scenario. Free with eval_scenario_free. */
+typedef struct EvalScenario EvalScenario;
+EvalScenario *eval_scenario(Eval *ev, const char *name);
+void eval_scenario_free(EvalScenario *s);
+World *eval_scenario_world(EvalScenario *s);
+void *eval_scenario_stress(EvalScenario *s);   /* the stress result (stress.h), or NULL */
+
+/* The Engine (figures.h) of the base world as it stands; owned by the Eval, valid until
+ * the world next changes. */
+struct Engine *eval_engine_of(Eval *ev);
+
+/* The names a user may type, for REPL completion. */
+void eval_each_name(Eval *ev, void (*fn)(const char *name, void *ud), void *ud);
+/* Did any `show` print anything? (The CLI prints a summary when none did.) */
+bool eval_showed(const Eval *ev);
+
+#endif

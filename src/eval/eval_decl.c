@@ -1,0 +1,250 @@
+/* eval_decl.c - the statements that build the world: entity declarations, `price`,
+ * `as of`, `let`, and deal sentences, with their unit checks.
+ *
+ * A declaration whose attribute fails still declares the
+ * entity, so later statements do not cascade into more errors. */
+#include "eval_int.h"
+#include <math.h>
+#include <string.h>
+
+static const char *const ATTR_NAMES[A__COUNT] = {
+    "cash", "revenue", "debt", "equity", "shares", "price", "growth", "valuation", "margin"};
+static const char *const LAYERS[] = {"chips", "cloud", "labs", "capital", "demand"};
+
+static LetSlot *let_slot(Eval *ev, Sym name)
+{
+    return name < ev->caplets && ev->lets[name].set ? &ev->lets[name] : NULL;
+}
+
+EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp)
+{
+    LetSlot *l = let_slot(ev, name);
+    if (l) {
+        diag_error(ev->d, sp, "'%s' is a let name, not an entity", sym_str(ev->in, name));
+        diag_note(ev->d, l->span, "'%s' is defined here", sym_str(ev->in, name));
+        return ENT_NONE;
+    }
+    size_t before = world_n_entities(q->w);
+    EntId id = world_ensure(q->w, name, sp);
+    if (world_n_entities(q->w) != before)
+        eval_changed(q);
+    return id;
+}
+
+/* ---- entity declarations ---- */
+
+static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out)
+{
+    const Expr *e = a->value;
+    switch (id) {
+    case A_CASH: case A_DEBT: case A_EQUITY: case A_VALUATION:
+        return eval_expect(ev, q, e, DIM_USD, ATTR_NAMES[id], out);
+    case A_SHARES:
+        return eval_expect(ev, q, e, DIM_COUNT, "shares", out);
+    case A_GROWTH: case A_MARGIN:
+        return eval_expect(ev, q, e, DIM_NONE, ATTR_NAMES[id], out);
+    case A_PRICE: {
+        Value v = eval_expr(ev, q, e);
+        if (v.kind == V_NULL)
+            return eval_no_value(ev, e, v);
+        Dim per_share = {1, 0, 0, -1};
+        if (v.kind == V_NUM && (dim_eq(v.dim, DIM_USD) || dim_eq(v.dim, per_share) ||
+                                (dim_is_none(v.dim) && !(v.flags & VF_PCT)))) {
+            *out = v.num;
+            return true;
+        }
+        diag_error(ev->d, e->span, "price is USD per share");
+        diag_hint(ev->d, "write a share price such as `price 185`");
+        return false;
+    }
+    case A_REVENUE: {
+        Value v = eval_expr(ev, q, e);
+        if (v.kind == V_NUM && dim_eq(v.dim, DIM_USD_PER_YEAR)) {
+            *out = v.num;
+            return true;
+        }
+        if (v.kind == V_NUM && v.num == 0 && dim_is_none(v.dim)) {
+            *out = 0;
+            return true;
+        }
+        if (v.kind == V_NULL)
+            return eval_no_value(ev, e, v);
+        char buf[64];
+        diag_error(ev->d, e->span, "revenue is a yearly rate (USD/y)");
+        if (v.kind == V_NUM && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim)))
+            diag_hint(ev->d, "write %s/y", usd_text(v.num, buf, sizeof buf));
+        return false;
+    }
+    case A__COUNT:
+        break;
+    }
+    return false;
+}
+
+static void set_layer(Eval *ev, Query *q, Entity *ent, const Attr *a)
+{
+    Value v = eval_expr(ev, q, a->value);
+    if (v.kind == V_NULL) {
+        eval_no_value(ev, a->value, v);
+        return;
+    }
+    for (size_t i = 0; v.kind == V_STR && i < sizeof LAYERS / sizeof *LAYERS; i++)
+        if (!strcmp(v.str, LAYERS[i])) {
+            ent->layer = LAYERS[i];
+            return;
+        }
+    diag_error(ev->d, a->value->span, "unknown layer");
+    diag_hint(ev->d, "layer is one of \"chips\", \"cloud\", \"labs\", \"capital\", \"demand\"");
+}
+
+/* Amounts that cannot be negative (equity and margin can: negative book equity and
+ * loss-making business are real), and growth that cannot shrink past nothing. */
+static bool attr_in_range(Eval *ev, const Attr *a, AttrId id, double x)
+{
+    switch (id) {
+    case A_CASH: case A_REVENUE: case A_DEBT: case A_SHARES: case A_PRICE: case A_VALUATION:
+        if (x >= 0)
+            return true;
+        diag_error(ev->d, a->value->span, "%s must be at least 0", ATTR_NAMES[id]);
+        if (id == A_CASH)
+            diag_hint(ev->d, "money owed goes in `debt`, or as a loan: `bank lends 5B to x`");
+        return false;
+    case A_GROWTH:
+        if (x >= -1)
+            return true;
+        diag_error(ev->d, a->value->span, "growth must be at least -100%%");
+        return false;
+    default:
+        return true;
+    }
+}
+
+static void set_attr(Eval *ev, Query *q, EntId id, const Attr *a)
+{
+    const char *an = sym_str(ev->in, a->name);
+    if (!strcmp(an, "layer")) {
+        set_layer(ev, q, world_entity_mut(q->w, id), a);
+        return;
+    }
+    for (int i = 0; i < A__COUNT; i++) {
+        if (strcmp(an, ATTR_NAMES[i]))
+            continue;
+        double x;
+        if (!attr_value(ev, q, a, (AttrId)i, &x) || !attr_in_range(ev, a, (AttrId)i, x))
+            return;
+        Entity *e = world_entity_mut(q->w, id);  /* after evaluating: that may add entities */
+        e->attr[i] = x;
+        e->has |= 1u << i;
+        return;
+    }
+    diag_error(ev->d, a->name_span, "unknown attribute '%s'", an);
+    diag_hint(ev->d, "attributes: cash revenue debt equity shares price growth valuation margin layer");
+}
+
+void eval_entity(Eval *ev, Query *q, const Stmt *s)
+{
+    Sym name = s->u.entity.name;
+    EntId id = eval_entity_ref(ev, q, name, s->u.entity.name_span);
+    if (id == ENT_NONE)
+        return;
+    Entity *e = world_entity_mut(q->w, id);
+    if (!e->declared)
+        e->span = s->u.entity.name_span;
+    e->declared = true;
+    e->kind = s->u.entity.kind;
+    if (s->u.entity.display)
+        e->display = s->u.entity.display;
+    for (int i = 0; i < s->u.entity.nattrs; i++)
+        set_attr(ev, q, id, &s->u.entity.attrs[i]);
+    eval_changed(q);
+}
+
+void eval_price(Eval *ev, Query *q, const Stmt *s)
+{
+    EntId id = eval_entity_ref(ev, q, s->u.price.name, s->u.price.name_span);
+    Value v = eval_expr(ev, q, s->u.price.value);
+    if (v.kind == V_NULL)
+        eval_no_value(ev, s->u.price.value, v);
+    if (id == ENT_NONE || v.kind == V_NULL)
+        return;
+    if (v.kind != V_NUM || !dim_eq(v.dim, DIM_USD_PER_GW)) {
+        char buf[64];
+        diag_error(ev->d, s->u.price.value->span, "a vendor price is USD per GW");
+        if (v.kind == V_NUM && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim)))
+            diag_hint(ev->d, "write %s/GW", usd_text(v.num, buf, sizeof buf));
+        return;
+    }
+    world_entity_mut(q->w, id)->gw_price = v.num;
+    eval_changed(q);
+}
+
+bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months)
+{
+    Value v = eval_expr(ev, q, e);
+    if (v.kind == V_DATE && fabs(v.num) < 1e6) {
+        *months = (int32_t)lround(v.num);
+        return true;
+    }
+    if (v.kind == V_NUM && dim_is_none(v.dim) && !(v.flags & (VF_PCT | VF_SCALED)) &&
+        v.num == floor(v.num) && v.num >= 1 && v.num <= 9999) {
+        *months = (int32_t)v.num * 12;
+        return true;
+    }
+    if (v.kind == V_NULL)
+        return eval_no_value(ev, e, v);
+    diag_error(ev->d, e->span, "expected a date");
+    diag_hint(ev->d, "write a year (2027), a quarter (2026Q3), a month (2026-09) or a day");
+    return false;
+}
+
+void eval_asof(Eval *ev, Query *q, const Stmt *s)
+{
+    int32_t m;
+    if (eval_date(ev, q, s->u.asof.date, &m)) {
+        world_set_asof(q->w, m);
+        eval_changed(q);
+    }
+}
+
+void eval_let(Eval *ev, Query *q, const Stmt *s)
+{
+    Sym name = s->u.let.name;
+    const char *nm = sym_str(ev->in, name);
+    Value v = eval_expr(ev, q, s->u.let.value);
+    LetSlot *old = let_slot(ev, name);
+    if (old) {
+        diag_error(ev->d, s->u.let.name_span, "'%s' is already defined", nm);
+        diag_note(ev->d, old->span, "first defined here");
+        return;
+    }
+    EntId ent = world_find(q->w, name);
+    if (ent != ENT_NONE) {
+        diag_error(ev->d, s->u.let.name_span, "'%s' is an entity; a let cannot take its name", nm);
+        diag_note(ev->d, world_entity(q->w, ent)->span, "'%s' is declared or used here", nm);
+        return;
+    }
+    if (name >= ev->caplets) {
+        size_t old_cap = ev->caplets;
+        ev->lets = vec_grow(ev->lets, &ev->caplets, (size_t)name + 1, sizeof *ev->lets);
+        memset(ev->lets + old_cap, 0, (ev->caplets - old_cap) * sizeof *ev->lets);
+    }
+    /* A let whose value failed is still bound (to null), so its uses do not cascade. */
+    ev->lets[name] = (LetSlot){true, v, s->u.let.name_span};
+}
+
+/* Remove a let again (a what-if body's lets end with the body). */
+void eval_unlet(Eval *ev, Sym name)
+{
+    if (name < ev->caplets)
+        ev->lets[name].set = false;
+}
+
+bool eval_let_value(Eval *ev, Sym name, Value *out)
+{
+    LetSlot *l = let_slot(ev, name);
+    if (l)
+        *out = l->v;
+    return l != NULL;
+}
+
+const char *eval_attr_name(int i) { return i >= 0 && i < A__COUNT ? ATTR_NAMES[i] : "?"; }

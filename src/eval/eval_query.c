@@ -1,0 +1,269 @@
+/* eval_query.c - the questions: `show`, `assert`, bare expressions and figure calls, answered
+ * by the engine on the world as it stands at that statement.
+ *
+ * The Engine of a world is built lazily and kept until the
+ * world changes (Query.version), so ten `show`s in a row build it once. */
+#include "eval_int.h"
+#include "figures.h"
+#include "show.h"
+#include <stdlib.h>
+#include <string.h>
+
+struct EngineCache {
+    Engine *eng;
+};
+
+static const char *const FIGURES =
+    "in out own gap circularity commitments backlog commitment_ratio leverage concentration "
+    "hhi paper vendor_financing runway exposure(a,b) sources(a,b) total_commitments() "
+    "end_demand() system_leverage() total_unfunded() total_circulated(); in a what-if also "
+    "defaulted shortfall loss paid distress";
+static const char *const FIGURE_NAMES[] = {
+    "in", "out", "own", "gap", "circularity", "commitments", "backlog", "commitment_ratio",
+    "leverage", "concentration", "hhi", "paper", "vendor_financing", "runway", "exposure",
+    "sources", "total_commitments", "end_demand", "system_leverage", "total_unfunded",
+    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress"};
+static const char *const TOPICS[] = {
+    "sources", "cycles", "leverage", "timeline", "exposure", "system", "deals", "summary",
+    "defaults", "losses", "payments", "distress"};
+
+Engine *eval_engine(Query *q)
+{
+    if (!q->cache)
+        q->cache = xcalloc(1, sizeof *q->cache);
+    if (!q->cache->eng || q->cache_version != q->version) {
+        engine_free(q->cache->eng);
+        q->cache->eng = engine_new(q->w);
+        q->cache_version = q->version;
+    }
+    return q->cache->eng;
+}
+
+void query_release(Query *q)
+{
+    if (q->cache)
+        engine_free(q->cache->eng);
+    free(q->cache);
+    q->cache = NULL;
+}
+
+static bool is_topic(const char *t)
+{
+    for (size_t i = 0; i < sizeof TOPICS / sizeof *TOPICS; i++)
+        if (!strcmp(t, TOPICS[i]))
+            return true;
+    return false;
+}
+
+/* Entity arguments of a figure call: names, resolved (undeclared ones are fine here). */
+static bool call_args(Eval *ev, Query *q, const Expr *e, const char *fn, EntId *ids)
+{
+    bool ok = true;
+    for (int i = 0; i < e->u.call.nargs; i++) {
+        const Expr *a = e->u.call.args[i];
+        if (a->kind != EX_NAME) {
+            diag_error(ev->d, a->span, "%s() takes entity names as arguments", fn);
+            ok = false;
+            continue;
+        }
+        ids[i] = eval_entity_ref(ev, q, a->u.name, a->span);
+        ok = ids[i] != ENT_NONE && ok;
+    }
+    return ok;
+}
+
+static void unknown_function(Eval *ev, const Expr *e, const char *fn)
+{
+    diag_error(ev->d, e->u.call.fn_span, "unknown function '%s'", fn);
+    const char *near = eval_closest(fn, FIGURE_NAMES, sizeof FIGURE_NAMES / sizeof *FIGURE_NAMES);
+    if (near)
+        diag_hint(ev->d, "did you mean '%s'? figures: %s", near, FIGURES);
+    else
+        diag_hint(ev->d, "figures: %s", FIGURES);
+}
+
+Value eval_call(Eval *ev, Query *q, const Expr *e)
+{
+    const char *fn = sym_str(ev->in, e->u.call.fn);
+    int nargs = e->u.call.nargs;
+    int want = figure_arity(fn);
+    bool stress = whatif_is_figure(fn);
+    if (stress)
+        want = 1;
+    if (want < 0) {
+        unknown_function(ev, e, fn);
+        return value_null();
+    }
+    if (nargs != want) {
+        diag_error(ev->d, e->span, "%s() takes %d argument%s, not %d", fn, want,
+                   want == 1 ? "" : "s", nargs);
+        return value_null();
+    }
+    EntId ids[2] = {ENT_NONE, ENT_NONE};
+    if (!call_args(ev, q, e, fn, ids))
+        return value_null();
+    if (stress) {
+        if (!q->whatif) {
+            diag_error(ev->d, e->u.call.fn_span, "%s() is defined only inside a what-if", fn);
+            diag_hint(ev->d, "what if NAME { assert %s(...) }", fn);
+            return value_null();
+        }
+        return whatif_figure(q->whatif, fn, ids[0]);
+    }
+    return figure_call(eval_engine(q), fn, ids, nargs);
+}
+
+/* `show EXPR`: an entity name shows its card; anything else prints its value. */
+static void show_expr(Eval *ev, Query *q, const Stmt *s)
+{
+    const Expr *x = s->u.show.expr;
+    Value v;
+    if (x->kind == EX_NAME && !eval_let_value(ev, x->u.name, &v) &&
+        world_find(q->w, x->u.name) != ENT_NONE) {
+        if (!ev->opt->quiet)
+            show_entity(ev->out, eval_engine(q), world_find(q->w, x->u.name));
+        return;
+    }
+    size_t errs = ev->d->nerrors;
+    v = eval_expr(ev, q, x);
+    if (ev->d->nerrors > errs)
+        return;
+    char buf[256], val[96];
+    fprintf(ev->out, "%s = %s\n", eval_snippet(ev, x->span, buf, sizeof buf),
+            value_text(v, val, sizeof val));
+}
+
+static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
+{
+    size_t n = world_n_entities(q->w);
+    const char **names = xcalloc(n + 1, sizeof *names);
+    for (EntId i = 0; i < n; i++)
+        names[i] = world_name(q->w, i);
+    const char *near = eval_closest(t, names, n);
+    if (!near)
+        near = eval_closest(t, TOPICS, sizeof TOPICS / sizeof *TOPICS);
+    diag_error(ev->d, s->u.show.topic_span, "nothing called '%s' to show", t);
+    if (near)
+        diag_hint(ev->d, "did you mean '%s'?", near);
+    else
+        diag_hint(ev->d, "show an entity, or one of: sources cycles leverage timeline exposure "
+                         "system deals summary (defaults losses payments distress in a what-if)");
+    free(names);
+}
+
+/* What show_topic would answer, without building anything: a quiet run (`check`) prints
+ * nothing, so it only needs to know whether the `show` is well formed. */
+static int quiet_topic(const char *t, EntId a)
+{
+    static const char *const stress[] = {"defaults", "losses", "payments", "distress"};
+    for (size_t i = 0; i < sizeof stress / sizeof *stress; i++)
+        if (!strcmp(t, stress[i]))
+            return SHOW_NOT_MINE;
+    bool needs = !strcmp(t, "sources") || !strcmp(t, "timeline") || !strcmp(t, "exposure");
+    return needs && a == ENT_NONE ? SHOW_NEEDS_ENTITY : SHOW_OK;
+}
+
+static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, const char *t)
+{
+    EntId a = ENT_NONE, b = ENT_NONE;
+    if (s->u.show.of != SYM_NONE)
+        a = eval_entity_ref(ev, q, s->u.show.of, s->u.show.of_span);
+    if (s->u.show.to != SYM_NONE)
+        b = eval_entity_ref(ev, q, s->u.show.to, s->u.show.to_span);
+    if ((s->u.show.of != SYM_NONE && a == ENT_NONE) || (s->u.show.to != SYM_NONE && b == ENT_NONE))
+        return;
+    int r = ev->opt->quiet ? quiet_topic(t, a) : show_topic(ev->out, eval_engine(q), t, a, b);
+    if (r == SHOW_NOT_MINE) {
+        if (!q->whatif) {
+            diag_error(ev->d, s->u.show.topic_span, "show %s needs a what-if", t);
+            diag_hint(ev->d, "what if NAME { show %s }", t);
+            return;
+        }
+        if (!ev->opt->quiet)
+            whatif_show(q->whatif, ev->out, t, a);
+    } else if (r == SHOW_NEEDS_ENTITY) {
+        diag_error(ev->d, s->u.show.topic_span, "show %s needs an entity", t);
+        diag_hint(ev->d, "write `show %s of NAME`", t);
+    }
+}
+
+void eval_show(Eval *ev, Query *q, const Stmt *s)
+{
+    ev->showed = true;
+    if (s->u.show.topic == SYM_NONE) {
+        show_expr(ev, q, s);
+        return;
+    }
+    const char *t = sym_str(ev->in, s->u.show.topic);
+    if (is_topic(t)) {
+        show_topic_stmt(ev, q, s, t);
+        return;
+    }
+    EntId id = world_find(q->w, s->u.show.topic);
+    Value v;
+    if (eval_let_value(ev, s->u.show.topic, &v)) {
+        char val[96];
+        fprintf(ev->out, "%s = %s\n", t, value_text(v, val, sizeof val));
+    } else if (id != ENT_NONE && s->u.show.of == SYM_NONE) {
+        if (!ev->opt->quiet)
+            show_entity(ev->out, eval_engine(q), id);
+    } else {
+        unknown_topic(ev, q, s, t);
+    }
+}
+
+static bool is_comparison(char op) { return op && strchr("<l>g=!", op) != NULL; }
+
+void eval_assert(Eval *ev, Query *q, const Stmt *s)
+{
+    const Expr *c = s->u.assert_.cond;
+    size_t errs = ev->d->nerrors;
+    Value l = value_null(), r = value_null(), v;
+    bool cmp = c->kind == EX_BINARY && is_comparison(c->u.binary.op);
+    if (cmp) {
+        /* Evaluate the sides once each, so the message can quote both values. */
+        Expr copy = *c;
+        l = eval_expr(ev, q, c->u.binary.l);
+        r = eval_expr(ev, q, c->u.binary.r);
+        Expr lit_l = {.kind = EX_NUM, .span = c->u.binary.l->span, .u.lit = l};
+        Expr lit_r = {.kind = EX_NUM, .span = c->u.binary.r->span, .u.lit = r};
+        copy.u.binary.l = &lit_l;
+        copy.u.binary.r = &lit_r;
+        v = (l.kind == V_NULL || r.kind == V_NULL) ? value_bool(false) : eval_expr(ev, q, &copy);
+    } else {
+        v = eval_expr(ev, q, c);
+    }
+    if (ev->d->nerrors > errs)
+        return;  /* the condition itself was wrong; that error says enough */
+    if (cmp && ((l.kind == V_NULL && !(l.flags & VF_UNDEF)) ||
+                (r.kind == V_NULL && !(r.flags & VF_UNDEF))))
+        return;  /* a side rests on an earlier error (a failed let): not a second one */
+    if (v.kind == V_NULL) {
+        eval_no_value(ev, c, v);
+        return;
+    }
+    if (v.kind != V_BOOL) {
+        diag_error(ev->d, c->span, "an assert needs a condition (true or false)");
+        return;
+    }
+    if (v.num)
+        return;
+    char buf[256], b1[96], b2[96], vs[220] = "";
+    if (cmp)
+        snprintf(vs, sizeof vs, " (%s vs %s)", value_text(l, b1, sizeof b1), value_text(r, b2, sizeof b2));
+    diag_error(ev->d, c->span, "assert failed: %s%s%s%s", eval_snippet(ev, c->span, buf, sizeof buf),
+               vs, s->u.assert_.message ? ": " : "",
+               s->u.assert_.message ? s->u.assert_.message : "");
+}
+
+void eval_bare(Eval *ev, Query *q, const Stmt *s)
+{
+    size_t errs = ev->d->nerrors;
+    Value v = eval_expr(ev, q, s->u.expr.expr);
+    if (!ev->opt->echo_exprs || ev->d->nerrors > errs)
+        return;
+    char val[96];
+    fprintf(ev->out, "%s\n", value_text(v, val, sizeof val));
+}
+
+Engine *eval_engine_of(Eval *ev) { return eval_engine(&ev->base); }

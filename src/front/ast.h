@@ -1,0 +1,137 @@
+/* ast.h - the syntax tree of a deal script.
+ *
+ * Ownership: every node, list and string of one parse lives in that parse's Arena (see
+ * parse.h); freeing the arena frees the tree. Names are interned Syms. Each node carries the
+ * Span of its source text for diagnostics. The tree is plain data: the parser builds it, the
+ * evaluator and the formatter read it, nothing else writes it. */
+#ifndef DG_AST_H
+#define DG_AST_H
+#include <stdio.h>
+#include "arena.h"
+#include "diag.h"
+#include "intern.h"
+#include "kinds.h"
+#include "value.h"
+
+/* ---- expressions ---- */
+
+typedef enum {
+    EX_NUM,    /* literal amount: value (with dimension and flags) */
+    EX_DATE,   /* literal date: 2026Q3, 2026-09-22 (a bare year is EX_NUM; context decides) */
+    EX_STR,    /* string literal */
+    EX_NAME,   /* a `let` name, an entity, or a topic word */
+    EX_CALL,   /* figure(args) */
+    EX_UNARY,  /* op: '-', '!' (not) */
+    EX_BINARY, /* op: '+', '-', '*', '/', '<', 'l' (<=), '>', 'g' (>=), '=' (==), '!' (!=),
+                  '&' (and), '|' (or) */
+} ExprKind;
+
+typedef struct Expr Expr;
+struct Expr {
+    ExprKind kind;
+    Span span;
+    int depth;         /* height of this subtree (1 = leaf); the parser caps it */
+    union {
+        Value lit;                                  /* EX_NUM, EX_DATE, EX_STR */
+        Sym name;                                   /* EX_NAME */
+        struct { Sym fn; Span fn_span; Expr **args; int nargs; } call;
+        struct { char op; Expr *x; } unary;
+        struct { char op; Expr *l, *r; } binary;
+    } u;
+};
+
+/* ---- statements ---- */
+
+typedef enum {
+    /* declarations and settings */
+    ST_ENTITY,     /* company|bank|market NAME ["display"] [{ attrs }] */
+    ST_PRICE,      /* price NAME expr               (USD per GW of that vendor) */
+    ST_ASOF,       /* as of DATE */
+    ST_LET,        /* let NAME = expr */
+    ST_INCLUDE,    /* include "path" */
+    ST_USE,        /* use NAME */
+    ST_DEAL,       /* [deal LABEL:] PAYER VERB ... options */
+    /* questions */
+    ST_SHOW,       /* show TOPIC [of A [to B]] | show expr */
+    ST_ASSERT,     /* assert expr ["message"] */
+    ST_EXPR,       /* a bare expression (REPL: print its value) */
+    /* what-if */
+    ST_SCENARIO,   /* scenario NAME ["description"] { shocks } */
+    ST_WHATIF,     /* what if NAME { body } | what if { shocks } { body } */
+    ST_DEFAULTS,   /* X defaults                       (shock) */
+    ST_SHOCK,      /* shock payments|revenue|price|cash of X by P%   (shock) */
+    ST_CANCEL,     /* cancel LABEL                     (shock) */
+    ST_DROP,       /* drop nonbinding                  (shock) */
+    ST_SET,        /* set recovery|alpha|beta expr ; set debtrank original|differential */
+} StmtKind;
+
+typedef struct Attr {
+    Sym name;           /* cash revenue debt equity shares price growth valuation margin layer */
+    Span name_span;
+    Expr *value;
+    Span span;
+} Attr;
+
+typedef struct Stmt Stmt;
+typedef struct StmtList {
+    Stmt *first, *last;
+    size_t n;
+} StmtList;
+
+struct Stmt {
+    StmtKind kind;
+    Span span;
+    Stmt *next;
+    union {
+        struct { EntKind kind; Sym name; Span name_span; const char *display; Attr *attrs;
+                 int nattrs; bool has_block; } entity;
+        struct { Sym name; Span name_span; Expr *value; } price;
+        struct { Expr *date; } asof;
+        struct { Sym name; Span name_span; Expr *value; } let;
+        struct { const char *path; Span path_span; } include;
+        struct { Sym name; Span name_span; } use;
+        struct {
+            Sym label; Span label_span;       /* SYM_NONE when unlabelled */
+            Verb verb;
+            Sym payer, payee; Span payer_span, payee_span;
+            Expr *amount;                     /* USD, USD/y, GW; grants: share count */
+            Expr *at;                         /* buys: price per GW; grants: strike per share;
+                                                 lends: interest rate per year (%) */
+            Expr *over;                       /* duration */
+            Expr *from;                       /* date (or a bare year) */
+            Expr *due;                        /* lends: maturity date */
+            Sym vesting; Span vesting_span;   /* grants: label of the milestone deal */
+            bool nonbinding;
+            const char *source;
+        } deal;
+        struct {
+            Sym topic; Span topic_span;       /* SYM_NONE when `show expr` */
+            Sym of, to; Span of_span, to_span;
+            Expr *expr;                       /* `show expr` */
+        } show;
+        struct { Expr *cond; const char *message; } assert_;
+        struct { Expr *expr; } expr;
+        struct { Sym name; Span name_span; const char *desc; StmtList body; } scenario;
+        struct { Sym scenario; Span scenario_span;  /* SYM_NONE for an inline block */
+                 StmtList shocks; StmtList body; } whatif;
+        struct { Sym name; Span name_span; } defaults;
+        struct { ShockOp what; Sym name; Span name_span; Expr *by; } shock;
+        struct { Sym label; Span label_span; } cancel;
+        struct { Sym param; Span param_span; Expr *value; Sym word; } set;
+    } u;
+};
+
+/* A parsed file: its statements, in order. */
+typedef struct Program {
+    uint32_t file;      /* SourceSet id */
+    StmtList stmts;
+} Program;
+
+void stmtlist_append(StmtList *l, Stmt *s);
+Expr *ast_expr(Arena *a, ExprKind k, Span sp);
+Stmt *ast_stmt(Arena *a, StmtKind k, Span sp);
+
+/* Debug dump for `dealgraph --ast`: one node per line, indented, with line:col. Stable. */
+void ast_dump(FILE *out, const Program *p, const Interner *in, SourceSet *src);
+
+#endif

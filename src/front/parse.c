@@ -1,0 +1,228 @@
+/* parse.c - the parse entry point and the wording of syntax errors. */
+#include "parse.h"
+#include "lex.h"
+#include <string.h>
+
+int yyparse(ParseCtx *pc);
+
+static ParseResult run(ParseCtx *pc, Arena *strings)
+{
+    pc->prog.file = pc->file;
+    LexState ls;
+    /* A large input is scanned on a second thread while this one parses and evaluates. */
+    const SourceFile *f = srcset_get(pc->d->src, pc->file);
+    lex_init(&ls, pc, strings, pc->file, f && f->len >= LEX_THREAD_MIN ? LEX_THREAD : 0);
+    pc->mark = arena_mark(pc->arena);
+    yyparse(pc);
+    lex_free(&ls);
+    ParseResult r = {pc->prog, pc->nerrors, pc->nerrors > 0 && pc->nerrors_at_end == pc->nerrors};
+    return r;
+}
+
+ParseResult parse_source(Arena *arena, Interner *in, Diags *diags, uint32_t file)
+{
+    ParseCtx pc = {.arena = arena, .in = in, .d = diags, .file = file};
+    return run(&pc, arena);
+}
+
+ParseResult parse_source_each(Arena *nodes, Arena *strings, Interner *in, Diags *diags,
+                              uint32_t file, ParseStmtFn each, void *ud)
+{
+    ParseCtx pc = {.arena = nodes, .in = in, .d = diags, .file = file, .each = each,
+                   .each_ud = ud};
+    return run(&pc, strings);
+}
+
+void parse_trial(ParseTrial *t, const char *text, size_t len)
+{
+    reading_init(&t->rd);
+    arena_init(&t->arena);
+    uint32_t id = reading_add(&t->rd, "<input>", text, len);
+    t->result = parse_source(&t->arena, &t->rd.in, &t->rd.diags, id);
+}
+
+void parse_trial_free(ParseTrial *t)
+{
+    arena_free(&t->arena);
+    reading_free(&t->rd);
+}
+
+static bool is_keyword_name(const char *n)
+{
+    static const char *const plain[] = {"name", "amount", "date", "string"};
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
+        if (strcmp(n, plain[i]) == 0)
+            return false;
+    for (const char *p = n; *p; p++)
+        if (*p < 'a' || *p > 'z')
+            return false;
+    return true;
+}
+
+/* How a token reads in a message: name 'x', string "abc", amount 10B, 'invests'. */
+static void describe(LexState *ls, int kind, Span sp, char *buf, size_t n)
+{
+    const char *text = ls->text + sp.start;
+    int len = (int)(sp.end - sp.start);
+    if (len > 40)
+        len = 40;
+    const char *more = sp.end - sp.start > 40 ? "..." : "";
+    switch (kind) {
+    case END: snprintf(buf, n, "end of input"); return;
+    case IDENT: snprintf(buf, n, "name '%.*s%s'", len, text, more); return;
+    case STRING: snprintf(buf, n, "string %.*s%s", len, text, more); return;
+    case NUMBER: snprintf(buf, n, "amount %.*s%s", len, text, more); return;
+    case DATE: snprintf(buf, n, "date %.*s", len, text); return;
+    case ';':
+        if (!ls->implicit)
+            snprintf(buf, n, "';'");
+        else if (sp.start >= ls->len)
+            snprintf(buf, n, "end of input");
+        else if (ls->text[sp.start] == '}')   /* the ';' inserted before a '}' */
+            snprintf(buf, n, "'}'");
+        else
+            snprintf(buf, n, "end of line");
+        return;
+    default: break;
+    }
+    const char *name = token_name(kind);
+    if (is_keyword_name(name))
+        snprintf(buf, n, "'%s'", name);
+    else
+        snprintf(buf, n, "%s", name);
+}
+
+/* Operators and the tokens that start a value clutter an "expected" list: after `5` a
+ * dozen operators could follow, but the useful words are the ones that are left. */
+static bool is_clutter(const char *e)
+{
+    static const char *const words[] = {
+        "'+'", "'-'", "'*'", "'/'", "'<'", "'>'", "<=", ">=", "==", "!=", "and", "or",
+        "name", "amount", "date", "string", "true", "false", "not", "in", "'('"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(e, words[i]) == 0)
+            return true;
+    return false;
+}
+
+static void expected_list(int nexp, const char *const *exp, bool value, char *buf, size_t n)
+{
+    const char *keep[8];
+    int k = 0;
+    buf[0] = '\0';
+    if (nexp <= 0)
+        return;
+    for (int i = 0; i < nexp; i++) {
+        if (strcmp(exp[i], "')'") == 0 && nexp > 5) {   /* the likely one among operators */
+            snprintf(buf, n, ", expected ')'");
+            return;
+        }
+        if ((nexp > 5 || value) && is_clutter(exp[i]))
+            continue;
+        if (k == 6)
+            return;   /* too many to be a useful list */
+        keep[k++] = exp[i];
+    }
+    if (value)
+        keep[k++] = "a value";
+    size_t o = 0;
+    for (int i = 0; i < k && o < n; i++) {
+        const char *sep = i == 0 ? ", expected " : i == k - 1 ? " or " : ", ";
+        const char *e = strcmp(keep[i], "';'") == 0 ? "end of statement" : keep[i];
+        o += (size_t)snprintf(buf + o, n - o, is_keyword_name(e) ? "%s'%s'" : "%s%s", sep, e);
+    }
+}
+
+static bool is_verb(int k)
+{
+    return k == INVESTS || k == LENDS || k == BUYS || k == PAYS || k == GUARANTEES;
+}
+
+/* Tokens after which a new statement (or a labelled deal's core) begins. */
+static bool starts_statement(int k)
+{
+    return k == 0 || k == ';' || k == '{' || k == '}' || k == ':';
+}
+
+/* Hints for the two ways a statement runs on past its line: an open '(' and a line that
+ * ends in an operator. */
+static void continuation_hint(ParseCtx *pc, Span loc)
+{
+    LexState *ls = pc->lex;
+    bool keyword = is_keyword_name(token_name(ls->last));
+    if (keyword && ls->nbraces > 0 && ls->last != PRICE && ls->last != SHARES) {
+        int line, col;
+        srcset_linecol(pc->d->src, ls->file, ls->braces[ls->nbraces - 1], &line, &col);
+        diag_hint(pc->d, "the '{' of line %d is still open: is a '}' missing before this?", line);
+        return;
+    }
+    if (ls->parens > 0) {
+        diag_hint(pc->d, "a '(' is still open, and inside parentheses a new line does not end "
+                         "the statement");
+        return;
+    }
+    if (!ls->prev_span.file || ls->prev_span.end > loc.start || ls->prev == ';')
+        return;
+    const char *nl = memchr(ls->text + ls->prev_span.end, '\n', loc.start - ls->prev_span.end);
+    const char *name = token_name(ls->prev);
+    if (nl)
+        diag_hint(pc->d, is_keyword_name(name)
+                             ? "the line before ends with '%s', so the statement goes on here"
+                             : "the line before ends with %s, so the statement goes on here",
+                  name);
+}
+
+void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected, bool value)
+{
+    LexState *ls = pc->lex;
+    if (ls->last == END && ls->eof_error)
+        return;   /* the end of input was already explained (unclosed '{', too deep) */
+    size_t before = pc->nerrors;
+    bool at_end = loc.start >= ls->len;
+    if (ls->last == END && ls->prev_span.file)   /* point just past the last token */
+        loc = (Span){loc.file, ls->prev_span.end, ls->prev_span.end};
+    char found[96], exp[256];
+    describe(ls, ls->last, loc, found, sizeof found);
+    if (ls->prev == IDENT && starts_statement(ls->prev2) &&
+        (ls->last == NUMBER || ls->last == STRING || ls->last == DATE)) {
+        int plen = (int)(ls->prev_span.end - ls->prev_span.start);
+        pb_error(pc, loc, "expected a verb after '%.*s', found %s", plen > 40 ? 40 : plen,
+                 ls->text + ls->prev_span.start, found);
+        if (pc->nerrors > before)
+            diag_hint(pc->d, "a deal reads `A invests|lends|buys|pays|guarantees AMOUNT ...` or "
+                             "`A grants B N shares`");
+    } else if (ls->last == IDENT && ls->prev == IDENT && starts_statement(ls->prev2)) {
+        const char *t = ls->text + loc.start;
+        int len = (int)(loc.end - loc.start);
+        pb_error(pc, loc, "unknown verb '%.*s'", len > 40 ? 40 : len, t);
+        if (pc->nerrors > before)
+            diag_hint(pc->d, "a deal's verb is one of: invests, lends, buys, pays, grants, "
+                             "guarantees (or `NAME defaults` in a scenario)");
+    } else if (ls->prev == IN && is_verb(ls->prev2)) {
+        pb_error(pc, ls->prev_span, "expected an amount after '%s', found 'in'",
+                 token_name(ls->prev2));
+    } else if (is_verb(ls->prev)) {
+        pb_error(pc, loc, "expected an amount after '%s', found %s", token_name(ls->prev), found);
+    } else {
+        expected_list(nexp, expected, value, exp, sizeof exp);
+        pb_error(pc, loc, "unexpected %s%s", found, exp);
+        if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
+            diag_hint(pc->d, "there is no open '{' for this '}' to close here");
+        else if (pc->nerrors > before)
+            continuation_hint(pc, loc);
+    }
+    if (pc->nerrors > before && at_end)
+        pc->nerrors_at_end++;
+}
+
+void pb_parser_error(ParseCtx *pc, Span loc, const char *msg)
+{
+    LexState *ls = pc->lex;
+    /* Always worth saying, even after another error: the parse stops here. */
+    if (strstr(msg, "exhausted"))
+        msg = "nesting too deep: the parser's stack is full";
+    diag_error(pc->d, loc, "%s", msg);
+    diag_hint(pc->d, "split the statement with `let`");
+    pc->nerrors++;
+    lex_mark_error(ls, ls->tok_stmt);
+}

@@ -1,0 +1,51 @@
+/* kinds.h - the kinds of entities, deals and shocks, each list written once (X-macros):
+ * the AST records them, the world stores them, the engine and the output name them.
+ * X(ENUMERATOR, "word as written in a script") */
+#ifndef DG_KINDS_H
+#define DG_KINDS_H
+
+#define DG_ENTITY_KINDS(X) \
+    X(ENT_COMPANY, "company") \
+    X(ENT_BANK, "bank") \
+    X(ENT_MARKET, "market")
+
+/* Money moves payer -> payee for the first four; grants and guarantees move none until a
+ * scenario triggers them. */
+#define DG_VERBS(X) \
+    X(VERB_INVESTS, "invests")       /* A invests X in B          (stake) */ \
+    X(VERB_LENDS, "lends")           /* A lends X to B            (loan; B repays) */ \
+    X(VERB_BUYS, "buys")             /* A buys X from B           (USD, or GW priced) */ \
+    X(VERB_PAYS, "pays")             /* A pays X to B */ \
+    X(VERB_GRANTS, "grants")         /* A grants B N shares vesting with LABEL (warrants) */ \
+    X(VERB_GUARANTEES, "guarantees") /* A guarantees X to B       (contingent) */
+
+/* What a scenario does. The first ones are written `shock WHAT of X by P` (WHAT is the word);
+ * the rest have sentences of their own (their word names them in messages). */
+#define DG_SHOCK_TARGETS(X) \
+    X(SH_PAYMENTS, "payments")   /* every deal X pays scaled by (1 + P) */ \
+    X(SH_REVENUE, "revenue")     /* X's revenue scaled by (1 + P) */ \
+    X(SH_PRICE, "price")         /* X's share price scaled by (1 + P) */ \
+    X(SH_CASH, "cash")           /* X's cash scaled by (1 + P) */
+#define DG_SHOCK_OTHERS(X) \
+    X(SH_DEFAULT, "defaults")             /* `X defaults;`: in default from round 1, pays nothing */ \
+    X(SH_CANCEL, "cancel")                /* `cancel LABEL;` */ \
+    X(SH_DROP_NONBINDING, "drop nonbinding") \
+    X(SH_RECOVERY, "recovery")            /* `set recovery P;`: alpha = beta = P */ \
+    X(SH_ALPHA, "alpha")                  /* `set alpha P;` */ \
+    X(SH_BETA, "beta")                    /* `set beta P;` */ \
+    X(SH_DEBTRANK, "debtrank")            /* `set debtrank original|differential;` */
+
+#define DG_KIND_ENUM(e, word) e,
+typedef enum { DG_ENTITY_KINDS(DG_KIND_ENUM) } EntKind;
+typedef enum { DG_VERBS(DG_KIND_ENUM) } Verb;
+typedef enum { DG_SHOCK_TARGETS(DG_KIND_ENUM) SH_N_TARGETS, SH__OTHERS = SH_N_TARGETS - 1,
+               DG_SHOCK_OTHERS(DG_KIND_ENUM) } ShockOp;
+#undef DG_KIND_ENUM
+
+const char *entkind_name(EntKind k);   /* "company" ... */
+const char *verb_name(Verb v);         /* "invests" ... */
+const char *shock_name(ShockOp op);    /* "payments" ... */
+/* The shock target written `word` (payments, revenue, price, cash); -1 if none. */
+int shock_target(const char *word);
+
+#endif

@@ -1,0 +1,110 @@
+/* world.h - the graph store: entities, deals, prices, `as of`.
+ *
+ * The evaluator fills a World from the AST; the engine reads it and never sees the AST.
+ * All money is in USD (GW purchases are priced when the deal is added), dates and durations
+ * in months. What-if forks a world many times, so a fork is an overlay: it shares the base's
+ * arrays and keeps only what it changes (entities copied on first write, cancelled deals,
+ * deals and entities it adds, payment factors, the nonbinding switch). A base must outlive
+ * its forks and must not change while they exist.
+ *
+ * Ownership: a World owns its arrays and an arena for strings; names are Syms of the
+ * Interner passed to world_new, which must outlive the world. */
+#ifndef DG_WORLD_H
+#define DG_WORLD_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "diag.h"
+#include "kinds.h"
+#include "intern.h"
+
+typedef uint32_t EntId;
+typedef uint32_t DealId;
+#define ENT_NONE UINT32_MAX
+#define DEAL_NONE UINT32_MAX
+#define MONTH_NONE INT32_MIN
+
+typedef enum {
+    A_CASH,       /* USD */
+    A_REVENUE,    /* USD per year, at `as of` (or the first horizon year) */
+    A_DEBT,       /* USD, feeds leverage only */
+    A_EQUITY,     /* USD book equity */
+    A_SHARES,     /* count outstanding */
+    A_PRICE,      /* USD per share */
+    A_GROWTH,     /* fraction per year (100% = doubles) */
+    A_VALUATION,  /* USD */
+    A_MARGIN,     /* fraction: gross margin on what it sells */
+    A__COUNT
+} AttrId;
+
+typedef struct Entity {
+    Sym name;
+    const char *display;   /* NULL = use the name */
+    const char *layer;     /* "chips", "cloud", "labs", "capital", "demand" or NULL */
+    EntKind kind;
+    bool declared;         /* false: only used, never declared (own = 0) */
+    uint32_t has;          /* bit (1 << AttrId) set when that attribute was given */
+    double attr[A__COUNT];
+    double gw_price;       /* `price X 35B/GW`; 0 = none */
+    Span span;             /* declaration, else first use */
+} Entity;
+
+typedef struct Deal {
+    /* Ordered widest first so a million of them pack tightly (80 bytes each). */
+    double amount;         /* USD total; for a rate (per_year) USD per year; grants: shares */
+    double gw;             /* capacity bought, 0 if none */
+    double price;          /* grants: strike per share; lends: interest rate per year */
+    const char *source;    /* `source "..."`, or NULL */
+    Verb kind;
+    EntId payer;           /* invests/lends/buys/pays: who pays; grants: granter;
+                              guarantees: guarantor */
+    EntId payee;           /* receiver; grants: holder; guarantees: guaranteed party */
+    int32_t from;          /* first month it pays (months since year 0), MONTH_NONE if not given */
+    int32_t over;          /* months it pays over, 0 if not given */
+    int32_t due;           /* lends: month the loan is repaid, MONTH_NONE = horizon end */
+    DealId milestone;      /* grants: the deal whose payment vests it, DEAL_NONE */
+    Sym label;             /* SYM_NONE if unlabelled */
+    Span span;
+    bool per_year;         /* written as a yearly rate (13B/y) */
+    bool binding;          /* false for `nonbinding` (letters of intent) */
+} Deal;
+
+typedef struct World World;
+
+World *world_new(Interner *in);
+/* O(1): an overlay on base. */
+World *world_fork(const World *base);
+void world_free(World *w);
+Interner *world_interner(const World *w);
+
+/* Entities. */
+size_t world_n_entities(const World *w);
+EntId world_find(const World *w, Sym name);               /* ENT_NONE if absent */
+/* The id of name, adding an undeclared entity (kind company) if absent. */
+EntId world_ensure(World *w, Sym name, Span used_at);
+const Entity *world_entity(const World *w, EntId id);
+Entity *world_entity_mut(World *w, EntId id);             /* copy-on-write in a fork */
+const char *world_name(const World *w, EntId id);         /* the interned name */
+
+/* Deals. Ids are dense and stable; a fork's new deals follow the base's. */
+size_t world_n_deals(const World *w);
+DealId world_add_deal(World *w, const Deal *d);
+/* The deal as it stands in this world (payment factors applied), or false when it is
+ * cancelled, or nonbinding after `drop nonbinding`. */
+bool world_deal(const World *w, DealId id, Deal *out);
+DealId world_find_label(const World *w, Sym label);      /* DEAL_NONE if absent */
+void world_cancel(World *w, DealId id);
+/* `shock payments of X by P%`: every deal X pays is scaled by (1 + P). Compounds. */
+void world_scale_payments(World *w, EntId payer, double factor);
+void world_drop_nonbinding(World *w);
+
+/* `as of`: months since year 0, MONTH_NONE when not set. */
+void world_set_asof(World *w, int32_t month);
+int32_t world_asof(const World *w);
+
+/* The world a fork was made from (NULL for a root). */
+const World *world_base(const World *w);
+
+/* Bytes held by this world itself (not its base), for `make bench`. */
+size_t world_bytes(const World *w);
+
+#endif

@@ -1,0 +1,195 @@
+/* diff.c - `dealgraph diff`: figure-by-figure changes between two worlds (see diff.h).
+ *
+ * Reads figures through the engine (figures.h) and the clearing results it is handed
+ * (stress.h); computes nothing itself beyond "before vs after". */
+#include "diff.h"
+#include "figures.h"
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diffset_free(DiffSet *s)
+{
+    for (size_t i = 0; i < s->nowned; i++)
+        free(s->owned[i]);
+    free(s->owned);
+    free(s->rows);
+    memset(s, 0, sizeof *s);
+}
+
+static bool same(Value a, Value b)
+{
+    if (a.kind != b.kind)
+        return false;
+    if (a.kind == V_NULL)
+        return true;
+    if (a.kind == V_STR)
+        return !strcmp(a.str, b.str);
+    return fabs(a.num - b.num) <= 1e-9 * fmax(1.0, fmax(fabs(a.num), fabs(b.num)));
+}
+
+void diff_add(DiffSet *s, const char *entity, const char *figure, Value before, Value after)
+{
+    if (same(before, after))
+        return;
+    if (entity) {  /* names outlive the worlds they came from */
+        s->owned = vec_grow(s->owned, &s->capowned, s->nowned + 1, sizeof *s->owned);
+        entity = s->owned[s->nowned++] = strdup(entity);
+    }
+    s->rows = vec_grow(s->rows, &s->cap, s->n + 1, sizeof *s->rows);
+    s->rows[s->n++] = (DiffRow){entity, figure, before, after};
+}
+
+static bool numeric(const DiffRow *r)
+{
+    return r->before.kind != V_NULL && r->after.kind != V_NULL;
+}
+
+static int cmp_row(const void *pa, const void *pb)
+{
+    const DiffRow *a = pa, *b = pb;
+    if (numeric(a) != numeric(b))
+        return numeric(a) ? -1 : 1;
+    if (numeric(a)) {
+        double da = fabs(a->after.num - a->before.num), db = fabs(b->after.num - b->before.num);
+        if (da != db)
+            return da > db ? -1 : 1;
+    }
+    if (!a->entity != !b->entity)
+        return a->entity ? 1 : -1;  /* system figures first among ties */
+    int c = a->entity ? strcmp(a->entity, b->entity) : 0;
+    return c ? c : strcmp(a->figure, b->figure);
+}
+
+void diff_sort(DiffSet *s)
+{
+    if (s->n)
+        qsort(s->rows, s->n, sizeof *s->rows, cmp_row);
+}
+
+static json_t *num_or_null(Value v)
+{
+    return v.kind == V_NULL || !isfinite(v.num) ? json_null() : json_real(v.num);
+}
+
+static int write_json(FILE *out, const DiffSet *s)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < s->n; i++) {
+        const DiffRow *r = &s->rows[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "entity", r->entity ? json_string(r->entity) : json_null());
+        json_object_set_new(o, "figure", json_string(r->figure));
+        json_object_set_new(o, "before", num_or_null(r->before));
+        json_object_set_new(o, "after", num_or_null(r->after));
+        json_array_append_new(arr, o);
+    }
+    json_t *root = json_pack("{s:o}", "changes", arr);
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+    fputc('\n', out);
+    json_decref(root);
+    return rc == 0 && !ferror(out) ? DG_OK : DG_EIO;
+}
+
+int diff_write(FILE *out, const DiffSet *s, bool json)
+{
+    if (json)
+        return write_json(out, s);
+    if (s->n == 0) {
+        fputs("no changes\n", out);
+        return ferror(out) ? DG_EIO : DG_OK;
+    }
+    int we = 6, wf = 6;
+    for (size_t i = 0; i < s->n; i++) {
+        int le = s->rows[i].entity ? (int)strlen(s->rows[i].entity) : 8;
+        int lf = (int)strlen(s->rows[i].figure);
+        we = le > we ? le : we;
+        wf = lf > wf ? lf : wf;
+    }
+    fprintf(out, "%-*s  %-*s  %10s  %10s  %10s\n", we, "entity", wf, "figure", "before", "after",
+            "change");
+    for (size_t i = 0; i < s->n; i++) {
+        const DiffRow *r = &s->rows[i];
+        char b[64], a[64], c[64], err[96];
+        Value d = value_arith('-', r->after, r->before, err, sizeof err);
+        d.flags = r->after.flags;
+        fprintf(out, "%-*s  %-*s  %10s  %10s  %10s\n", we, r->entity ? r->entity : "(system)", wf,
+                r->figure, value_text(r->before, b, sizeof b), value_text(r->after, a, sizeof a),
+                d.kind == V_NULL ? "" : value_text(d, c, sizeof c));
+    }
+    return ferror(out) ? DG_EIO : DG_OK;
+}
+
+/* ---- comparing two worlds ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char **sorted_names(const World *w)
+{
+    size_t n = world_n_entities(w);
+    const char **v = calloc(n + 1, sizeof *v);
+    for (EntId i = 0; i < n; i++)
+        v[i] = world_name(w, i);
+    qsort(v, n, sizeof *v, cmp_str);
+    return v;
+}
+
+static Value entity_figure(Engine *e, const World *w, const char *name, FigId f)
+{
+    if (!name)
+        return value_null();
+    Sym s = intern_find(world_interner(w), name, strlen(name));
+    EntId id = s == SYM_NONE ? ENT_NONE : world_find(w, s);
+    if (id == ENT_NONE)
+        return value_null();
+    return figure_call(e, figure_name(f), &id, 1);
+}
+
+/* Every per-entity figure of every entity in either world (matched by name), and the
+ * system figures. */
+void diff_worlds(DiffSet *s, const World *a, const World *b)
+{
+    Engine *ea = engine_new(a), *eb = engine_new(b);
+    const char **na = sorted_names(a), **nb = sorted_names(b);
+    size_t ia = 0, ib = 0, ca = world_n_entities(a), cb = world_n_entities(b);
+    while (ia < ca || ib < cb) {
+        int c = ia == ca ? 1 : ib == cb ? -1 : strcmp(na[ia], nb[ib]);
+        const char *pa = c <= 0 ? na[ia++] : NULL, *pb = c >= 0 ? nb[ib++] : NULL;
+        for (int f = 0; f < FIG__COUNT; f++)
+            diff_add(s, pa ? pa : pb, figure_name((FigId)f), entity_figure(ea, a, pa, (FigId)f),
+                     entity_figure(eb, b, pb, (FigId)f));
+    }
+    for (int f = 0; f < SYS__COUNT; f++) {
+        const char *fn = sysfig_name((SysFig)f);
+        diff_add(s, NULL, fn, figure_call(ea, fn, NULL, 0), figure_call(eb, fn, NULL, 0));
+    }
+    free(na);
+    free(nb);
+    engine_free(ea);
+    engine_free(eb);
+}
+
+/* Stress figures a scenario diff compares, per entity. */
+static const char *const CLEARING_FIGS[] = {"paid", "shortfall", "loss", "distress", "defaulted"};
+
+void diff_clearing(DiffSet *s, const World *base, const World *fork, const StressResult *r0,
+                   const StressResult *r1)
+{
+    for (EntId v = 0; v < world_n_entities(fork); v++)
+        for (size_t i = 0; i < sizeof CLEARING_FIGS / sizeof *CLEARING_FIGS; i++) {
+            bool known;
+            Value a = v < world_n_entities(base) ? stress_figure(r0, CLEARING_FIGS[i], v, &known)
+                                                 : value_null();
+            Value b = stress_figure(r1, CLEARING_FIGS[i], v, &known);
+            /* defaulted is a bool: compare it as 0/1 so the table can sort it */
+            if (a.kind == V_BOOL)
+                a = value_num(a.num, DIM_NONE);
+            if (b.kind == V_BOOL)
+                b = value_num(b.num, DIM_NONE);
+            diff_add(s, world_name(fork, v), CLEARING_FIGS[i], a, b);
+        }
+}

@@ -1,0 +1,46 @@
+/* diff.h - `dealgraph diff`: what changed between two worlds, figure by figure.
+ *
+ * A pure function of what it is given: two worlds (two scripts, entities matched by name),
+ * or a base world and a scenario's fork with both clearings (the loading is dg.c's). Every per-entity figure and system figure is compared
+ * (for a scenario also the clearing results: payments, shortfall, losses, distress, default);
+ * only changed figures are listed, the largest absolute change first (ties by entity, then
+ * figure name; changes to or from "not defined" last). Output is an aligned text table or
+ *   {"changes": [{"entity": name-or-null, "figure": f, "before": x, "after": y}]}
+ * with plain numbers (USD, fractions) and null for undefined figures. */
+#ifndef DG_DIFF_H
+#define DG_DIFF_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "status.h"
+#include "stress.h"
+#include "value.h"
+#include "world.h"
+
+typedef struct DiffRow {
+    const char *entity;   /* NULL for a system figure */
+    const char *figure;
+    Value before, after;  /* V_NULL when not defined (or the entity is absent) */
+} DiffRow;
+
+typedef struct DiffSet {
+    DiffRow *rows;
+    size_t n, cap;
+    char **owned;         /* entity names copied out of the worlds' interners */
+    size_t nowned, capowned;
+} DiffSet;
+
+void diffset_free(DiffSet *s);
+/* Record a row if before and after differ (relative tolerance 1e-9). */
+void diff_add(DiffSet *s, const char *entity, const char *figure, Value before, Value after);
+/* Sort as described above. */
+void diff_sort(DiffSet *s);
+int diff_write(FILE *out, const DiffSet *s, bool json);
+
+/* Every per-entity figure (entities matched by name) and system figure of two worlds. */
+void diff_worlds(DiffSet *s, const World *a, const World *b);
+/* The clearing figures of every entity of the scenario's fork: r0 is the base world's
+ * clearing, r1 the scenario's. */
+void diff_clearing(DiffSet *s, const World *base, const World *fork, const StressResult *r0,
+                   const StressResult *r1);
+
+#endif

@@ -1,0 +1,242 @@
+/* show.c - text output for one entity: its card, sources, exposure, timeline and deals,
+ * and the dispatch of `show TOPIC`.
+ *
+ * Reads engine results only; every figure is computed elsewhere. */
+#include "show.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+#include "sources.h"
+#include "table.h"
+#include "timeline.h"
+
+/* `show sources` lists this many origins and sums the rest in one row (the JSON report
+ * has them all): a web of 10k entities would otherwise print 10k lines. */
+#define SHOW_SOURCES_MAX 25
+
+char *show_fmt_year(const Graph *g, int year, char *buf, size_t n)
+{
+    if (!g->h.dated && g->h.first == g->h.last)
+        snprintf(buf, n, "now");
+    else if (!g->h.dated)   /* spans with no dates: years counted from now */
+        snprintf(buf, n, "year %d", year - g->h.first + 1);
+    else
+        snprintf(buf, n, "%d", year);
+    return buf;
+}
+
+char *show_fmt_figure(Engine *e, FigId f, EntId v, char *buf, size_t n)
+{
+    double x;
+    if (!figure_entity(e, f, v, &x) || !isfinite(x)) {
+        snprintf(buf, n, "%s", f == FIG_RUNWAY ? "none" : "n/a");
+        return buf;
+    }
+    switch (f) {
+    case FIG_CIRCULARITY: case FIG_CONCENTRATION: case FIG_PAPER:
+        return pct_text(x, buf, n);
+    case FIG_COMMITMENT_RATIO: case FIG_LEVERAGE: case FIG_HHI:
+        return plain_text(x, buf, n);
+    case FIG_RUNWAY:
+        return show_fmt_year(engine_graph(e), (int)x, buf, n);
+    default:
+        return usd_text(x, buf, n);
+    }
+}
+
+static const char *kind_word(const Entity *en)
+{
+    return en->kind == ENT_MARKET ? "market" : en->kind == ENT_BANK ? "bank" : "company";
+}
+
+static void card_header(FILE *out, Engine *e, EntId v)
+{
+    const Entity *en = world_entity(engine_world(e), v);
+    fprintf(out, "%s", world_name(engine_world(e), v));
+    if (en->display)
+        fprintf(out, " \"%s\"", en->display);
+    fprintf(out, " (%s%s%s%s)\n", kind_word(en), en->layer ? ", " : "",
+            en->layer ? en->layer : "", en->declared ? "" : ", undeclared");
+}
+
+void show_entity(FILE *out, Engine *e, EntId v) { show_entity_card(out, e, v, true); }
+
+void show_entity_card(FILE *out, Engine *e, EntId v, bool circularity)
+{
+    static const FigId rows[] = {FIG_OWN, FIG_IN, FIG_OUT, FIG_GAP, FIG_CIRCULARITY,
+                                 FIG_COMMITMENTS, FIG_BACKLOG, FIG_COMMITMENT_RATIO,
+                                 FIG_BORROWED, FIG_EQUITY, FIG_LEVERAGE, FIG_CONCENTRATION,
+                                 FIG_HHI, FIG_PAPER, FIG_VENDOR_FINANCING, FIG_RUNWAY};
+    if (v >= engine_graph(e)->n)
+        return;
+    card_header(out, e, v);
+    Table t;
+    table_init(&t, 2);
+    char buf[64];
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        if (rows[i] == FIG_CIRCULARITY && !circularity)
+            continue;
+        const char *cells[2] = {figure_name(rows[i]), show_fmt_figure(e, rows[i], v, buf, sizeof buf)};
+        table_row(&t, cells);
+    }
+    table_print(&t, out, "  ");
+    table_free(&t);
+}
+
+static void source_row(Table *t, const char *label, double usd, double in)
+{
+    char a[64], p[64];
+    const char *cells[3] = {label, usd_text(usd, a, sizeof a), pct_text(usd / in, p, sizeof p)};
+    table_row(t, cells);
+}
+
+void show_sources(FILE *out, Engine *e, EntId v)
+{
+    const Graph *g = engine_graph(e);
+    if (v >= g->n)
+        return;
+    Sources s;
+    sources_of(engine_solver(e), v, &s);
+    char buf[64], label[256];
+    fprintf(out, "sources of %s (in %s)\n", world_name(g->world, v), usd_text(s.in, buf, sizeof buf));
+    if (!(s.in > 0)) {
+        fprintf(out, "  nothing comes in\n");
+        sources_release(&s);
+        return;
+    }
+    Table t;
+    table_init(&t, 3);
+    const char *head[3] = {"origin", "usd", "share"};
+    table_row(&t, head);
+    double rest = 0;
+    for (size_t i = SHOW_SOURCES_MAX; i < s.n; i++)
+        rest += s.items[i].usd;
+    for (size_t i = 0; i < s.n && i < SHOW_SOURCES_MAX; i++) {
+        const SourceShare *x = &s.items[i];
+        snprintf(label, sizeof label, "%s%s%s", x->unfunded ? "unfunded at " : "", x->name,
+                 !x->unfunded && x->origin == v ? " (itself)" : "");
+        source_row(&t, label, x->usd, s.in);
+    }
+    if (s.n > SHOW_SOURCES_MAX) {
+        snprintf(label, sizeof label, "(%zu other origins)", s.n - SHOW_SOURCES_MAX);
+        source_row(&t, label, rest, s.in);
+    }
+    if (s.unattributed > 0)
+        source_row(&t, "(unattributed)", s.unattributed, s.in);
+    table_print(&t, out, "  ");
+    table_free(&t);
+    if (!s.converged)
+        fprintf(out, "  (not converged after %d sweeps)\n", s.sweeps);
+    sources_release(&s);
+}
+
+typedef struct ExpRow { EntId peer; double stake, owed; } ExpRow;
+
+static int cmp_exp(const void *a, const void *b, const World *w)
+{
+    const ExpRow *x = a, *y = b;
+    double tx = x->stake + x->owed, ty = y->stake + y->owed;
+    if (tx != ty)
+        return tx > ty ? -1 : 1;
+    return strcmp(world_name(w, x->peer), world_name(w, y->peer));
+}
+
+/* Exposure rows of a: merge its out-row (stakes, loans) and in-row (what peers owe it). */
+static size_t exposure_rows(const Graph *g, EntId a, ExpRow *rows)
+{
+    size_t n = 0;
+    uint32_t i = g->out_off[a], j = g->in_off[a];
+    while (i < g->out_off[a + 1] || j < g->in_off[a + 1]) {
+        EntId pi = i < g->out_off[a + 1] ? g->out[i].peer : ENT_NONE;
+        EntId pj = j < g->in_off[a + 1] ? g->in[j].peer : ENT_NONE;
+        EntId p = pi < pj ? pi : pj;
+        ExpRow r = {p, 0, 0};
+        if (pi == p)
+            r.stake = g->out[i++].fund;
+        if (pj == p)
+            r.owed = g->in[j++].owed;
+        if (r.stake + r.owed > 0)
+            rows[n++] = r;
+    }
+    return n;
+}
+
+static void sort_exp(ExpRow *r, size_t n, const World *w)
+{
+    for (size_t i = 1; i < n; i++) {   /* insertion sort: a counterparty list is short */
+        ExpRow x = r[i];
+        size_t j = i;
+        for (; j > 0 && cmp_exp(&r[j - 1], &x, w) > 0; j--)
+            r[j] = r[j - 1];
+        r[j] = x;
+    }
+}
+
+void show_exposure(FILE *out, Engine *e, EntId a, EntId b)
+{
+    const Graph *g = engine_graph(e);
+    char x[64], y[64], z[64];
+    if (a >= g->n)
+        return;
+    if (b != ENT_NONE && b < g->n) {
+        const GEdge *ab = graph_edge(g, a, b), *ba = graph_edge(g, b, a);
+        double st = ab ? ab->fund : 0, ow = ba ? ba->owed : 0;
+        fprintf(out, "exposure of %s to %s: %s (stakes and loans %s, owed %s)\n",
+                world_name(g->world, a), world_name(g->world, b), usd_text(st + ow, x, sizeof x),
+                usd_text(st, y, sizeof y), usd_text(ow, z, sizeof z));
+        return;
+    }
+    size_t cap = (g->out_off[a + 1] - g->out_off[a]) + (g->in_off[a + 1] - g->in_off[a]) + 1;
+    ExpRow *rows = xmalloc(cap * sizeof *rows);
+    size_t n = exposure_rows(g, a, rows);
+    sort_exp(rows, n, g->world);
+    fprintf(out, "exposure of %s\n", world_name(g->world, a));
+    Table t;
+    table_init(&t, 4);
+    const char *head[4] = {"to", "total", "stakes+loans", "owed"};
+    table_row(&t, head);
+    for (size_t i = 0; i < n; i++) {
+        const char *c[4] = {world_name(g->world, rows[i].peer),
+                            usd_text(rows[i].stake + rows[i].owed, x, sizeof x),
+                            usd_text(rows[i].stake, y, sizeof y), usd_text(rows[i].owed, z, sizeof z)};
+        table_row(&t, c);
+    }
+    if (n)
+        table_print(&t, out, "  ");
+    else
+        fprintf(out, "  none\n");
+    table_free(&t);
+    free(rows);
+}
+
+void show_timeline(FILE *out, Engine *e, EntId v)
+{
+    const Graph *g = engine_graph(e);
+    if (v >= g->n)
+        return;
+    Timeline tl;
+    timeline_of(g, v, &tl);
+    fprintf(out, "timeline of %s\n", world_name(g->world, v));
+    Table t;
+    table_init(&t, 6);
+    const char *head[6] = {"year", "start", "revenue", "in", "out", "end"};
+    table_row(&t, head);
+    char b[6][64];
+    for (int i = 0; i < tl.n; i++) {
+        const TimelineYear *y = &tl.years[i];
+        const char *c[6] = {show_fmt_year(g, y->year, b[0], 64), usd_text(y->start, b[1], 64),
+                            usd_text(y->revenue, b[2], 64), usd_text(y->inflow, b[3], 64),
+                            usd_text(y->outflow, b[4], 64), usd_text(y->end, b[5], 64)};
+        table_row(&t, c);
+    }
+    table_print(&t, out, "  ");
+    table_free(&t);
+    if (world_entity(g->world, v)->kind == ENT_MARKET)
+        fprintf(out, "  runway: n/a (a market)\n");
+    else if (tl.has_runway)
+        fprintf(out, "  runway: cash runs out in %s\n", show_fmt_year(g, tl.runway, b[0], 64));
+    else
+        fprintf(out, "  runway: cash lasts the horizon\n");
+    timeline_free(&tl);
+}
