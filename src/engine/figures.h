@@ -1,5 +1,5 @@
-/* figures.h - the Engine (graph + cached results of one World) and every figure of
- * DESIGN.md "The engine: definitions": per-entity and system figures.
+/* figures.h - the Engine (graph + cached results of one World) and every figure that
+ * docs/ENGINE.md defines: per-entity and system figures.
  *
  * The evaluator makes one Engine per world it asks about (the base
  * world once; each what-if fork its own) and calls figure_call() for figures used in

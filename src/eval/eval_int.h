@@ -1,5 +1,5 @@
-/* eval_int.h - what the evaluator's files (eval.c, eval_decl.c, eval_expr.c, eval_query.c,
- * eval_whatif.c) share; nothing outside the evaluator includes it.
+/* eval_int.h - what the evaluator's files (eval.c, eval_decl.c, eval_deal.c, eval_expr.c,
+ * eval_query.c, eval_whatif.c) share; nothing outside the evaluator includes it.
  *
  * Ownership: everything reachable from an Eval is owned by it except the
  * Interner, SourceSet, Diags and options (owned by the Dg context). */
@@ -96,16 +96,11 @@ void eval_stmt(Eval *ev, Query *q, const Stmt *s);
 void eval_changed(Query *q);
 const char *eval_snippet(Eval *ev, Span sp, char *buf, size_t n);
 
-/* eval_decl.c: statements that build the world */
+/* eval_decl.c: declarations, settings and lets */
 void eval_entity(Eval *ev, Query *q, const Stmt *s);
 void eval_price(Eval *ev, Query *q, const Stmt *s);
 void eval_asof(Eval *ev, Query *q, const Stmt *s);
 void eval_let(Eval *ev, Query *q, const Stmt *s);
-void eval_deal(Eval *ev, Query *q, const Stmt *s);
-void eval_resolve_pending(Eval *ev);
-/* Was `label` written on a deal that had an error? Its deal is not in the world, but a
- * reference to it is not a second mistake: it is not reported again. */
-bool eval_label_bad(const Eval *ev, Sym label);
 void eval_unlet(Eval *ev, Sym name);
 bool eval_let_value(Eval *ev, Sym name, Value *out);
 const char *eval_attr_name(int i);
@@ -114,6 +109,13 @@ const char *eval_attr_name(int i);
 EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp);
 /* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
+
+/* eval_deal.c: deals, and grants waiting for the label they vest with */
+void eval_deal(Eval *ev, Query *q, const Stmt *s);
+void eval_resolve_pending(Eval *ev);
+/* Was `label` written on a deal that had an error? Its deal is not in the world, but a
+ * reference to it is not a second mistake: it is not reported again. */
+bool eval_label_bad(const Eval *ev, Sym label);
 
 /* eval_expr.c: expressions */
 Value eval_expr(Eval *ev, Query *q, const Expr *e);

@@ -7,7 +7,7 @@
  * before a '}' that closes a statement), caps parenthesis nesting, tracks open braces for
  * "unclosed '{'" and turns comments and blank lines into tokens when asked (lex_all).
  * Scanner errors come to it queued (RawScan), and it reports them where they were raised in
- * the stream, so a large input can be scanned on a second thread (src/lexpipe.h).
+ * the stream, so a large input can be scanned on a second thread (lexpipe.h).
  * Token kinds are the bison token numbers of build/parser.h. */
 #ifndef DG_LEX_H
 #define DG_LEX_H
@@ -34,7 +34,7 @@ bool token_is_keyword(int kind);
 
 enum { LEX_MAX_PARENS = 256 };
 
-/* lex_init flags. LEX_THREAD scans on a second thread (src/lexpipe.c) while the caller
+/* lex_init flags. LEX_THREAD scans on a second thread (lexpipe.c) while the caller
  * parses and evaluates; the parse builds it for inputs of LEX_THREAD_MIN bytes or more. */
 enum { LEX_TRIVIA = 1, LEX_THREAD = 2 };
 enum { LEX_THREAD_MIN = 1 << 20 };

@@ -3,7 +3,7 @@
  * Scanning (flex, literal conversion, name lookup) is about half of reading a large
  * script; the other half is parsing and evaluating. A LexPipe runs the first half on a
  * second thread so the two overlap. The scanning thread shares nothing mutable with the
- * parser: it interns names in its own table (the parser maps each id once, src/lex.c),
+ * parser: it interns names in its own table (the parser maps each id once, lex.c),
  * puts string literals in its own arena (handed to the parse's string arena at the end)
  * and queues errors as entries of the token stream, so they are reported at the same
  * point of the stream as when the parser's thread scans. Tokens travel in batches through

@@ -1,7 +1,7 @@
 /* parse_build.h - the parser's state and the AST builders its grammar actions call.
  *
- * Internal to the frontend (grammar/parser.y, src/parse.c,
- * src/parse_build.c, src/lex.c); everyone else uses parse.h. Kept out of the grammar
+ * Internal to the frontend (grammar/parser.y, parse.c,
+ * parse_build.c, lex.c); everyone else uses parse.h. Kept out of the grammar
  * file so that the actions stay one line each and the building rules (option checks,
  * depth limits, `show NAME` vs `show EXPR`) are ordinary C. */
 #ifndef DG_PARSE_BUILD_H

@@ -1,4 +1,4 @@
-/* report.c - the `report` command: every engine figure as JSON (DESIGN.md "Interfaces")
+/* report.c - the `report` command: every engine figure as JSON (docs/ENGINE.md "The report")
  * or as aligned text.
  *
  * Plain numbers in USD; an undefined figure is null, never NaN.

@@ -1,6 +1,6 @@
 /* report.h - the `report` command: every figure of the engine as text or JSON.
  *
- * The JSON schema is DESIGN.md "Interfaces" (documented in
+ * The JSON schema is docs/ENGINE.md "The report" (documented in
  * docs/ENGINE.md): {"entities": [...], "cycles": [...], "system": {...}, "clearing": {...}}.
  * Plain numbers in USD, null for undefined figures, entities sorted by name, keys in
  * schema order.

@@ -15,7 +15,7 @@
  * has them all): a web of 10k entities would otherwise print 10k lines. */
 #define SHOW_SOURCES_MAX 25
 
-char *show_fmt_year(const Graph *g, int year, char *buf, size_t n)
+char *show_year_text(const Graph *g, int year, char *buf, size_t n)
 {
     if (!g->h.dated && g->h.first == g->h.last)
         snprintf(buf, n, "now");
@@ -26,7 +26,7 @@ char *show_fmt_year(const Graph *g, int year, char *buf, size_t n)
     return buf;
 }
 
-char *show_fmt_figure(Engine *e, FigId f, EntId v, char *buf, size_t n)
+char *show_figure_text(Engine *e, FigId f, EntId v, char *buf, size_t n)
 {
     double x;
     if (!figure_entity(e, f, v, &x) || !isfinite(x)) {
@@ -39,7 +39,7 @@ char *show_fmt_figure(Engine *e, FigId f, EntId v, char *buf, size_t n)
     case FIG_COMMITMENT_RATIO: case FIG_LEVERAGE: case FIG_HHI:
         return plain_text(x, buf, n);
     case FIG_RUNWAY:
-        return show_fmt_year(engine_graph(e), (int)x, buf, n);
+        return show_year_text(engine_graph(e), (int)x, buf, n);
     default:
         return usd_text(x, buf, n);
     }
@@ -77,7 +77,7 @@ void show_entity_card(FILE *out, Engine *e, EntId v, bool circularity)
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         if (rows[i] == FIG_CIRCULARITY && !circularity)
             continue;
-        const char *cells[2] = {figure_name(rows[i]), show_fmt_figure(e, rows[i], v, buf, sizeof buf)};
+        const char *cells[2] = {figure_name(rows[i]), show_figure_text(e, rows[i], v, buf, sizeof buf)};
         table_row(&t, cells);
     }
     table_print(&t, out, "  ");
@@ -225,7 +225,7 @@ void show_timeline(FILE *out, Engine *e, EntId v)
     char b[6][64];
     for (int i = 0; i < tl.n; i++) {
         const TimelineYear *y = &tl.years[i];
-        const char *c[6] = {show_fmt_year(g, y->year, b[0], 64), usd_text(y->start, b[1], 64),
+        const char *c[6] = {show_year_text(g, y->year, b[0], 64), usd_text(y->start, b[1], 64),
                             usd_text(y->revenue, b[2], 64), usd_text(y->inflow, b[3], 64),
                             usd_text(y->outflow, b[4], 64), usd_text(y->end, b[5], 64)};
         table_row(&t, c);
@@ -235,7 +235,7 @@ void show_timeline(FILE *out, Engine *e, EntId v)
     if (world_entity(g->world, v)->kind == ENT_MARKET)
         fprintf(out, "  runway: n/a (a market)\n");
     else if (tl.has_runway)
-        fprintf(out, "  runway: cash runs out in %s\n", show_fmt_year(g, tl.runway, b[0], 64));
+        fprintf(out, "  runway: cash runs out in %s\n", show_year_text(g, tl.runway, b[0], 64));
     else
         fprintf(out, "  runway: cash lasts the horizon\n");
     timeline_free(&tl);

@@ -22,16 +22,16 @@ void show_timeline(FILE *out, Engine *e, EntId v);
 void show_deals(FILE *out, Engine *e, EntId v);                /* ENT_NONE: every deal */
 void show_summary(FILE *out, Engine *e);                       /* script with no `show` */
 
+/* A figure as text with its unit: "350B", "40.7%", "7.25", a year, or "n/a". */
+char *show_figure_text(Engine *e, FigId f, EntId v, char *buf, size_t n);
+/* A horizon year as text: "2027", or "now" for the one year of a script with no dates. */
+char *show_year_text(const Graph *g, int year, char *buf, size_t n);
+
 /* `show TOPIC [of A [to B]]` for the engine's topics: sources cycles leverage timeline
  * exposure system deals summary (a = b = ENT_NONE when not given; `cycles of A` lists the
  * cycles through A, `leverage of A` and `deals of A` one entity's rows). Returns SHOW_OK, or
  * SHOW_NOT_MINE for topics the engine does not own (defaults losses payments distress:
  * stress), or SHOW_NEEDS_ENTITY when the topic needs `of A` (sources, timeline, exposure). */
-/* A figure as text with its unit: "350B", "40.7%", "7.25", a year, or "n/a". */
-char *show_fmt_figure(Engine *e, FigId f, EntId v, char *buf, size_t n);
-/* A horizon year as text: "2027", or "now" for the one year of a script with no dates. */
-char *show_fmt_year(const Graph *g, int year, char *buf, size_t n);
-
 enum { SHOW_OK = 0, SHOW_NOT_MINE = 1, SHOW_NEEDS_ENTITY = 2 };
 int show_topic(FILE *out, Engine *e, const char *topic, EntId a, EntId b);
 

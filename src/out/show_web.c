@@ -219,10 +219,10 @@ void show_leverage(FILE *out, Engine *e, EntId v)
         const Entity *en = world_entity(g->world, x);
         double debt = (en->has & (1u << A_DEBT)) ? en->attr[A_DEBT] : 0;
         const char *c[6] = {world_name(g->world, x), usd_text(debt, b[0], 64),
-                            show_fmt_figure(e, FIG_BORROWED, x, b[1], 64),
-                            show_fmt_figure(e, FIG_COMMITMENTS, x, b[2], 64),
-                            show_fmt_figure(e, FIG_EQUITY, x, b[3], 64),
-                            show_fmt_figure(e, FIG_LEVERAGE, x, b[4], 64)};
+                            show_figure_text(e, FIG_BORROWED, x, b[1], 64),
+                            show_figure_text(e, FIG_COMMITMENTS, x, b[2], 64),
+                            show_figure_text(e, FIG_EQUITY, x, b[3], 64),
+                            show_figure_text(e, FIG_LEVERAGE, x, b[4], 64)};
         table_row(&t, c);
     }
     fprintf(out, "leverage\n");
@@ -302,7 +302,7 @@ static void summary_entities(FILE *out, Engine *e, bool circ)
         const char *row[NC + 1] = {world_name(g->world, ids[i])};
         for (size_t c = 0; c < NC; c++)
             row[c + 1] = cols[c] == FIG_CIRCULARITY && !circ
-                             ? "-" : show_fmt_figure(e, cols[c], ids[i], b[c], 64);
+                             ? "-" : show_figure_text(e, cols[c], ids[i], b[c], 64);
         table_row(&t, row);
     }
     fprintf(out, "entities\n");

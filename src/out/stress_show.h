@@ -1,6 +1,6 @@
 /* stress_show.h - text and JSON output of a StressResult: `show defaults`, `show losses`,
  * `show payments`, `show distress` in a what-if, and the "clearing" object of
- * `report --json` (DESIGN.md "Interfaces"; extra keys documented in docs/STRESS.md).
+ * `report --json` (docs/ENGINE.md "The report"; the clearing keys in docs/STRESS.md).
  *
  * Output only: every number comes from the StressResult.
  * Deterministic order: defaults by round then name, losses largest first then name,

@@ -3,13 +3,13 @@
 
 For a fixed set of seeds this writes a random deal script (3-25 entities, up to 80 binding
 or nonbinding deals with schedules, a users market paying a yearly rate), computes from
-DESIGN.md's and docs/ENGINE.md's definitions alone -- not from dealgraph's code -- the money
+docs/ENGINE.md's definitions alone -- not from dealgraph's code -- the money
 graph w(u,v), own, in, out, gap and the proportional-tracing sources of every entity (by
 plain fixed-point iteration of the mixes, where dealgraph solves a sparse linear system),
 the other per-entity figures and the system figures, and compares them with `dealgraph
 report --json`. Any difference is printed and the exit status is 1.
 
-The model, from DESIGN.md "The engine: definitions":
+The model, from docs/ENGINE.md:
   - edges: binding invests/lends/buys/pays, weight = the deal's USD total (a yearly rate
     counts every horizon year);
   - horizon: `as of` to the last year a binding money deal pays (`over N y from D` pays in

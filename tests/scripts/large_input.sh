@@ -1,5 +1,5 @@
 #!/bin/sh
-# large_input.sh - a script of 1 MB or more is scanned on a second thread (src/lexpipe.c);
+# large_input.sh - a script of 1 MB or more is scanned on a second thread (src/front/lexpipe.c);
 # its results and errors must be those of the same statements read on one thread:
 #   - `report` and `report --json` of a 1.7 MB web equal those of a small script that
 #     includes the same web in two halves of under 1 MB each (each read on one thread),

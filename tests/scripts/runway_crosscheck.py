@@ -3,7 +3,7 @@
 
 For a fixed set of seeds this writes a random web whose deals pay in whole years (`over N y
 from YEAR`, or all at once in `as of`'s year), with yearly revenue and growth and a users
-market paying a yearly rate, and computes each entity's cash year by year from DESIGN.md's
+market paying a yearly rate, and computes each entity's cash year by year from docs/ENGINE.md's
 timeline definition: cash starts as declared; each year adds revenue (grown by `growth` a
 year from the first year) and what the entity receives, and subtracts what it pays; a deal
 `over N y from D` pays evenly in D .. D+N-1; the horizon runs from `as of` to the last year a

@@ -1,4 +1,4 @@
-/* test_lexer.c - token kinds, spans, the newline rule, trivia, lexical errors (src/lex.c,
+/* test_lexer.c - token kinds, spans, the newline rule, trivia, lexical errors (src/front/lex.c,
  * grammar/lexer.l). */
 #include "testutil.h"
 #include "lex.h"

@@ -1,4 +1,4 @@
-/* test_lexpipe.c - scanning on a second thread (src/lexpipe.c) gives the parser exactly the
+/* test_lexpipe.c - scanning on a second thread (src/front/lexpipe.c) gives the parser exactly the
  * token stream and the diagnostics that scanning on its own thread gives: same kinds,
  * spans, values, names and errors in the same order, on scripts with and without errors,
  * inputs that cross many batches, and a parse that stops reading early. */

@@ -1,4 +1,4 @@
-/* test_literal.c - amount, duration, date and string conversion (src/literal.c).
+/* test_literal.c - amount, duration, date and string conversion (src/front/literal.c).
  * Expected values are the definitions of literal.h worked by hand. */
 #include "testutil.h"
 #include "literal.h"

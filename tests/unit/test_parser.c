@@ -1,5 +1,6 @@
-/* test_parser.c - every sentence of DESIGN.md's language section parses into the expected
- * AST (kinds, names, verbs, amounts), and syntax errors recover without cascades. */
+/* test_parser.c - every sentence of the core language (the sentences file read below)
+ * parses into the expected AST (kinds, names, verbs, amounts), and syntax errors recover
+ * without cascades. */
 #include "testutil.h"
 #include "parse.h"
 #include <stdio.h>
