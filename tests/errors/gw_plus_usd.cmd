@@ -1,0 +1,1 @@
+check tests/errors/gw_plus_usd.deal

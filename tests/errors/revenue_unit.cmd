@@ -1,0 +1,1 @@
+check --strict tests/errors/revenue_unit.deal

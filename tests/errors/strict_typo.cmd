@@ -1,0 +1,1 @@
+check --strict tests/errors/strict_typo.deal

@@ -1,0 +1,1 @@
+check tests/errors/unknown_module.deal
