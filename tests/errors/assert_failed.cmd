@@ -1,1 +1,0 @@
-check tests/errors/assert_failed.deal

@@ -1,1 +1,0 @@
-check tests/errors/duplicate_label.deal

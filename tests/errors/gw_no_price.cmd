@@ -1,1 +1,0 @@
-check tests/errors/gw_no_price.deal

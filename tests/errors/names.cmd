@@ -1,1 +1,0 @@
-check tests/errors/names.deal

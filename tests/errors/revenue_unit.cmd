@@ -1,1 +1,0 @@
-check --strict tests/errors/revenue_unit.deal

@@ -1,1 +1,0 @@
-check --strict tests/errors/strict_typo.deal

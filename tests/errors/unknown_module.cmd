@@ -1,1 +1,0 @@
-check tests/errors/unknown_module.deal
