@@ -57,9 +57,10 @@
 #
 # --update: an inline case gets its expect lines rewritten in place (the new block goes where
 # the first old expect line was, or at the end); "# args:" is kept, and expect-exit is written
-# when it is not the default or was there before. A case in files gets the .out, .err and
-# .code it has rewritten, and a missing .out or .err written when that stream is not empty.
-# A case that crashes, or whose output the inline form cannot express, is left as it was.
+# when it is not the default or was there before. A case in files gets the .out and .err it
+# has rewritten (touch an empty one first to have it written), and a .code when it has one
+# or exits with another code than 0. A case that crashes, or whose output the inline form
+# cannot express, is left as it was.
 
 export NO_COLOR=1 DEALGRAPH_HISTORY=/dev/null
 
@@ -147,12 +148,16 @@ END {
 # input: the stderr. Exits 1 with the reason on stderr when the inline form cannot say it.
 AWK_DIAGS='
 function no(m) { if (!failed) print "  the inline form cannot express its stderr: " m > "/dev/stderr"; failed = 1; exit 1 }
-st == 1 { if ($0 !~ /^ *[0-9]+ \| /) no("line " NR " is not a source line"); st = 2; next }
+st == 1 {
+    if ($0 !~ /^ *[0-9]+ \| /) no("line " NR " is not a source line")
+    if ($0 ~ /^ *[0-9]+ \| \.\.\./ || length($0) > 168) no("line " NR " is an excerpt of a long line")
+    st = 2; next
+}
 st == 2 {
     r = $0
     if (substr(r, 1, 8) != "      | ") no("line " NR " is not a caret line")
     r = substr(r, 9); sub(/^[ \t]*/, "", r)
-    if (r !~ /^\^~*$/) no("line " NR " is an excerpt of a long line")
+    if (r !~ /^\^~*$/) no("line " NR " is not a caret line")
     E = C + length(r) - 1
     print "# expect-" level ": " where L ":" C (E > C ? "-" E : "") " " msg
     st = 0; canhint = 1; next
@@ -262,7 +267,7 @@ update_case() {
     echo "$code" >"$w/got.code"
     if [ $inline = 0 ]; then
         for s in out err; do
-            if [ -e "$case.$s" ] || [ -s "$w/got.$s" ]; then upd "$w/got.$s" "$case.$s"; fi
+            if [ -e "$case.$s" ]; then upd "$w/got.$s" "$case.$s"; fi
         done
         if [ -e "$case.code" ] || [ "$code" != 0 ]; then upd "$w/got.code" "$case.code"; fi
     else
