@@ -22,13 +22,17 @@
 #
 # 1. Inline: one CASE.deal whose comments say what to expect. A line is a directive when it
 #    starts with "# args:" or "# expect...:"; the one space after the colon is dropped and
-#    the rest is taken literally (spaces included). Directives are written at the end of the
-#    file, so they do not move the lines the diagnostics talk about.
+#    the rest is taken literally (spaces included); an unknown "# expect-...:" fails the case,
+#    so a misspelt one is not ignored. Directives are written at the end of the file, so
+#    they do not move the lines the diagnostics talk about:
+#        openai sells 10GW to nvidia
+#        # expect-error: 1:8-12 unknown verb 'sells'
+#        # expect-hint: a deal's verb is one of: invests, lends, buys, ...
 #      # args: WORDS             the command (shell words after the binary; $FILE is this
 #                                file). Default: check $FILE
 #      # expect-error: LOC MSG   a diagnostic "FILE:LINE:COL: error: MSG", MSG in full
-#      # expect-warning: LOC MSG   the same for a warning
-#      # expect-note: LOC MSG      the same for a note
+#      # expect-warning: LOC MSG the same for a warning
+#      # expect-note: LOC MSG    the same for a note (its own diagnostic, after its error)
 #      # expect-hint: TEXT       the "= hint: TEXT" line of the diagnostic just above
 #      # expect: TEXT            a line of standard output
 #      # expect-exit: N          the exit code; default 1 when an expect-error is given, else 0
