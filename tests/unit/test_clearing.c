@@ -12,7 +12,7 @@
 #include "testutil.h"
 #include "arena.h"
 #include "clearing.h"
-#include "../cascade_net.h"
+#include "cascade_net.h"
 
 typedef struct Three {
     Csr ob;

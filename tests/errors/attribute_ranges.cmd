@@ -1,1 +1,0 @@
-check tests/errors/attribute_ranges.deal

@@ -1,1 +1,0 @@
-check --strict tests/errors/end_checks_in_order.deal

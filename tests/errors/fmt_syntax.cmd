@@ -1,1 +1,0 @@
-fmt tests/errors/fmt_syntax.deal

@@ -1,1 +1,0 @@
-check tests/errors/label_of_failed_deal.deal

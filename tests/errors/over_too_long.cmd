@@ -1,1 +1,0 @@
-check tests/errors/over_too_long.deal

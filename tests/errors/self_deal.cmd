@@ -1,1 +1,0 @@
-check tests/errors/self_deal.deal

@@ -1,1 +1,0 @@
-check tests/errors/syntax_stray_character.deal

@@ -1,1 +1,0 @@
-check tests/errors/syntax_unknown_verb.deal

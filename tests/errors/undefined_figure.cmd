@@ -1,1 +1,0 @@
-check tests/errors/undefined_figure.deal

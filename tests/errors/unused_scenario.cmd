@@ -1,1 +1,0 @@
-check tests/errors/unused_scenario.deal

@@ -1,1 +1,0 @@
-check tests/golden/err_gw_no_price.deal

@@ -1,1 +1,0 @@
-check tests/golden/err_gw_plus_usd.deal

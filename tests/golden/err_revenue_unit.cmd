@@ -1,1 +1,0 @@
-check --strict tests/golden/err_revenue_unit.deal

@@ -1,1 +1,0 @@
-check --strict tests/golden/err_strict_typo.deal

@@ -1,1 +1,0 @@
-check tests/golden/err_unknown_label.deal
