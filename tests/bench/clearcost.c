@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include "clearing.h"
-#include "../unit/cascade_net.h"
+#include "cascade_net.h"
 
 int main(void)
 {
