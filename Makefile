@@ -33,6 +33,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DG_CFLAGS  = -std=c11 -Wall -Wextra -Werror -pthread -g $(OPT) $(SAN)
 DG_CPPFLAGS = -D_DEFAULT_SOURCE -DDG_STDLIB_DIR='"$(STDLIB_DIR)"' -MMD -MP
+# `make V=1` prints every command; otherwise a short line per file.
+V ?= 0
+Q = $(if $(filter 1,$(V)),,@)
 COMPILE = $(CC) $(DG_CPPFLAGS) $(CPPFLAGS) $(DG_CFLAGS) $(CFLAGS) $(PKG_CFLAGS)
 LINK    = $(CC) $(DG_CFLAGS) $(CFLAGS) $(LDFLAGS)
 LDLIBS_DG = $(PKG_LIBS) -lm -pthread
@@ -96,17 +99,20 @@ $(BUILD)/parser.c $(BUILD)/parser.h &: grammar/parser.y | $(DEPS_OK)
 
 $(BUILD)/obj/front/lexer.o: $(BUILD)/lexer.c | $(GEN_H)
 	@mkdir -p $(@D)
-	$(COMPILE) $(INC_front) -Wno-unused-function -Wno-sign-compare -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(COMPILE) $(INC_front) -Wno-unused-function -Wno-sign-compare -c -o $@ $<
 
 $(BUILD)/obj/front/parser.o: $(BUILD)/parser.c | $(GEN_H)
 	@mkdir -p $(@D)
-	$(COMPILE) $(INC_front) -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(COMPILE) $(INC_front) -c -o $@ $<
 
 # The layer is the first folder of the path under src/; the API files (src/dg*.c) see all.
 layer_of = $(firstword $(subst /, ,$(1)))
 $(BUILD)/obj/%.o: src/%.c | $(GEN_H)
 	@mkdir -p $(@D)
-	$(COMPILE) $(or $(INC_$(call layer_of,$*)),$(INC_dg)) $(INC_EXTRA) -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(COMPILE) $(or $(INC_$(call layer_of,$*)),$(INC_dg)) $(INC_EXTRA) -c -o $@ $<
 
 $(BUILD)/libdealgraph.a: $(LIB_OBJ)
 	rm -f $@
@@ -119,13 +125,15 @@ $(BUILD)/libdgcli.a: $(filter-out %/main.o,$(CLI_OBJ))
 
 $(BIN)/dealgraph: $(CLI_OBJ) $(BUILD)/libdealgraph.a
 	@mkdir -p $(@D)
-	$(LINK) -o $@ $(CLI_OBJ) $(BUILD)/libdealgraph.a $(LDLIBS_DG)
+	@echo "  LINK    $@"
+	$(Q)$(LINK) -o $@ $(CLI_OBJ) $(BUILD)/libdealgraph.a $(LDLIBS_DG)
 
 # Unit tests see every layer. The REPL test drives a pseudo-terminal (forkpty: -lutil).
 $(BUILD)/tests/test_repl: LDLIBS_EXTRA = -lutil
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdgcli.a $(BUILD)/libdealgraph.a | $(GEN_H)
 	@mkdir -p $(@D)
-	$(COMPILE) $(INC_test) -o $@ $< $(BUILD)/libdgcli.a $(BUILD)/libdealgraph.a $(LDFLAGS) \
+	@echo "  TEST    $<"
+	$(Q)$(COMPILE) $(INC_test) -o $@ $< $(BUILD)/libdgcli.a $(BUILD)/libdealgraph.a $(LDFLAGS) \
 	    $(LDLIBS_DG) -lcmocka $(LDLIBS_EXTRA)
 
 $(BUILD)/bench/measure: tests/bench/measure.c

@@ -53,6 +53,9 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
     ExprVec args;
     AttrVec attrs;
     DealOpts opts;
+    Amount amount;
+    PathVec path;
+    AttrClauses clauses;
     Verb verb;
 }
 
@@ -68,7 +71,7 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 %token AT "at" DUE "due" NONBINDING "nonbinding" SOURCE "source" SHOW "show"
 %token ASSERT "assert" SCENARIO "scenario" WHAT "what" IF "if" DEFAULTS "defaults"
 %token SHOCK "shock" BY "by" CANCEL "cancel" DROP "drop" SET "set" AND "and" OR "or"
-%token NOT "not" TRUE "true" FALSE "false"
+%token NOT "not" HORIZON "horizon" UP "up" TRUE "true" FALSE "false"
 %token LE "<=" GE ">=" EQ "==" NE "!="
 /* Never reach the grammar: the lexer's raw newline, the trivia `lex_all` returns, and the
  * scanner's "an error was queued, read on" (src/lex.c reports the error). */
@@ -84,6 +87,9 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 %type <opts> opts
 %type <n> ent_kind
 %type <sym> attr_name shock_kind
+%type <amount> amount
+%type <path> path
+%type <clauses> attr_clauses
 
 %left OR
 %left AND
@@ -119,6 +125,7 @@ block: '{' stmts '}'                    { $$ = $2; }
 stmt: entity
     | PRICE IDENT expr                  { $$ = pb_price(pc, $2, @2, $3, @$); }
     | AS OF expr                        { $$ = pb_asof(pc, $3, @$); }
+    | HORIZON expr                      { $$ = pb_horizon(pc, $2, @$); }
     | LET IDENT '=' expr                { $$ = pb_let(pc, $2, @2, $4, @$); }
     | INCLUDE STRING                    { $$ = pb_include(pc, $2, @2, @$); }
     | USE IDENT                         { $$ = pb_use(pc, $2, @2, @$); }
@@ -146,8 +153,8 @@ attr_block: '{' attrs '}'               { $$ = $2; }
 
 attrs: %empty                           { $$ = (AttrVec){0}; }
      | attrs ';'                        { $$ = $1; }
-     | attrs attr_name expr ';'
-            { $$ = $1; pb_attr(pc, &$$, $2, @2, $3, span_join(@2, @3), yychar); }
+     | attrs attr_name amount attr_clauses ';'
+            { $$ = $1; pb_attr(pc, &$$, $2, @2, &$3, &$4, span_join(@2, @4), yychar); }
      | attrs error ';'                  { $$ = $1; yyerrok; }
      ;
 
@@ -155,6 +162,22 @@ attr_name: IDENT
          | SHARES                       { $$ = pb_word(pc, "shares"); }
          | PRICE                        { $$ = pb_word(pc, "price"); }
          ;
+
+/* One value, or a yearly path: `13B/y in 2025, 30B/y in 2026`. */
+amount: expr                            { $$ = (Amount){$1, NULL, 0}; }
+      | path                            { $$ = pb_amount(pc, &$1); }
+      ;
+
+path: expr IN expr                      { $$ = (PathVec){0}; pb_path_pt(pc, &$$, $1, $3); }
+    | path ',' expr IN expr             { $$ = $1; pb_path_pt(pc, &$$, $3, $5); }
+    ;
+
+attr_clauses: %empty                    { $$ = (AttrClauses){0}; }
+            | attr_clauses FROM IDENT   { $$ = $1; pb_clause_from(pc, &$$, $3, @3, @2); }
+            | attr_clauses DUE expr     { $$ = $1; pb_clause(pc, &$$.due, $3, "due", @2); }
+            | attr_clauses TO expr      { $$ = $1; pb_clause(pc, &$$.due_to, $3, "to", @2); }
+            | attr_clauses AT expr      { $$ = $1; pb_clause(pc, &$$.at, $3, "at", @2); }
+            ;
 
 opt_string: %empty                      { $$ = NULL; }
           | STRING
@@ -166,9 +189,11 @@ deal: deal_core opts                    { $$ = pb_deal(pc, $1, &$2, SYM_NONE, @1
 
 deal_core: IDENT INVESTS expr IN IDENT  { $$ = pb_core(pc, VERB_INVESTS, $1, @1, $3, $5, @5); }
          | IDENT LENDS expr TO IDENT    { $$ = pb_core(pc, VERB_LENDS, $1, @1, $3, $5, @5); }
-         | IDENT BUYS expr FROM IDENT   { $$ = pb_core(pc, VERB_BUYS, $1, @1, $3, $5, @5); }
-         | IDENT PAYS expr TO IDENT     { $$ = pb_core(pc, VERB_PAYS, $1, @1, $3, $5, @5); }
+         | IDENT BUYS amount FROM IDENT { $$ = pb_core_path(pc, VERB_BUYS, $1, @1, &$3, $5, @5); }
+         | IDENT PAYS amount TO IDENT   { $$ = pb_core_path(pc, VERB_PAYS, $1, @1, &$3, $5, @5); }
          | IDENT GUARANTEES expr TO IDENT { $$ = pb_core(pc, VERB_GUARANTEES, $1, @1, $3, $5, @5); }
+         | IDENT GUARANTEES IDENT UP TO expr
+                                        { $$ = pb_core_covers(pc, $1, @1, $3, @3, $6, @$); }
          | IDENT GRANTS IDENT expr SHARES { $$ = pb_core(pc, VERB_GRANTS, $1, @1, $4, $3, @3); }
          ;
 
@@ -197,6 +222,7 @@ whatif: WHAT IF IDENT block             { $$ = pb_whatif(pc, $3, @3, NULL, &$4, 
 
 shock: IDENT DEFAULTS                   { $$ = pb_defaults(pc, $1, @1, @$); }
      | SHOCK shock_kind OF IDENT BY expr { $$ = pb_shock(pc, $2, @2, $4, @4, $6, @$); }
+     | SHOCK shock_kind BY expr         { $$ = pb_shock(pc, $2, @2, SYM_NONE, @2, $4, @$); }
      | CANCEL IDENT                     { $$ = pb_cancel(pc, $2, @2, @$); }
      | DROP NONBINDING                  { $$ = pb_drop(pc, @$); }
      | SET IDENT expr                   { $$ = pb_set(pc, $2, @2, $3, @$); }

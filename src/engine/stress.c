@@ -30,21 +30,33 @@ static void force(StressParams *p, EntId v)
     p->forced[p->nforced++] = v;
 }
 
-/* `shock revenue|price|cash of X by P`: the attribute is scaled by (1 + P). An attribute
- * never given is 0 and stays 0. */
+/* A shock's factor: 1 + P, and a cut past 100% counts as 100%. */
+static double factor(double x) { return x < -1 ? 0 : 1 + x; }
+
+/* `shock price|cash of X by P`: the attribute is scaled by (1 + P). An attribute never
+ * given is 0 and stays 0. */
 static void scale_attr(World *w, EntId v, AttrId a, double x)
 {
     Entity *e = world_entity_mut(w, v);
     if (e)
-        e->attr[a] *= 1 + x;
+        e->attr[a] *= factor(x);
+}
+
+/* `shock demand by P`: every market's payments (revenue they pay included). */
+static void scale_demand(World *w, double x)
+{
+    for (EntId v = 0; v < world_n_entities(w); v++)
+        if (world_entity(w, v)->kind == ENT_MARKET)
+            world_scale_payments(w, v, factor(x));
 }
 
 void stress_apply_one(World *fork, const Shock *s, StressParams *p)
 {
     switch (s->kind) {
     case SH_DEFAULT: force(p, s->ent); break;
-    case SH_PAYMENTS: world_scale_payments(fork, s->ent, 1 + s->x); break;
-    case SH_REVENUE: scale_attr(fork, s->ent, A_REVENUE, s->x); break;
+    case SH_PAYMENTS: world_scale_payments(fork, s->ent, factor(s->x)); break;
+    case SH_DEMAND: scale_demand(fork, s->x); break;
+    case SH_REVENUE: world_scale_revenue(fork, s->ent, factor(s->x)); break;
     case SH_PRICE: scale_attr(fork, s->ent, A_PRICE, s->x); break;
     case SH_CASH: scale_attr(fork, s->ent, A_CASH, s->x); break;
     case SH_CANCEL: world_cancel(fork, s->deal); break;

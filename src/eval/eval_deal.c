@@ -14,6 +14,13 @@
  * GW priced by `at` or the vendor's `price`. */
 static bool money_amount(Eval *ev, Query *q, const Stmt *s, Deal *d)
 {
+    if (DL(s).npath) {
+        Amount a = {DL(s).amount, DL(s).path, DL(s).npath};
+        d->path = eval_path(ev, q, &a, "a yearly rate", NULL);
+        d->amount = 1;
+        d->per_year = true;
+        return d->path != PATH_NONE;
+    }
     const Expr *e = DL(s).amount;
     Value v = eval_expr(ev, q, e);
     if (v.kind == V_NULL)
@@ -235,11 +242,32 @@ static Deal deal_init(const Stmt *s)
     return d;
 }
 
+/* `A guarantees LABEL up to X`: the guaranteed party is the labelled deal's payer. */
+static EntId covered_party(Eval *ev, Query *q, const Stmt *s, Deal *d)
+{
+    d->milestone = world_find_label(q->w, DL(s).covers);
+    Deal c;
+    if (d->milestone != DEAL_NONE && world_deal(q->w, d->milestone, &c)) {
+        if (c.kind == VERB_LENDS || c.kind == VERB_BUYS || c.kind == VERB_PAYS)
+            return c.payer;
+        diag_error(ev->d, DL(s).covers_span, "a guarantee covers a loan, a purchase or a "
+                   "payment; '%s' %s", sym_str(ev->in, DL(s).covers), verb_name(c.kind));
+        return ENT_NONE;
+    }
+    if (!eval_label_bad(ev, DL(s).covers)) {
+        diag_error(ev->d, DL(s).covers_span, "unknown deal label '%s'",
+                   sym_str(ev->in, DL(s).covers));
+        diag_hint(ev->d, "a guarantee names a deal labelled before it: `deal x: a lends 5B to b`");
+    }
+    return ENT_NONE;
+}
+
 void eval_deal(Eval *ev, Query *q, const Stmt *s)
 {
     Deal d = deal_init(s);
     d.payer = eval_entity_ref(ev, q, DL(s).payer, DL(s).payer_span);
-    d.payee = eval_entity_ref(ev, q, DL(s).payee, DL(s).payee_span);
+    d.payee = DL(s).covers != SYM_NONE ? covered_party(ev, q, s, &d)
+                                       : eval_entity_ref(ev, q, DL(s).payee, DL(s).payee_span);
     bool ok = d.payer != ENT_NONE && d.payee != ENT_NONE;
     if (ok && d.payer == d.payee) {
         /* Money to oneself moves nothing; in a script it is almost always a slip. */

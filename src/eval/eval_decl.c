@@ -7,8 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const ATTR_NAMES[A__COUNT] = {
-    "cash", "revenue", "debt", "equity", "shares", "price", "growth", "valuation", "margin"};
 static const char *const LAYERS[] = {"chips", "cloud", "labs", "capital", "demand"};
 
 static LetSlot *let_slot(Eval *ev, Sym name)
@@ -35,14 +33,14 @@ EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp)
 
 static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out)
 {
-    const Expr *e = a->value;
+    const Expr *e = a->amount.value;
     switch (id) {
     case A_CASH: case A_DEBT: case A_EQUITY: case A_VALUATION:
-        return eval_expect(ev, q, e, DIM_USD, ATTR_NAMES[id], out);
+        return eval_expect(ev, q, e, DIM_USD, attr_name(id), out);
     case A_SHARES:
         return eval_expect(ev, q, e, DIM_COUNT, "shares", out);
     case A_GROWTH: case A_MARGIN:
-        return eval_expect(ev, q, e, DIM_NONE, ATTR_NAMES[id], out);
+        return eval_expect(ev, q, e, DIM_NONE, attr_name(id), out);
     case A_PRICE: {
         Value v = eval_expr(ev, q, e);
         if (v.kind == V_NULL)
@@ -75,6 +73,7 @@ static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out
             diag_hint(ev->d, "write %s/y", usd_text(v.num, buf, sizeof buf));
         return false;
     }
+    case A_COSTS:   /* always a path: eval_yearly.c */
     case A__COUNT:
         break;
     }
@@ -83,9 +82,9 @@ static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out
 
 static void set_layer(Eval *ev, Query *q, Entity *ent, const Attr *a)
 {
-    Value v = eval_expr(ev, q, a->value);
+    Value v = eval_expr(ev, q, a->amount.value);
     if (v.kind == V_NULL) {
-        eval_no_value(ev, a->value, v);
+        eval_no_value(ev, a->amount.value, v);
         return;
     }
     for (size_t i = 0; v.kind == V_STR && i < sizeof LAYERS / sizeof *LAYERS; i++)
@@ -93,7 +92,7 @@ static void set_layer(Eval *ev, Query *q, Entity *ent, const Attr *a)
             ent->layer = LAYERS[i];
             return;
         }
-    diag_error(ev->d, a->value->span, "unknown layer");
+    diag_error(ev->d, a->amount.value->span, "unknown layer");
     diag_hint(ev->d, "layer is one of \"chips\", \"cloud\", \"labs\", \"capital\", \"demand\"");
 }
 
@@ -105,21 +104,21 @@ static bool attr_in_range(Eval *ev, const Attr *a, AttrId id, double x)
     case A_CASH: case A_REVENUE: case A_DEBT: case A_SHARES: case A_PRICE: case A_VALUATION:
         if (x >= 0)
             return true;
-        diag_error(ev->d, a->value->span, "%s must be at least 0", ATTR_NAMES[id]);
+        diag_error(ev->d, a->amount.value->span, "%s must be at least 0", attr_name(id));
         if (id == A_CASH)
             diag_hint(ev->d, "money owed goes in `debt`, or as a loan: `bank lends 5B to x`");
         return false;
     case A_GROWTH:
         if (x >= -1)
             return true;
-        diag_error(ev->d, a->value->span, "growth must be at least -100%%");
+        diag_error(ev->d, a->amount.value->span, "growth must be at least -100%%");
         return false;
     default:
         return true;
     }
 }
 
-static void set_attr(Eval *ev, Query *q, EntId id, const Attr *a)
+static void set_attr(Eval *ev, Query *q, EntId id, const Attr *a, YearlyAttrs *ya)
 {
     const char *an = sym_str(ev->in, a->name);
     if (!strcmp(an, "layer")) {
@@ -127,8 +126,12 @@ static void set_attr(Eval *ev, Query *q, EntId id, const Attr *a)
         return;
     }
     for (int i = 0; i < A__COUNT; i++) {
-        if (strcmp(an, ATTR_NAMES[i]))
+        if (strcmp(an, attr_name((AttrId)i)))
             continue;
+        if (eval_is_yearly(a, (AttrId)i)) {
+            eval_yearly_attr(ev, q, id, a, (AttrId)i, ya);
+            return;
+        }
         double x;
         if (!attr_value(ev, q, a, (AttrId)i, &x) || !attr_in_range(ev, a, (AttrId)i, x))
             return;
@@ -138,7 +141,8 @@ static void set_attr(Eval *ev, Query *q, EntId id, const Attr *a)
         return;
     }
     diag_error(ev->d, a->name_span, "unknown attribute '%s'", an);
-    diag_hint(ev->d, "attributes: cash revenue debt equity shares price growth valuation margin layer");
+    diag_hint(ev->d, "attributes: cash revenue costs debt equity shares price growth valuation "
+                     "margin layer");
 }
 
 void eval_entity(Eval *ev, Query *q, const Stmt *s)
@@ -154,8 +158,10 @@ void eval_entity(Eval *ev, Query *q, const Stmt *s)
     e->kind = s->u.entity.kind;
     if (s->u.entity.display)
         e->display = s->u.entity.display;
+    YearlyAttrs ya = {0};
     for (int i = 0; i < s->u.entity.nattrs; i++)
-        set_attr(ev, q, id, &s->u.entity.attrs[i]);
+        set_attr(ev, q, id, &s->u.entity.attrs[i], &ya);
+    eval_yearly_finish(ev, q, id, &ya);
     eval_changed(q);
 }
 
@@ -247,4 +253,4 @@ bool eval_let_value(Eval *ev, Sym name, Value *out)
     return l != NULL;
 }
 
-const char *eval_attr_name(int i) { return i >= 0 && i < A__COUNT ? ATTR_NAMES[i] : "?"; }
+

@@ -103,12 +103,30 @@ void eval_asof(Eval *ev, Query *q, const Stmt *s);
 void eval_let(Eval *ev, Query *q, const Stmt *s);
 void eval_unlet(Eval *ev, Sym name);
 bool eval_let_value(Eval *ev, Sym name, Value *out);
-const char *eval_attr_name(int i);
 /* The entity called `name` in q's world, added as undeclared if new. Reports an error and
  * returns ENT_NONE when the name is a `let`. */
 EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp);
 /* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
+
+/* eval_yearly.c: horizon, yearly paths, revenue from a market, costs, debt with maturities */
+/* An entity block's yearly attributes, turned into paths and deals when the block ends. */
+typedef struct YearlyAttrs {
+    const Attr *revenue;      /* a revenue path without `from` */
+    const Attr *from;         /* revenue paid by `market` */
+    EntId market;
+    const Attr *costs;
+} YearlyAttrs;
+void eval_horizon(Eval *ev, Query *q, const Stmt *s);
+/* The path of a yearly amount (a constant is a path of one point from the first year);
+ * grower: the entity whose growth applies after the last year, or NULL. PATH_NONE after
+ * reporting an error. */
+PathId eval_path(Eval *ev, Query *q, const Amount *a, const char *what, const Entity *grower);
+/* Does this attribute need the yearly model's reading (a path, a clause, costs)? */
+bool eval_is_yearly(const Attr *a, AttrId id);
+void eval_yearly_attr(Eval *ev, Query *q, EntId id, const Attr *a, AttrId which,
+                      YearlyAttrs *ya);
+void eval_yearly_finish(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya);
 
 /* eval_deal.c: deals, and grants waiting for the label they vest with */
 void eval_deal(Eval *ev, Query *q, const Stmt *s);

@@ -169,9 +169,10 @@ static void set_param(Eval *ev, WhatIf *wi, const Stmt *s)
 
 static void shock_of(Eval *ev, WhatIf *wi, const Stmt *s)
 {
-    EntId id = eval_entity_ref(ev, &wi->q, s->u.shock.name, s->u.shock.name_span);
+    bool all = s->u.shock.what == SH_DEMAND;   /* every market: no entity named */
+    EntId id = all ? ENT_NONE : eval_entity_ref(ev, &wi->q, s->u.shock.name, s->u.shock.name_span);
     double by;
-    if (id == ENT_NONE || !fraction(ev, &wi->q, s->u.shock.by, "a shock", &by))
+    if ((!all && id == ENT_NONE) || !fraction(ev, &wi->q, s->u.shock.by, "a shock", &by))
         return;
     if (by < -1) {
         diag_error(ev->d, s->u.shock.by->span, "a shock cannot cut by more than 100%%");

@@ -145,12 +145,28 @@ static const char *sn(Dump *d, Sym s) { return s ? sym_str(d->in, s) : "-"; }
 
 static void dump_list(Dump *d, const StmtList *l, int ind);
 
+/* A yearly path: one node per point, its value and its year. */
+static void dump_path(Dump *d, const PathPt *pts, int n, int ind)
+{
+    for (int i = 0; i < n; i++) {
+        dump_expr(d, pts[i].value, ind, "value");
+        dump_expr(d, pts[i].year, ind, "in");
+    }
+}
+
 static void dump_deal(Dump *d, const Stmt *s, int ind)
 {
     fprintf(d->out, "deal %s %s %s %s%s%s\n", sn(d, s->u.deal.label), sn(d, s->u.deal.payer),
             verb_name(s->u.deal.verb), sn(d, s->u.deal.payee),
             s->u.deal.nonbinding ? " nonbinding" : "", s->u.deal.vesting ? " vesting" : "");
-    dump_expr(d, s->u.deal.amount, ind + 1, "amount");
+    if (s->u.deal.npath)
+        dump_path(d, s->u.deal.path, s->u.deal.npath, ind + 1);
+    else
+        dump_expr(d, s->u.deal.amount, ind + 1, "amount");
+    if (s->u.deal.covers) {
+        head(d, ind + 1, s->u.deal.covers_span);
+        fprintf(d->out, "covers %s\n", sn(d, s->u.deal.covers));
+    }
     dump_expr(d, s->u.deal.at, ind + 1, "at");
     dump_expr(d, s->u.deal.over, ind + 1, "over");
     dump_expr(d, s->u.deal.from, ind + 1, "from");
@@ -175,7 +191,17 @@ static void dump_entity(Dump *d, const Stmt *s, int ind)
         const Attr *a = &s->u.entity.attrs[i];
         head(d, ind + 1, a->span);
         fprintf(d->out, "attr %s\n", sn(d, a->name));
-        dump_expr(d, a->value, ind + 2, NULL);
+        if (a->amount.npts)
+            dump_path(d, a->amount.pts, a->amount.npts, ind + 2);
+        else
+            dump_expr(d, a->amount.value, ind + 2, NULL);
+        if (a->cl.from) {
+            head(d, ind + 2, a->cl.from_span);
+            fprintf(d->out, "from %s\n", sn(d, a->cl.from));
+        }
+        dump_expr(d, a->cl.due, ind + 2, "due");
+        dump_expr(d, a->cl.due_to, ind + 2, "to");
+        dump_expr(d, a->cl.at, ind + 2, "at");
     }
 }
 
@@ -252,6 +278,10 @@ static void dump_stmt(Dump *d, const Stmt *s, int ind)
     case ST_ASOF:
         fprintf(d->out, "asof\n");
         dump_expr(d, s->u.asof.date, ind + 1, NULL);
+        break;
+    case ST_HORIZON:
+        fprintf(d->out, "horizon\n");
+        dump_expr(d, s->u.horizon.year, ind + 1, NULL);
         break;
     case ST_LET:
         fprintf(d->out, "let %s\n", sn(d, s->u.let.name));

@@ -47,6 +47,7 @@ typedef enum {
     ST_ENTITY,     /* company|bank|market NAME ["display"] [{ attrs }] */
     ST_PRICE,      /* price NAME expr               (USD per GW of that vendor) */
     ST_ASOF,       /* as of DATE */
+    ST_HORIZON,    /* horizon YEAR                  (the last year of the model) */
     ST_LET,        /* let NAME = expr */
     ST_INCLUDE,    /* include "path" */
     ST_USE,        /* use NAME */
@@ -59,16 +60,36 @@ typedef enum {
     ST_SCENARIO,   /* scenario NAME ["description"] { shocks } */
     ST_WHATIF,     /* what if NAME { body } | what if { shocks } { body } */
     ST_DEFAULTS,   /* X defaults                       (shock) */
-    ST_SHOCK,      /* shock payments|revenue|price|cash of X by P%   (shock) */
+    ST_SHOCK,      /* shock payments|revenue|price|cash of X by P%, shock demand by P% */
     ST_CANCEL,     /* cancel LABEL                     (shock) */
     ST_DROP,       /* drop nonbinding                  (shock) */
     ST_SET,        /* set recovery|alpha|beta expr ; set debtrank original|differential */
 } StmtKind;
 
-typedef struct Attr {
-    Sym name;           /* cash revenue debt equity shares price growth valuation margin layer */
-    Span name_span;
+/* A yearly amount as written: one value, or a path `13B/y in 2025, 30B/y in 2026` (each
+ * point a value and the year it holds in). value is the first point's value. */
+typedef struct PathPt {
+    Expr *value, *year;
+} PathPt;
+typedef struct Amount {
     Expr *value;
+    PathPt *pts;        /* NULL for a single value */
+    int npts;
+} Amount;
+
+/* What may follow an attribute's amount: `from M` (revenue), `due Y [to Y2]` and `at R%`
+ * (debt). NULL / SYM_NONE where absent; the evaluator says which attribute takes which. */
+typedef struct AttrClauses {
+    Sym from; Span from_span;
+    Expr *due, *due_to, *at;
+} AttrClauses;
+
+typedef struct Attr {
+    Sym name;           /* cash revenue costs debt equity shares price growth valuation margin
+                           layer */
+    Span name_span;
+    Amount amount;
+    AttrClauses cl;
     Span span;
 } Attr;
 
@@ -87,6 +108,7 @@ struct Stmt {
                  int nattrs; bool has_block; } entity;
         struct { Sym name; Span name_span; Expr *value; } price;
         struct { Expr *date; } asof;
+        struct { Expr *year; } horizon;
         struct { Sym name; Span name_span; Expr *value; } let;
         struct { const char *path; Span path_span; } include;
         struct { Sym name; Span name_span; } use;
@@ -94,7 +116,11 @@ struct Stmt {
             Sym label; Span label_span;       /* SYM_NONE when unlabelled */
             Verb verb;
             Sym payer, payee; Span payer_span, payee_span;
-            Expr *amount;                     /* USD, USD/y, GW; grants: share count */
+            Expr *amount;                     /* USD, USD/y, GW; grants: share count;
+                                                 guarantees of a deal: the cap */
+            PathPt *path; int npath;          /* pays/buys: a yearly path (amount = its first
+                                                 value), else NULL */
+            Sym covers; Span covers_span;     /* `A guarantees LABEL up to X`: the deal */
             Expr *at;                         /* buys: price per GW; grants: strike per share;
                                                  lends: interest rate per year (%) */
             Expr *over;                       /* duration */

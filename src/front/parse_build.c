@@ -175,7 +175,8 @@ Expr *pb_binary(ParseCtx *pc, char op, Expr *l, Expr *r, Span sp)
 
 /* ---- simple statements ---- */
 
-void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp, int lookahead)
+void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, const Amount *a,
+             const AttrClauses *cl, Span sp, int lookahead)
 {
     if (lex_stmt_failed(pc->lex, lex_semi_number(pc->lex, lookahead)))
         return;
@@ -188,7 +189,52 @@ void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp,
         v->v = nv;
         v->cap = cap;
     }
-    v->v[v->n++] = (Attr){name, nsp, value, sp};
+    v->v[v->n++] = (Attr){name, nsp, *a, *cl, sp};
+}
+
+void pb_path_pt(ParseCtx *pc, PathVec *v, Expr *value, Expr *year)
+{
+    if (v->n == v->cap) {
+        int cap = v->cap ? v->cap * 2 : 4;
+        PathPt *nv = arena_alloc(pc->arena, (size_t)cap * sizeof *nv);
+        if (v->n)
+            memcpy(nv, v->v, (size_t)v->n * sizeof *nv);
+        v->v = nv;
+        v->cap = cap;
+    }
+    v->v[v->n++] = (PathPt){value, year};
+}
+
+Amount pb_amount(ParseCtx *pc, const PathVec *v)
+{
+    (void)pc;
+    return (Amount){v->v[0].value, v->v, v->n};
+}
+
+void pb_clause(ParseCtx *pc, Expr **slot, Expr *e, const char *word, Span kw)
+{
+    if (*slot) {
+        pb_error(pc, kw, "'%s' given twice in one attribute", word);
+        return;
+    }
+    *slot = e;
+}
+
+void pb_clause_from(ParseCtx *pc, AttrClauses *cl, Sym market, Span msp, Span kw)
+{
+    if (cl->from != SYM_NONE) {
+        pb_error(pc, kw, "'from' given twice in one attribute");
+        return;
+    }
+    cl->from = market;
+    cl->from_span = msp;
+}
+
+Stmt *pb_horizon(ParseCtx *pc, Expr *year, Span sp)
+{
+    Stmt *s = ast_stmt(pc->arena, ST_HORIZON, sp);
+    s->u.horizon.year = year;
+    return s;
 }
 
 Stmt *pb_entity(ParseCtx *pc, int kind, Sym name, Span nsp, const char *display, AttrVec *attrs,

@@ -29,6 +29,7 @@ typedef struct ParseCtx {
 
 typedef struct ExprVec { Expr **v; int n, cap; } ExprVec;
 typedef struct AttrVec { Attr *v; int n, cap; } AttrVec;
+typedef struct PathVec { PathPt *v; int n, cap; } PathVec;
 
 enum { OPT_OVER, OPT_FROM, OPT_AT, OPT_DUE, OPT_NONBINDING, OPT_SOURCE, OPT_VESTING, OPT_COUNT };
 typedef struct DealOpts {
@@ -62,7 +63,15 @@ void pb_arg(ParseCtx *pc, ExprVec *v, Expr *e);
 Stmt *pb_entity(ParseCtx *pc, int kind, Sym name, Span nsp, const char *display, AttrVec *attrs,
                 Span sp);
 /* lookahead: the parser's lookahead token (yychar), to number the ';' just read. */
-void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, Expr *value, Span sp, int lookahead);
+void pb_attr(ParseCtx *pc, AttrVec *v, Sym name, Span nsp, const Amount *a,
+             const AttrClauses *cl, Span sp, int lookahead);
+/* A yearly path's points, and the path as an Amount (its first value is the value). */
+void pb_path_pt(ParseCtx *pc, PathVec *v, Expr *value, Expr *year);
+Amount pb_amount(ParseCtx *pc, const PathVec *v);
+/* An attribute's clause (`due`, `to`, `at`: each at most once), and `from MARKET`. */
+void pb_clause(ParseCtx *pc, Expr **slot, Expr *e, const char *word, Span kw);
+void pb_clause_from(ParseCtx *pc, AttrClauses *cl, Sym market, Span msp, Span kw);
+Stmt *pb_horizon(ParseCtx *pc, Expr *year, Span sp);
 Stmt *pb_price(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
 Stmt *pb_asof(ParseCtx *pc, Expr *date, Span sp);
 Stmt *pb_let(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
@@ -72,6 +81,12 @@ Stmt *pb_assert(ParseCtx *pc, Expr *cond, const char *msg, Span sp);
 Stmt *pb_exprstmt(ParseCtx *pc, Expr *e, Span sp);
 
 Stmt *pb_core(ParseCtx *pc, Verb verb, Sym payer, Span psp, Expr *amount, Sym payee, Span qsp);
+/* buys/pays, whose amount may be a yearly path. */
+Stmt *pb_core_path(ParseCtx *pc, Verb verb, Sym payer, Span psp, const Amount *a, Sym payee,
+                   Span qsp);
+/* `A guarantees LABEL up to X`. */
+Stmt *pb_core_covers(ParseCtx *pc, Sym guarantor, Span gsp, Sym label, Span lsp, Expr *cap,
+                     Span sp);
 Stmt *pb_deal(ParseCtx *pc, Stmt *core, DealOpts *o, Sym label, Span lsp, Span sp);
 void pb_opt(ParseCtx *pc, DealOpts *o, int which, Expr *e, Span kw);
 void pb_opt_source(ParseCtx *pc, DealOpts *o, const char *text, Span kw);

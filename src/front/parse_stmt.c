@@ -22,6 +22,25 @@ Stmt *pb_core(ParseCtx *pc, Verb verb, Sym payer, Span psp, Expr *amount, Sym pa
     return s;
 }
 
+Stmt *pb_core_path(ParseCtx *pc, Verb verb, Sym payer, Span psp, const Amount *a, Sym payee,
+                   Span qsp)
+{
+    Stmt *s = pb_core(pc, verb, payer, psp, a->value, payee, qsp);
+    s->u.deal.path = a->pts;
+    s->u.deal.npath = a->npts;
+    return s;
+}
+
+Stmt *pb_core_covers(ParseCtx *pc, Sym guarantor, Span gsp, Sym label, Span lsp, Expr *cap,
+                     Span sp)
+{
+    Stmt *s = pb_core(pc, VERB_GUARANTEES, guarantor, gsp, cap, SYM_NONE, lsp);
+    s->span = sp;
+    s->u.deal.covers = label;
+    s->u.deal.covers_span = lsp;
+    return s;
+}
+
 /* Record an option once; a repeat is an error at the repeated keyword. */
 static bool take(ParseCtx *pc, DealOpts *o, int which, Span kw)
 {
@@ -145,7 +164,19 @@ Stmt *pb_shock(ParseCtx *pc, Sym what, Span wsp, Sym name, Span nsp, Expr *by, S
     int k = shock_target(w);
     if (k < 0) {
         pb_error(pc, wsp, "unknown shock '%s'", w);
-        diag_hint(pc->d, "shock payments, revenue, price or cash: `shock revenue of x by -30%%`");
+        diag_hint(pc->d, "shock demand, payments, revenue, price or cash: `shock revenue of x "
+                         "by -30%%`, `shock demand by -40%%`");
+        return NULL;
+    }
+    if (k == SH_DEMAND && name != SYM_NONE) {
+        pb_error(pc, nsp, "`shock demand` takes no `of`: it cuts every market's payments");
+        diag_hint(pc->d, "write `shock demand by -40%%`, or `shock payments of %s by -40%%`",
+                  sym_str(pc->in, name));
+        return NULL;
+    }
+    if (k != SH_DEMAND && name == SYM_NONE) {
+        pb_error(pc, wsp, "`shock %s` needs `of X`", w);
+        diag_hint(pc->d, "write `shock %s of x by -30%%`", w);
         return NULL;
     }
     Stmt *s = ast_stmt(pc->arena, ST_SHOCK, sp);

@@ -19,10 +19,11 @@
     X(VERB_GRANTS, "grants")         /* A grants B N shares vesting with LABEL (warrants) */ \
     X(VERB_GUARANTEES, "guarantees") /* A guarantees X to B       (contingent) */
 
-/* What a scenario does. The first ones are written `shock WHAT of X by P` (WHAT is the word);
+/* What a scenario does. The first ones are written `shock WHAT [of X] by P` (WHAT is the word);
  * the rest have sentences of their own (their word names them in messages). */
 #define DG_SHOCK_TARGETS(X) \
     X(SH_PAYMENTS, "payments")   /* every deal X pays scaled by (1 + P) */ \
+    X(SH_DEMAND, "demand")       /* every market's payments scaled by (1 + P); no `of X` */ \
     X(SH_REVENUE, "revenue")     /* X's revenue scaled by (1 + P) */ \
     X(SH_PRICE, "price")         /* X's share price scaled by (1 + P) */ \
     X(SH_CASH, "cash")           /* X's cash scaled by (1 + P) */

@@ -5,6 +5,7 @@
  * factors and the nonbinding switch; every lookup falls through to the base. Names and
  * labels are indexed by Sym (interned ids are dense), so lookups are array reads. */
 #include "world.h"
+#include "arena.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,10 +80,26 @@ struct World {
     double *factor;           /* payment factors, indexed by factor_idx */
     size_t nfactor, capfactor;
     U32Map factor_idx;        /* EntId -> index in factor */
+    double *rfactor;          /* revenue factors, indexed by rfactor_idx */
+    size_t nrfactor, caprfactor;
+    U32Map rfactor_idx;
+    Path *paths;              /* root: all; fork: those it added (ids from base_npath + 1) */
+    size_t npath, cappath, base_npath;
+    Debt *debts;              /* root: all; fork: those it added */
+    size_t ndebt, capdebt, base_ndebt;
+    Arena points;             /* the paths' points */
+    bool has_horizon;
+    int32_t horizon;
     bool drop_nonbinding;
     bool has_asof;
     int32_t asof;
 };
+
+#define DG_ATTR_WORD(id, word) [id] = word,
+static const char *const ATTR_WORDS[A__COUNT] = {DG_ATTRS(DG_ATTR_WORD)};
+#undef DG_ATTR_WORD
+
+const char *attr_name(AttrId a) { return (unsigned)a < A__COUNT ? ATTR_WORDS[a] : "?"; }
 
 World *world_new(Interner *in)
 {
@@ -99,6 +116,8 @@ World *world_fork(const World *base)
     w->base = base;
     w->base_nent = world_n_entities(base);
     w->base_ndeal = world_n_deals(base);
+    w->base_npath = base->base_npath + base->npath;
+    w->base_ndebt = world_n_debts(base);
     w->asof = MONTH_NONE;
     return w;
 }
@@ -116,6 +135,11 @@ void world_free(World *w)
     map_free(&w->cancelled);
     free(w->factor);
     map_free(&w->factor_idx);
+    free(w->rfactor);
+    map_free(&w->rfactor_idx);
+    free(w->paths);
+    free(w->debts);
+    arena_free(&w->points);
     free(w);
 }
 
@@ -222,6 +246,16 @@ static double payment_factor(const World *w, EntId payer)
     return f;
 }
 
+double world_revenue_factor(const World *w, EntId ent)
+{
+    double f = 1.0;
+    uint32_t k;
+    for (; w; w = w->base)
+        if (map_get(&w->rfactor_idx, ent, &k))
+            f *= w->rfactor[k];
+    return f;
+}
+
 static bool dropping_nonbinding(const World *w)
 {
     for (; w; w = w->base)
@@ -241,7 +275,8 @@ static const Deal *raw_deal(const World *w, DealId id)
 bool world_deal(const World *w, DealId id, Deal *out)
 {
     /* The common case, a root world with nothing cancelled or scaled: one array read. */
-    if (!w->base && !w->cancelled.n && !w->factor_idx.n && !w->drop_nonbinding) {
+    if (!w->base && !w->cancelled.n && !w->factor_idx.n && !w->rfactor_idx.n &&
+        !w->drop_nonbinding) {
         if (id >= w->ndeal)
             return false;
         *out = w->deals[id];
@@ -253,6 +288,8 @@ bool world_deal(const World *w, DealId id, Deal *out)
     *out = *d;
     if (d->kind != VERB_GRANTS && d->kind != VERB_GUARANTEES)
         out->amount *= payment_factor(w, d->payer);
+    if (d->revenue)
+        out->amount *= world_revenue_factor(w, d->payee);
     return true;
 }
 
@@ -266,16 +303,75 @@ DealId world_find_label(const World *w, Sym label)
 
 void world_cancel(World *w, DealId id) { map_put(&w->cancelled, id, 1); }
 
-void world_scale_payments(World *w, EntId payer, double factor)
+/* Multiply the factor of `ent` in one of this level's factor tables. */
+static void scale(double **f, size_t *n, size_t *cap, U32Map *idx, EntId ent, double factor)
 {
     uint32_t k;
-    if (map_get(&w->factor_idx, payer, &k)) {
-        w->factor[k] *= factor;
+    if (map_get(idx, ent, &k)) {
+        (*f)[k] *= factor;
         return;
     }
-    w->factor = vec_grow(w->factor, &w->capfactor, w->nfactor + 1, sizeof *w->factor);
-    w->factor[w->nfactor] = factor;
-    map_put(&w->factor_idx, payer, (uint32_t)w->nfactor++);
+    *f = vec_grow(*f, cap, *n + 1, sizeof **f);
+    (*f)[*n] = factor;
+    map_put(idx, ent, (uint32_t)(*n)++);
+}
+
+void world_scale_payments(World *w, EntId payer, double factor)
+{
+    scale(&w->factor, &w->nfactor, &w->capfactor, &w->factor_idx, payer, factor);
+}
+
+void world_scale_revenue(World *w, EntId ent, double factor)
+{
+    scale(&w->rfactor, &w->nrfactor, &w->caprfactor, &w->rfactor_idx, ent, factor);
+}
+
+PathId world_add_path(World *w, const PathPoint *pts, uint32_t n, bool grows, double growth)
+{
+    PathPoint *copy = arena_alloc(&w->points, (n ? n : 1) * sizeof *copy);
+    for (uint32_t i = 0; i < n; i++)
+        copy[i] = pts[i];
+    w->paths = vec_grow(w->paths, &w->cappath, w->npath + 1, sizeof *w->paths);
+    w->paths[w->npath] = (Path){copy, n, grows, growth};
+    return (PathId)(w->base_npath + ++w->npath);
+}
+
+const Path *world_path(const World *w, PathId id)
+{
+    for (; w && id != PATH_NONE; w = w->base)
+        if (id > w->base_npath)
+            return id - w->base_npath <= w->npath ? &w->paths[id - w->base_npath - 1] : NULL;
+    return NULL;
+}
+
+void world_add_debt(World *w, const Debt *d)
+{
+    w->debts = vec_grow(w->debts, &w->capdebt, w->ndebt + 1, sizeof *w->debts);
+    w->debts[w->ndebt++] = *d;
+}
+
+size_t world_n_debts(const World *w) { return w->base_ndebt + w->ndebt; }
+
+const Debt *world_debt(const World *w, size_t i)
+{
+    for (; w; w = w->base)
+        if (i >= w->base_ndebt)
+            return i - w->base_ndebt < w->ndebt ? &w->debts[i - w->base_ndebt] : NULL;
+    return NULL;
+}
+
+void world_set_horizon(World *w, int32_t year)
+{
+    w->horizon = year;
+    w->has_horizon = true;
+}
+
+int32_t world_horizon(const World *w)
+{
+    for (; w; w = w->base)
+        if (w->has_horizon)
+            return w->horizon;
+    return YEAR_NONE;
 }
 
 void world_drop_nonbinding(World *w) { w->drop_nonbinding = true; }

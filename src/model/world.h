@@ -19,22 +19,53 @@
 
 typedef uint32_t EntId;
 typedef uint32_t DealId;
+typedef uint32_t PathId;
 #define ENT_NONE UINT32_MAX
 #define DEAL_NONE UINT32_MAX
+#define PATH_NONE 0u            /* path ids start at 1, so a zeroed record has none */
 #define MONTH_NONE INT32_MIN
+#define YEAR_NONE INT32_MIN
+/* A path point at this year holds from the model's first year (a constant `13B/y`). */
+#define YEAR_FIRST (INT32_MIN + 1)
 
-typedef enum {
-    A_CASH,       /* USD */
-    A_REVENUE,    /* USD per year, at `as of` (or the first horizon year) */
-    A_DEBT,       /* USD, feeds leverage only */
-    A_EQUITY,     /* USD book equity */
-    A_SHARES,     /* count outstanding */
-    A_PRICE,      /* USD per share */
-    A_GROWTH,     /* fraction per year (100% = doubles) */
-    A_VALUATION,  /* USD */
-    A_MARGIN,     /* fraction: gross margin on what it sells */
-    A__COUNT
-} AttrId;
+/* A yearly path: the values of the listed years, ascending (docs/STRESS.md "Yearly
+ * amounts": geometric between listed years, the first value before them, growth after). */
+typedef struct PathPoint {
+    int32_t year;
+    double v;              /* USD per year */
+} PathPoint;
+typedef struct Path {
+    const PathPoint *pts;
+    uint32_t n;
+    bool grows;            /* after the last year: v x (1 + growth) a year; else flat */
+    double growth;
+} Path;
+
+/* `debt X due Y [to Y2] [at R%]`: owed to the outside, principal evenly over the due years,
+ * interest on what is not yet due. Debt without `due` is not a Debt (leverage only). */
+typedef struct Debt {
+    EntId ent;
+    double principal, rate;
+    int32_t first, last;   /* the due years */
+} Debt;
+
+/* The attributes an entity declares: X(ID, "word", what it holds). One list: the evaluator,
+ * the card and the docs' check read it. */
+#define DG_ATTRS(X) \
+    X(A_CASH, "cash")           /* USD */ \
+    X(A_REVENUE, "revenue")     /* USD per year, at the model's first year (a path: its first) */ \
+    X(A_DEBT, "debt")           /* USD, all its debt (leverage); with `due`, also a Debt */ \
+    X(A_EQUITY, "equity")       /* USD book equity */ \
+    X(A_SHARES, "shares")       /* count outstanding */ \
+    X(A_PRICE, "price")         /* USD per share */ \
+    X(A_GROWTH, "growth")       /* fraction per year (100% = doubles) */ \
+    X(A_VALUATION, "valuation") /* USD */ \
+    X(A_MARGIN, "margin")       /* fraction: gross margin on what it sells */ \
+    X(A_COSTS, "costs")         /* USD per year paid to the outside (a path: its first) */
+#define DG_ATTR_ENUM(id, word) id,
+typedef enum { DG_ATTRS(DG_ATTR_ENUM) A__COUNT } AttrId;
+#undef DG_ATTR_ENUM
+const char *attr_name(AttrId a);   /* "cash" ... */
 
 typedef struct Entity {
     Sym name;
@@ -45,6 +76,8 @@ typedef struct Entity {
     uint32_t has;          /* bit (1 << AttrId) set when that attribute was given */
     double attr[A__COUNT];
     double gw_price;       /* `price X 35B/GW`; 0 = none */
+    PathId revenue_path;   /* outside revenue as a path; PATH_NONE: attr[A_REVENUE] grown */
+    PathId costs_path;     /* costs; PATH_NONE: none */
     Span span;             /* declaration, else first use */
 } Entity;
 
@@ -61,11 +94,15 @@ typedef struct Deal {
     int32_t from;          /* first month it pays (months since year 0), MONTH_NONE if not given */
     int32_t over;          /* months it pays over, 0 if not given */
     int32_t due;           /* lends: month the loan is repaid, MONTH_NONE = horizon end */
-    DealId milestone;      /* grants: the deal whose payment vests it, DEAL_NONE */
+    DealId milestone;      /* grants: the deal whose payment vests it; guarantees: the deal
+                              it covers (`guarantees LABEL up to X`); else DEAL_NONE */
+    PathId path;           /* a yearly rate as a path: pays amount x path(year) (amount is
+                              1 unless shocked); PATH_NONE: amount per year */
     Sym label;             /* SYM_NONE if unlabelled */
     Span span;
     bool per_year;         /* written as a yearly rate (13B/y) */
     bool binding;          /* false for `nonbinding` (letters of intent) */
+    bool revenue;          /* `revenue ... from M`: the payee's revenue, paid by market M */
 } Deal;
 
 typedef struct World World;
@@ -96,6 +133,21 @@ void world_cancel(World *w, DealId id);
 /* `shock payments of X by P%`: every deal X pays is scaled by (1 + P). Compounds. */
 void world_scale_payments(World *w, EntId payer, double factor);
 void world_drop_nonbinding(World *w);
+
+/* Yearly paths (ids from 1, stable; a fork's follow its base's). pts are copied. */
+PathId world_add_path(World *w, const PathPoint *pts, uint32_t n, bool grows, double growth);
+const Path *world_path(const World *w, PathId id);
+/* Debts with maturities, in the order declared. */
+void world_add_debt(World *w, const Debt *d);
+size_t world_n_debts(const World *w);
+const Debt *world_debt(const World *w, size_t i);
+/* `shock revenue of X by P%`: all of X's revenue (its own and what markets pay it as
+ * revenue) is scaled by (1 + P). Compounds. */
+void world_scale_revenue(World *w, EntId ent, double factor);
+double world_revenue_factor(const World *w, EntId ent);
+/* `horizon YEAR`: the last year of the model; YEAR_NONE when not set. */
+void world_set_horizon(World *w, int32_t year);
+int32_t world_horizon(const World *w);
 
 /* `as of`: months since year 0, MONTH_NONE when not set. */
 void world_set_asof(World *w, int32_t month);

@@ -87,10 +87,10 @@ static void test_design_declarations(void **st)
     assert_string_equal(s->u.entity.display, "NVIDIA");
     assert_int_equal(s->u.entity.nattrs, 6);
     assert_string_equal(nm(f, s->u.entity.attrs[1].name), "revenue");
-    assert_near(s->u.entity.attrs[1].value->u.lit.num, 165e9, 1e-12);
-    assert_true(dim_eq(s->u.entity.attrs[1].value->u.lit.dim, DIM_USD_PER_YEAR));
+    assert_near(s->u.entity.attrs[1].amount.value->u.lit.num, 165e9, 1e-12);
+    assert_true(dim_eq(s->u.entity.attrs[1].amount.value->u.lit.dim, DIM_USD_PER_YEAR));
     assert_string_equal(nm(f, s->u.entity.attrs[5].name), "price");
-    assert_near(s->u.entity.attrs[5].value->u.lit.num, 185, 1e-12);
+    assert_near(s->u.entity.attrs[5].amount.value->u.lit.num, 185, 1e-12);
     s = nth(f, 4);
     assert_int_equal(s->u.entity.kind, ENT_BANK);
     assert_false(s->u.entity.has_block);
@@ -275,10 +275,10 @@ static void test_no_cascade_through_blocks(void **st)
     (void)st;
     /* the header is wrong: the block is skipped, its '}' and insides are not errors */
     Fix *f = parse_str("scenario { a defaults\n b defaults }\nlet x = 1\n"
-                       "scenario s {\n shock demand of u by 1%\n a defaults\n}\n");
+                       "scenario s {\n shock orders of u by 1%\n a defaults\n}\n");
     assert_int_equal(f->r.nerrors, 2);
     assert_string_equal(f->d.items[0].msg, "unexpected '{', expected name");
-    assert_string_equal(f->d.items[1].msg, "unknown shock 'demand'");
+    assert_string_equal(f->d.items[1].msg, "unknown shock 'orders'");
     assert_int_equal(f->r.prog.stmts.n, 2);   /* let x, scenario s with one shock left */
     assert_int_equal(nth(f, 1)->u.scenario.body.n, 1);
     assert_int_equal(nth(f, 1)->u.scenario.body.first->kind, ST_DEFAULTS);

@@ -1,0 +1,230 @@
+/* eval_yearly.c - the sentences of the yearly stress model: `horizon`, yearly paths, revenue
+ * paid by a market, costs, and debt with maturities (grammar/README.md "Time, demand and
+ * debt"; the model they feed: docs/STRESS.md).
+ *
+ * An entity block's yearly attributes are gathered while its attributes are read and
+ * turned into paths and deals once the block is done, because `growth` may come after the
+ * `revenue` it applies to. */
+#include "eval_int.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The calendar year of a date or a bare year; false (with an error) otherwise. */
+static bool eval_year(Eval *ev, Query *q, const Expr *e, int32_t *year)
+{
+    int32_t m;
+    if (!eval_date(ev, q, e, &m))
+        return false;
+    *year = m >= 0 ? m / 12 : -((-m + 11) / 12);
+    return true;
+}
+
+/* One yearly value of a path: USD per year, at least 0. */
+static bool yearly_value(Eval *ev, Query *q, const Expr *e, const char *what, double *out)
+{
+    Value v = eval_expr(ev, q, e);
+    if (v.kind == V_NULL)
+        return eval_no_value(ev, e, v);
+    if (v.kind == V_NUM && v.num == 0 && dim_is_none(v.dim)) {
+        *out = 0;
+        return true;
+    }
+    if (!(v.kind == V_NUM && dim_eq(v.dim, DIM_USD_PER_YEAR))) {
+        char buf[64];
+        diag_error(ev->d, e->span, "%s is a yearly rate (USD/y)", what);
+        if (v.kind == V_NUM && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim)))
+            diag_hint(ev->d, "write %s/y", usd_text(v.num, buf, sizeof buf));
+        return false;
+    }
+    if (!(v.num >= 0) || !isfinite(v.num)) {
+        diag_error(ev->d, e->span, "%s must be at least 0", what);
+        return false;
+    }
+    *out = v.num;
+    return true;
+}
+
+PathId eval_path(Eval *ev, Query *q, const Amount *a, const char *what, const Entity *grower)
+{
+    PathPoint one, *pts = &one;
+    uint32_t n = a->npts ? (uint32_t)a->npts : 1;
+    if (a->npts)
+        pts = xmalloc(n * sizeof *pts);
+    bool ok = true;
+    for (uint32_t i = 0; i < n; i++) {
+        const Expr *val = a->npts ? a->pts[i].value : a->value;
+        pts[i].year = YEAR_FIRST;
+        ok = yearly_value(ev, q, val, what, &pts[i].v) && ok;
+        if (a->npts && !eval_year(ev, q, a->pts[i].year, &pts[i].year))
+            ok = false;
+        else if (i > 0 && ok && pts[i].year <= pts[i - 1].year) {
+            diag_error(ev->d, a->pts[i].year->span, "the years of a path go up: %d after %d",
+                       pts[i].year, pts[i - 1].year);
+            ok = false;
+        }
+    }
+    bool grows = grower && (grower->has & (1u << A_GROWTH));
+    PathId id = ok ? world_add_path(q->w, pts, n, grows, grows ? grower->attr[A_GROWTH] : 0)
+                   : PATH_NONE;
+    if (pts != &one)
+        free(pts);
+    return id;
+}
+
+void eval_horizon(Eval *ev, Query *q, const Stmt *s)
+{
+    int32_t y;
+    if (!eval_year(ev, q, s->u.horizon.year, &y))
+        return;
+    int32_t asof = world_asof(q->w);
+    if (asof != MONTH_NONE && y * 12 + 11 < asof) {
+        diag_error(ev->d, s->u.horizon.year->span, "the horizon %d ends before `as of`", y);
+        return;
+    }
+    world_set_horizon(q->w, y);
+    eval_changed(q);
+}
+
+bool eval_is_yearly(const Attr *a, AttrId id)
+{
+    return id == A_COSTS || a->amount.npts || a->cl.from || a->cl.due || a->cl.due_to ||
+           a->cl.at;
+}
+
+/* Clauses an attribute does not take: one error each. */
+static bool clauses_fit(Eval *ev, const Attr *a, AttrId id)
+{
+    bool ok = true;
+    if (a->amount.npts && id != A_REVENUE && id != A_COSTS) {
+        diag_error(ev->d, a->amount.pts[0].year->span, "%s takes one amount, not a yearly path",
+                   attr_name(id));
+        ok = false;
+    }
+    if (a->cl.from && id != A_REVENUE) {
+        diag_error(ev->d, a->cl.from_span, "only revenue is paid `from` a market");
+        ok = false;
+    }
+    const Expr *debt_only = a->cl.due ? a->cl.due : a->cl.due_to ? a->cl.due_to : a->cl.at;
+    if (debt_only && id != A_DEBT) {
+        diag_error(ev->d, debt_only->span, "`due`, `to` and `at` are for debt: "
+                   "`debt 18B due 2030 at 4%%`");
+        ok = false;
+    } else if (!a->cl.due && (a->cl.due_to || a->cl.at)) {
+        diag_error(ev->d, (a->cl.due_to ? a->cl.due_to : a->cl.at)->span,
+                   "debt without `due` is never owed in the model: give it a maturity");
+        diag_hint(ev->d, "write `debt 18B due 2030 at 4%%`, or `debt 18B` for leverage only");
+        ok = false;
+    }
+    return ok;
+}
+
+/* `debt X due Y [to Y2] [at R%]`. */
+static void yearly_debt(Eval *ev, Query *q, EntId id, const Attr *a)
+{
+    double x, rate = 0;
+    Debt d = {.ent = id};
+    bool ok = eval_expect(ev, q, a->amount.value, DIM_USD, "debt", &x);
+    if (ok && !(x >= 0)) {
+        diag_error(ev->d, a->amount.value->span, "debt must be at least 0");
+        ok = false;
+    }
+    ok = eval_year(ev, q, a->cl.due, &d.first) && ok;
+    d.last = d.first;
+    if (a->cl.due_to && eval_year(ev, q, a->cl.due_to, &d.last) && d.last < d.first) {
+        diag_error(ev->d, a->cl.due_to->span, "debt repaid %d to %d: the last year comes first",
+                   d.first, d.last);
+        ok = false;
+    }
+    if (a->cl.at && eval_expect(ev, q, a->cl.at, DIM_NONE, "an interest rate", &rate) &&
+        !(rate >= 0)) {
+        diag_error(ev->d, a->cl.at->span, "an interest rate must be at least 0%%");
+        ok = false;
+    }
+    if (!ok)
+        return;
+    d.principal = x;
+    d.rate = rate;
+    world_add_debt(q->w, &d);
+    Entity *e = world_entity_mut(q->w, id);
+    e->attr[A_DEBT] += x;   /* every debt counts in leverage */
+    e->has |= 1u << A_DEBT;
+}
+
+void eval_yearly_attr(Eval *ev, Query *q, EntId id, const Attr *a, AttrId which,
+                      YearlyAttrs *ya)
+{
+    if (!clauses_fit(ev, a, which))
+        return;
+    if (which == A_DEBT) {
+        yearly_debt(ev, q, id, a);
+        return;
+    }
+    if (which == A_COSTS)
+        ya->costs = a;
+    else if (a->cl.from) {
+        EntId m = eval_entity_ref(ev, q, a->cl.from, a->cl.from_span);
+        const Entity *me = m == ENT_NONE ? NULL : world_entity(q->w, m);
+        if (me && me->declared && me->kind != ENT_MARKET) {
+            diag_error(ev->d, a->cl.from_span, "revenue is paid `from` a market; '%s' is a %s",
+                       world_name(q->w, m), entkind_name(me->kind));
+            return;
+        }
+        if (m == id) {
+            diag_error(ev->d, a->cl.from_span, "'%s' cannot pay its own revenue",
+                       world_name(q->w, m));
+            return;
+        }
+        if (m != ENT_NONE) {
+            ya->from = a;
+            ya->market = m;
+        }
+    } else {
+        ya->revenue = a;
+    }
+}
+
+/* The revenue a market pays: the deal `M pays PATH to X`, marked as X's revenue. */
+static void revenue_deal(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya)
+{
+    const Entity *e = world_entity(q->w, id);
+    PathId p = eval_path(ev, q, &ya->from->amount, "revenue", e);
+    if (p == PATH_NONE)
+        return;
+    Deal d;
+    memset(&d, 0, sizeof d);
+    d.kind = VERB_PAYS;
+    d.payer = ya->market;
+    d.payee = id;
+    d.amount = 1;
+    d.path = p;
+    d.per_year = d.binding = d.revenue = true;
+    d.from = d.due = MONTH_NONE;
+    d.milestone = DEAL_NONE;
+    d.span = ya->from->span;
+    world_add_deal(q->w, &d);
+}
+
+void eval_yearly_finish(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya)
+{
+    if (ya->revenue) {
+        PathId p = eval_path(ev, q, &ya->revenue->amount, "revenue", world_entity(q->w, id));
+        if (p != PATH_NONE) {
+            Entity *e = world_entity_mut(q->w, id);
+            e->revenue_path = p;
+            e->attr[A_REVENUE] = world_path(q->w, p)->pts[0].v;
+            e->has |= 1u << A_REVENUE;
+        }
+    }
+    if (ya->from)
+        revenue_deal(ev, q, id, ya);
+    if (ya->costs) {
+        PathId p = eval_path(ev, q, &ya->costs->amount, "costs", NULL);
+        if (p != PATH_NONE) {
+            Entity *e = world_entity_mut(q->w, id);
+            e->costs_path = p;
+            e->attr[A_COSTS] = world_path(q->w, p)->pts[0].v;
+            e->has |= 1u << A_COSTS;
+        }
+    }
+}
