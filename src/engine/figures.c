@@ -164,6 +164,17 @@ static bool ratio(double num, double den, double *out)
     return isfinite(*out);
 }
 
+/* Yearly revenue at the first year: from outside, and what markets pay it as revenue. */
+static double first_year_revenue(const Graph *g, EntId v)
+{
+    double r = revenue_in_year(g->world, v, &g->h, g->h.first);
+    Deal d;
+    for (uint32_t k = g->deal_off[v]; k < g->deal_off[v + 1]; k++)
+        if (world_deal(g->world, g->deals[k], &d) && d.revenue && d.payee == v && d.binding)
+            r += deal_in_year(&d, &g->h, g->h.first);
+    return r;
+}
+
 static bool figure_derived(Engine *e, FigId f, EntId v, double *out)
 {
     const Graph *g = e->g;
@@ -173,8 +184,7 @@ static bool figure_derived(Engine *e, FigId f, EntId v, double *out)
     case FIG_CIRCULARITY:
         return g->in_usd[v] > 0 && ratio(self_origin(e, v), g->in_usd[v], out);
     case FIG_COMMITMENT_RATIO:
-        a = (en->has & (1u << A_REVENUE)) ? en->attr[A_REVENUE] : 0;
-        return ratio(g->commitments[v], a, out);
+        return ratio(g->commitments[v], first_year_revenue(g, v), out);
     case FIG_LEVERAGE:
         a = (en->has & (1u << A_DEBT)) ? en->attr[A_DEBT] : 0;
         return equity_of(en, &b) && ratio(a + g->borrowed[v] + g->commitments[v], b, out);

@@ -156,7 +156,7 @@ static void resources(Graph *g)
             g->own[v] = g->out_usd[v];
         else
             g->own[v] = ((en->has & (1u << A_CASH)) ? en->attr[A_CASH] : 0) +
-                        revenue_over(en, &g->h);
+                        revenue_over(g->world, v, &g->h);
         double gap = g->out_usd[v] - g->own[v] - g->in_usd[v];
         g->gap[v] = gap > 0 ? gap : 0;
         if (g->own[v] > 0 || g->gap[v] > 0) {

@@ -87,19 +87,11 @@ void stress_free(StressResult *r)
 
 bool stress_defaulted(const StressResult *r, EntId v) { return v < r->n && r->round[v] > 0; }
 
-double stress_shortfall(const StressResult *r, EntId v)
-{
-    if (v >= r->n)
-        return 0;
-    double s = r->obligation[v] - r->payment[v];
-    return s > 0 ? s : 0;
-}
+double stress_shortfall(const StressResult *r, EntId v) { return v < r->n ? r->shortfall[v] : 0; }
 
 double stress_paid_fraction(const StressResult *r, EntId v)
 {
-    if (v >= r->n || r->obligation[v] <= 0)
-        return 1;
-    return unit_clamp(r->payment[v] / r->obligation[v]);
+    return stress_defaulted(r, v) ? unit_clamp(r->paid_frac[v]) : 1;
 }
 
 static Value pct(double x)
@@ -122,6 +114,10 @@ Value stress_figure(const StressResult *r, const char *fn, EntId v, bool *known)
         return pct(stress_paid_fraction(r, v));
     if (!strcmp(fn, "distress"))
         return pct(v < r->n ? r->distress[v] : 0);
+    if (!strcmp(fn, "default_year"))
+        return stress_defaulted(r, v) ? value_num(r->year[v], DIM_NONE) : value_null();
+    if (!strcmp(fn, "insolvent"))
+        return value_bool(v < r->n && r->insolvent[v]);
     *known = false;
     return value_null();
 }

@@ -1,6 +1,8 @@
-/* stress.h - what-if: resolved shocks applied to a World fork, then clearing (Eisenberg-Noe
- * with Rogers-Veraart default costs), the equity channel (DebtRank), guarantees and warrants,
- * iterated to a fixed point. The model and its bounds are documented in docs/STRESS.md.
+/* stress.h - what-if: resolved shocks applied to a World fork, then the yearly clearing
+ * (each year's greatest clearing vector, Eisenberg-Noe with Rogers-Veraart default costs,
+ * arrears carried to the same creditors, guarantees called in the year of the shortfall),
+ * then the equity channel (DebtRank) and losses against the base world. The model and its
+ * bounds are documented in docs/STRESS.md.
  *
  * Ownership: a StressResult owns all its arrays (free with stress_free);
  * it keeps no pointer into the World it was computed from, except `scenario`, which the
@@ -51,48 +53,64 @@ typedef struct StressWarrant {
 
 typedef struct StressGuarantee {
     DealId deal;
-    EntId guarantor, party;
+    EntId guarantor, party; /* party: the entity whose shortfall it covers */
+    DealId covers;          /* `guarantees LABEL up to X`: the deal; DEAL_NONE for a party */
     double amount;          /* the guarantee's cap X */
-    double called;          /* what the guarantor was obliged to pay (<= amount) */
-    double paid;            /* what it actually paid after clearing */
+    double called;          /* what the guarantor was obliged to pay over the years (<= X) */
+    double paid;            /* what it actually paid */
 } StressGuarantee;
 
 typedef struct StressResult {
     size_t n;               /* entities of the stressed world */
     const char *scenario;   /* set by the caller (not owned); NULL = the base world */
-    double *obligation;     /* L_i: everything i owes, guarantee calls included */
-    double *payment;        /* p_i: what i pays in the clearing */
-    double *external;       /* e_i: cash + revenue over the horizon (markets: what they pay) */
-    double *received;       /* sum_j Pi_ji p_j: what i is paid */
-    double *unpaid;         /* what i was owed but not paid: sum_j L_ji - received_i */
+    int first_year, nyears; /* the model's years: first_year .. first_year + nyears - 1 */
+    /* over all years */
+    double *obligation;     /* the dues that arose: deals, interest, principal, costs, calls */
+    double *payment;        /* what i paid */
+    double *external;       /* cash at the start and revenue from outside (markets: paid) */
+    double *received;       /* what i was paid */
+    double *shortfall;      /* arrears left after the last year */
     double *equity;         /* equity used by the equity channel (0 = none) */
     double *distress;       /* h_i in [0, 1] after DebtRank; 1 for every defaulted entity */
-    double *loss;           /* against the base world (see docs/STRESS.md) */
+    double *loss;           /* against the base world (see docs/STRESS.md "Losses") */
     double *stake_loss;     /* sum_j stake_ij h_j */
     double *guarantee_out;  /* guarantee payments i made */
-    int *round;             /* 0 = did not default; else the outer*inner round, 1-based */
+    double *default_cost;   /* what i had and received but did not pay in its default years
+                               (with recovery below 100%, or forced) */
+    double *cash_end;       /* cash at the end of the last year (0 for markets) */
+    int *year;              /* the first year i paid less than its dues; 0 = never */
+    int *cured;             /* the first later year at whose end its arrears were paid; 0 */
+    int *round;             /* the clearing's round in its default year (forced: 1); 0 */
+    double *paid_frac;      /* payments / dues in its default year */
     bool *forced;           /* defaulted by `X defaults` */
-    bool *by_distress;      /* defaulted because its distress reached 1 */
+    bool *insolvent;        /* distress 1 (equity gone) without a payment default */
+    bool *in_base;          /* the base world has the same payment default (a scenario) */
+    /* year by year: [y * n + i] */
+    double *cash_y;         /* cash at the end of the year */
+    double *dues_y;         /* dues of the year, arrears included */
+    double *paid_y;         /* paid in the year */
+    double *in_y;           /* received in the year */
+    double *revenue_y;      /* revenue from outside in the year */
     StressWarrant *warrants;
     size_t nwarrants;
     StressGuarantee *guarantees;
     size_t nguarantees;
-    int outer_rounds;       /* clearing <-> equity-channel iterations used */
-    int rounds;             /* the last default round */
+    int rounds;             /* the largest round of any year's clearing */
     bool converged;         /* false when a round bound stopped an iteration */
     StressParams params;    /* a copy (forced list not kept) */
     Arena arena;            /* holds every array above */
 } StressResult;
 
-/* Clear w under p. base: the world the losses are measured against (it is cleared with no
- * shocks, default params); NULL = w is itself the base, so losses are 0. */
+/* Clear w under p, year by year. base: the world the losses are measured against (it is
+ * cleared with no shocks, default params); NULL = w is itself the base, so losses are 0. */
 StressResult *stress_run(const World *w, const World *base, const StressParams *p);
 void stress_free(StressResult *r);
 
-/* In a what-if: defaulted(x) (bool), shortfall(x) (USD, L - p), loss(x) (USD),
- * paid(x) (the fraction of x's obligations paid, VF_PCT; 100% when it owes nothing),
- * distress(x) (h, VF_PCT). *known = false when fn is none of these. An entity id beyond
- * the result (added after it was computed) gives zeros. */
+/* In a what-if: defaulted(x) (bool), default_year(x) (a year, or n/a), insolvent(x) (bool),
+ * shortfall(x) (USD: arrears left), loss(x) (USD), paid(x) (payments / dues in its default
+ * year, VF_PCT; 100% when it never defaulted), distress(x) (h, VF_PCT). *known = false when
+ * fn is none of these. An entity id beyond the result (added after it was computed) gives
+ * zeros. */
 Value stress_figure(const StressResult *r, const char *fn, EntId v, bool *known);
 
 /* Convenience accessors (0 / false beyond r->n). */

@@ -1,59 +1,89 @@
 /* timeline.c - yearly cash over the horizon, and runway.
  *
- * One entity's timeline walks only its own deals (the graph's deal
- * index); the runways of every entity come from one pass over all deals into a flat
- * entity x year table, so the report never scans the deals once per entity. */
+ * The timeline is the yearly model with everyone paying in full: the same dues (dues.h) the
+ * clearing clears, so in the unshocked world the first entity to default does so in its
+ * runway year. One pass over the dues of each year serves one entity or all of them. */
 #include "timeline.h"
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
-
-static bool moves_money(const Deal *d)
-{
-    return d->binding && d->kind != VERB_GRANTS && d->kind != VERB_GUARANTEES;
-}
+#include "dues.h"
 
 static double start_cash(const Entity *e)
 {
     return (e->has & (1u << A_CASH)) ? e->attr[A_CASH] : 0;
 }
 
+/* Walk the years with everyone paying in full; fill year rows for `only` (ENT_NONE: none)
+ * and, when `has`/`when` are given, every entity's runway. */
+static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int *when)
+{
+    DuePlan p;
+    dues_init(&p, g->world);
+    size_t n = p.n;
+    double *cash = xcalloc(n + 1, sizeof *cash), *full = xcalloc(n + 1, sizeof *full);
+    bool *market = xcalloc(n + 1, sizeof *market);
+    for (EntId v = 0; v < n; v++) {
+        const Entity *en = world_entity(g->world, v);
+        cash[v] = start_cash(en);
+        market[v] = en->kind == ENT_MARKET;
+        full[v] = 1;
+        if (has)
+            has[v] = false, when[v] = 0;
+    }
+    WEdge *lines = NULL;
+    size_t nl = 0, cap = 0;
+    for (int y = p.h.first; y <= p.h.last; y++) {
+        nl = 0;
+        dues_of_year(&p, y, &lines, &nl, &cap);
+        TimelineYear *row = only != ENT_NONE ? &rows[y - p.h.first] : NULL;
+        if (row) {
+            row->year = y;
+            row->start = cash[only];
+            row->revenue = revenue_in_year(g->world, only, &p.h, y);
+        }
+        for (EntId v = 0; v < n; v++)
+            cash[v] += revenue_in_year(g->world, v, &p.h, y);
+        for (size_t k = 0; k < nl; k++) {
+            const WEdge *l = &lines[k];
+            cash[l->from] -= l->amt;
+            cash[l->to] += l->amt;
+            if (row && l->to == only)
+                row->inflow += l->amt;
+            if (row && l->from == only)
+                row->outflow += l->amt;
+        }
+        if (row)
+            row->end = cash[only];
+        for (EntId v = 0; has && v < n; v++)
+            if (!market[v] && !has[v] && cash[v] < 0)
+                has[v] = true, when[v] = y;
+        dues_paid(&p, y, full);
+    }
+    free(lines);
+    free(cash);
+    free(full);
+    free(market);
+    dues_free(&p);
+}
+
 void timeline_of(const Graph *g, EntId v, Timeline *out)
 {
     const Horizon *h = &g->h;
     int ny = horizon_years(h);
-    const Entity *en = world_entity(g->world, v);
     memset(out, 0, sizeof *out);
     out->of = v;
     out->n = ny;
     out->years = xcalloc((size_t)ny, sizeof *out->years);
-    for (int i = 0; i < ny; i++) {
-        out->years[i].year = h->first + i;
-        out->years[i].revenue = revenue_in_year(en, h, h->first + i);
-    }
-    Deal d;
-    for (uint32_t k = g->deal_off[v]; k < g->deal_off[v + 1]; k++) {
-        if (!world_deal(g->world, g->deals[k], &d) || !moves_money(&d))
-            continue;
-        for (int i = 0; i < ny; i++) {
-            double x = deal_in_year(&d, h, h->first + i);
-            if (d.payee == v)
-                out->years[i].inflow += x;
-            if (d.payer == v)
-                out->years[i].outflow += x;
-        }
-    }
-    double cash = start_cash(en);
-    bool market = en->kind == ENT_MARKET;
-    for (int i = 0; i < ny; i++) {
-        TimelineYear *y = &out->years[i];
-        y->start = cash;
-        y->end = cash = cash + y->revenue + y->inflow - y->outflow;
-        if (!market && !out->has_runway && y->end < 0) {
+    walk(g, v, out->years, NULL, NULL);
+    if (world_entity(g->world, v)->kind == ENT_MARKET)
+        return;   /* a market pays from outside the graph: it has no runway */
+    for (int i = 0; i < ny; i++)
+        if (out->years[i].end < 0) {
             out->has_runway = true;
-            out->runway = y->year;
+            out->runway = out->years[i].year;
+            break;
         }
-    }
 }
 
 void timeline_free(Timeline *t)
@@ -64,33 +94,5 @@ void timeline_free(Timeline *t)
 
 void timeline_runways(const Graph *g, bool *has, int *year)
 {
-    const Horizon *h = &g->h;
-    size_t ny = (size_t)horizon_years(h), n = g->n;
-    double *net = xcalloc(n * ny + 1, sizeof *net);
-    size_t nd = world_n_deals(g->world);
-    Deal d;
-    for (DealId k = 0; k < nd; k++) {
-        if (!world_deal(g->world, k, &d) || !moves_money(&d))
-            continue;
-        for (size_t i = 0; i < ny; i++) {
-            double x = deal_in_year(&d, h, h->first + (int)i);
-            net[d.payee * ny + i] += x;
-            net[d.payer * ny + i] -= x;
-        }
-    }
-    for (EntId v = 0; v < n; v++) {
-        const Entity *en = world_entity(g->world, v);
-        double cash = start_cash(en);
-        has[v] = false;
-        year[v] = 0;
-        for (size_t i = 0; i < ny && en->kind != ENT_MARKET; i++) {
-            cash += revenue_in_year(en, h, h->first + (int)i) + net[v * ny + i];
-            if (cash < 0) {
-                has[v] = true;
-                year[v] = h->first + (int)i;
-                break;
-            }
-        }
-    }
-    free(net);
+    walk(g, ENT_NONE, NULL, has, year);
 }

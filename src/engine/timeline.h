@@ -1,9 +1,10 @@
 /* timeline.h - yearly cash of an entity over the horizon, and its runway.
  *
- * Cash starts at `cash` at the start of the first horizon year;
- * each year adds revenue_in_year() and the binding money deals paid to it that year
- * (deal_in_year) and subtracts those it pays. runway = the first year whose year-end cash
- * is negative (none for markets, whose money comes from outside the graph). */
+ * Cash starts at `cash` at the start of the first horizon year; each year adds its revenue
+ * from outside and what it is due to receive, and subtracts what it owes that year: deal
+ * payments, loan disbursements, interest and principal, debt service and costs (dues.h,
+ * with everyone paying in full). runway = the first year whose year-end cash is negative
+ * (none for markets, whose money comes from outside the graph). */
 #ifndef DG_TIMELINE_H
 #define DG_TIMELINE_H
 #include <stdbool.h>
@@ -11,7 +12,8 @@
 
 typedef struct TimelineYear {
     int year;
-    double start, revenue, inflow, outflow, end;
+    double start, revenue, inflow, outflow, end;   /* outflow: every due paid, costs and
+                                                      debt service included */
 } TimelineYear;
 
 typedef struct Timeline {

@@ -172,6 +172,11 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, const char *t)
         b = eval_entity_ref(ev, q, s->u.show.to, s->u.show.to_span);
     if ((s->u.show.of != SYM_NONE && a == ENT_NONE) || (s->u.show.to != SYM_NONE && b == ENT_NONE))
         return;
+    if (q->whatif && !strcmp(t, "timeline") && a != ENT_NONE) {
+        if (!ev->opt->quiet)   /* in a what-if: the stressed cash path */
+            whatif_show(q->whatif, ev->out, t, a);
+        return;
+    }
     int r = ev->opt->quiet ? quiet_topic(t, a) : show_topic(ev->out, eval_engine(q), t, a, b);
     if (r == SHOW_NOT_MINE) {
         if (!q->whatif) {

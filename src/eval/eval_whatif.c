@@ -25,7 +25,8 @@ struct EvalScenario {
     WhatIf *wi;
 };
 
-static const char *const STRESS_FIGS[] = {"defaulted", "shortfall", "loss", "paid", "distress"};
+static const char *const STRESS_FIGS[] = {"defaulted", "shortfall", "loss", "paid", "distress",
+                                          "default_year", "insolvent"};
 
 bool whatif_is_figure(const char *fn)
 {

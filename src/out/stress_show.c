@@ -39,40 +39,142 @@ static Row *rows_of(const StressResult *r, const World *w, EntId v, size_t *n)
 
 static const char *cause(const StressResult *r, EntId i)
 {
-    return r->forced[i] ? "forced" : r->by_distress[i] ? "distress" : "clearing";
+    return r->forced[i] ? "forced" : "clearing";
 }
 
-void stress_show_defaults(FILE *out, const StressResult *r, const World *w)
+/* A dated result shows years; a script with no dates is one period, shown as before. */
+static bool dated(const StressResult *r) { return r->nyears > 1 || r->first_year != 0; }
+
+/* The defaulters, earliest first: by year, then round, then name. Caller frees. */
+static Row *defaulters(const StressResult *r, const World *w, size_t *k)
+{
+    size_t n;
+    Row *rows = rows_of(r, w, ENT_NONE, &n);
+    *k = 0;
+    for (size_t x = 0; x < n; x++) {
+        EntId i = rows[x].id;
+        if (r->round[i]) {
+            rows[*k] = rows[x];
+            rows[(*k)++].key = -((double)r->year[i] * 1e6 + r->round[i]);
+        }
+    }
+    qsort(rows, *k, sizeof *rows, by_key);
+    return rows;
+}
+
+static bool any_base(const StressResult *r)
+{
+    for (EntId i = 0; i < r->n; i++)
+        if (r->in_base[i])
+            return true;
+    return false;
+}
+
+static void show_insolvent(FILE *out, const StressResult *r, const World *w)
 {
     size_t n, k = 0;
     Row *rows = rows_of(r, w, ENT_NONE, &n);
     for (size_t x = 0; x < n; x++)
-        if (r->round[rows[x].id] > 0) {
-            rows[k] = rows[x];
-            rows[k++].key = -(double)r->round[rows[x].id]; /* earliest round first */
-        }
-    qsort(rows, k, sizeof *rows, by_key);
-    if (!k) {
+        if (r->insolvent[rows[x].id])
+            fprintf(out, "%s%s", k++ ? ", " : "insolvent (equity gone, paying in full): ",
+                    rows[x].name);
+    if (k)
+        fputc('\n', out);
+    free(rows);
+}
+
+void stress_show_defaults(FILE *out, const StressResult *r, const World *w)
+{
+    size_t k;
+    Row *rows = defaulters(r, w, &k);
+    if (!k)
         fprintf(out, "defaults: none\n");
-        free(rows);
-        return;
-    }
-    fprintf(out, "defaults: %zu of %zu\n", k, r->n);
+    bool years = dated(r), base = r->scenario && any_base(r);
+    const char *head[8];
+    int nc = 0;
+    head[nc++] = "entity";
+    if (years)
+        head[nc++] = "year";
+    head[nc++] = "round";
+    if (years)
+        head[nc++] = "cured";
+    head[nc++] = "shortfall";
+    head[nc++] = "paid";
+    head[nc++] = "cause";
+    if (base)
+        head[nc++] = "base";
     Table t;
-    table_init(&t, 5);
-    table_row(&t, (const char *const[]){"entity", "round", "shortfall", "paid", "cause"});
+    table_init(&t, (size_t)nc);
+    if (k) {
+        fprintf(out, "defaults: %zu of %zu\n", k, r->n);
+        table_row(&t, head);
+    }
     for (size_t x = 0; x < k; x++) {
         EntId i = rows[x].id;
-        char rd[16], sf[32], pd[32];
+        char yr[16], rd[16], cu[16], sf[32], pd[32];
+        const char *cell[8];
+        int c = 0;
+        snprintf(yr, sizeof yr, "%d", r->year[i]);
         snprintf(rd, sizeof rd, "%d", r->round[i]);
-        usd_text(stress_shortfall(r, i), sf, sizeof sf);
-        pct_text(stress_paid_fraction(r, i), pd, sizeof pd);
-        table_row(&t, (const char *const[]){rows[x].name, rd, sf, pd, cause(r, i)});
+        snprintf(cu, sizeof cu, "%d", r->cured[i]);
+        cell[c++] = rows[x].name;
+        if (years)
+            cell[c++] = yr;
+        cell[c++] = rd;
+        if (years)
+            cell[c++] = r->cured[i] ? cu : "-";
+        cell[c++] = usd_text(stress_shortfall(r, i), sf, sizeof sf);
+        cell[c++] = pct_text(stress_paid_fraction(r, i), pd, sizeof pd);
+        cell[c++] = cause(r, i);
+        if (base)
+            cell[c++] = r->in_base[i] ? "base" : "";
+        table_row(&t, cell);
     }
-    t.left_mask |= 1u << 4;
-    table_print(&t, out, "  ");
+    t.left_mask |= 1u << (years ? 6 : 4);
+    if (base)
+        t.left_mask |= 1u << (nc - 1);
+    if (k)
+        table_print(&t, out, "  ");
     table_free(&t);
     free(rows);
+    show_insolvent(out, r, w);
+}
+
+/* `show timeline of X` in a what-if: the stressed cash path, year by year. */
+void stress_show_timeline(FILE *out, const StressResult *r, const World *w, EntId v)
+{
+    if (v >= r->n)
+        return;
+    fprintf(out, "timeline of %s in the scenario\n", world_name(w, v));
+    Table t;
+    table_init(&t, 8);
+    table_row(&t, (const char *const[]){"year", "start", "revenue", "in", "dues", "paid", "end",
+                                         ""});
+    const Entity *e = world_entity(w, v);
+    double start = (e->has & (1u << A_CASH)) ? e->attr[A_CASH] : 0;
+    for (int y = 0; y < r->nyears; y++) {
+        size_t at = (size_t)y * r->n + v;
+        char b[7][32];
+        int year = r->first_year + y;
+        snprintf(b[0], sizeof b[0], "%d", year);
+        const char *mark = r->round[v] && r->year[v] == year ? "default"
+                           : r->cured[v] == year ? "cured" : "";
+        table_row(&t, (const char *const[]){dated(r) ? b[0] : "now",
+                                             usd_text(start, b[1], 32),
+                                             usd_text(r->revenue_y[at], b[2], 32),
+                                             usd_text(r->in_y[at], b[3], 32),
+                                             usd_text(r->dues_y[at], b[4], 32),
+                                             usd_text(r->paid_y[at], b[5], 32),
+                                             usd_text(r->cash_y[at], b[6], 32), mark});
+        start = r->cash_y[at];
+    }
+    t.left_mask |= 1u << 7;
+    table_print(&t, out, "  ");
+    table_free(&t);
+    if (r->round[v] && r->cured[v])
+        fprintf(out, "  in default from %d, cured in %d\n", r->year[v], r->cured[v]);
+    else if (r->round[v])
+        fprintf(out, "  in default from %d\n", r->year[v]);
 }
 
 void stress_show_losses(FILE *out, const StressResult *r, const World *w)
@@ -219,6 +321,8 @@ bool stress_show_topic(FILE *out, const StressResult *r, const World *w, const c
         stress_show_payments(out, r, w, v);
     else if (!strcmp(topic, "distress"))
         stress_show_distress(out, r, w, v);
+    else if (!strcmp(topic, "timeline") && v != ENT_NONE)
+        stress_show_timeline(out, r, w, v);
     else
         return false;
     return true;
@@ -237,25 +341,56 @@ static json_t *per_entity(const StressResult *r, const World *w, const double *x
     return o;
 }
 
+static json_t *year_or_null(int y) { return y ? json_integer(y) : json_null(); }
+
 static json_t *defaults_json(const StressResult *r, const World *w)
 {
-    size_t n, k = 0;
-    Row *rows = rows_of(r, w, ENT_NONE, &n);
-    for (size_t x = 0; x < n; x++)
-        if (r->round[rows[x].id] > 0) {
-            rows[k] = rows[x];
-            rows[k++].key = -(double)r->round[rows[x].id];
-        }
-    qsort(rows, k, sizeof *rows, by_key);
+    size_t k;
+    Row *rows = defaulters(r, w, &k);
     json_t *a = json_array();
     for (size_t x = 0; x < k; x++) {
         EntId i = rows[x].id;
-        json_array_append_new(a, json_pack("{s:s, s:i, s:o, s:o, s:s}", "name", rows[x].name,
-                                           "round", r->round[i], "shortfall",
+        json_array_append_new(a, json_pack("{s:s, s:o, s:i, s:o, s:o, s:o, s:s, s:b}", "name",
+                                           rows[x].name, "year", year_or_null(r->year[i]),
+                                           "round", r->round[i], "cured",
+                                           year_or_null(r->cured[i]), "shortfall",
                                            num(stress_shortfall(r, i)), "paid",
-                                           num(stress_paid_fraction(r, i)), "cause", cause(r, i)));
+                                           num(stress_paid_fraction(r, i)), "cause", cause(r, i),
+                                           "base", r->in_base[i]));
     }
     free(rows);
+    return a;
+}
+
+static json_t *insolvent_json(const StressResult *r, const World *w)
+{
+    size_t n;
+    Row *rows = rows_of(r, w, ENT_NONE, &n);
+    json_t *a = json_array();
+    for (size_t x = 0; x < n; x++)
+        if (r->insolvent[rows[x].id])
+            json_array_append_new(a, json_string(rows[x].name));
+    free(rows);
+    return a;
+}
+
+/* One year: every non-market entity's cash at its end; every entity's dues and payments. */
+static json_t *years_json(const StressResult *r, const World *w)
+{
+    json_t *a = json_array();
+    for (int y = 0; y < r->nyears; y++) {
+        json_t *cash = json_object(), *dues = json_object(), *pay = json_object();
+        for (EntId i = 0; i < r->n; i++) {
+            size_t at = (size_t)y * r->n + i;
+            const char *nm = world_name(w, i);
+            if (world_entity(w, i)->kind != ENT_MARKET)
+                json_object_set_new(cash, nm, num(r->cash_y[at]));
+            json_object_set_new(dues, nm, num(r->dues_y[at]));
+            json_object_set_new(pay, nm, num(r->paid_y[at]));
+        }
+        json_array_append_new(a, json_pack("{s:i, s:o, s:o, s:o}", "year", r->first_year + y,
+                                           "cash", cash, "dues", dues, "payments", pay));
+    }
     return a;
 }
 
@@ -279,10 +414,15 @@ static json_t *guarantees_json(const StressResult *r, const World *w)
     json_t *a = json_array();
     for (size_t k = 0; k < r->nguarantees; k++) {
         const StressGuarantee *g = &r->guarantees[k];
-        json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o, s:o}", "guarantor",
+        Deal c;
+        const char *label = g->covers != DEAL_NONE && world_deal(w, g->covers, &c) && c.label
+                                ? sym_str(world_interner(w), c.label) : NULL;
+        json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "guarantor",
                                            world_name(w, g->guarantor), "party",
-                                           world_name(w, g->party), "amount", num(g->amount),
-                                           "called", num(g->called), "paid", num(g->paid)));
+                                           world_name(w, g->party), "deal",
+                                           label ? json_string(label) : json_null(), "amount",
+                                           num(g->amount), "called", num(g->called), "paid",
+                                           num(g->paid)));
     }
     return a;
 }
@@ -297,6 +437,9 @@ json_t *stress_json(const StressResult *r, const World *w)
     json_object_set_new(o, "defaults", defaults_json(r, w));
     json_object_set_new(o, "losses", per_entity(r, w, r->loss));
     json_object_set_new(o, "distress", per_entity(r, w, r->distress));
+    json_object_set_new(o, "insolvent", insolvent_json(r, w));
+    json_object_set_new(o, "shortfall", per_entity(r, w, r->shortfall));
+    json_object_set_new(o, "years", years_json(r, w));
     json_object_set_new(o, "warrants", warrants_json(r, w));
     json_object_set_new(o, "guarantees", guarantees_json(r, w));
     json_object_set_new(o, "params", json_pack("{s:o, s:o, s:s}", "alpha", num(r->params.alpha),

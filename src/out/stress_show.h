@@ -3,7 +3,7 @@
  * `report --json` (docs/ENGINE.md "The report"; the clearing keys in docs/STRESS.md).
  *
  * Output only: every number comes from the StressResult.
- * Deterministic order: defaults by round then name, losses largest first then name,
+ * Deterministic order: defaults by year, round then name, losses largest first then name,
  * payments and distress by name. */
 #ifndef DG_STRESS_SHOW_H
 #define DG_STRESS_SHOW_H
@@ -15,18 +15,22 @@ void stress_show_defaults(FILE *out, const StressResult *r, const World *w);
 void stress_show_losses(FILE *out, const StressResult *r, const World *w);
 void stress_show_payments(FILE *out, const StressResult *r, const World *w, EntId v);
 void stress_show_distress(FILE *out, const StressResult *r, const World *w, EntId v);
+/* `show timeline of X` in a what-if: dues, payments and cash of each year. */
+void stress_show_timeline(FILE *out, const StressResult *r, const World *w, EntId v);
 
 /* `show TOPIC [of X]` for defaults losses payments distress (v = ENT_NONE: all).
  * Returns false when topic is not one of these. */
 bool stress_show_topic(FILE *out, const StressResult *r, const World *w, const char *topic,
                        EntId v);
 
-/* The "clearing" object (new reference): {"scenario", "payments", "obligations",
- * "received", "defaults": [{"name", "round", "shortfall", "paid", "cause"}], "losses",
- * "distress", "warrants": [{"granter", "holder", "vested_fraction", "vested_shares",
- * "value", "dilution"}], "guarantees": [{"guarantor", "party", "amount", "called", "paid"}],
- * "params": {"alpha", "beta", "debtrank"}, "rounds", "converged"}. Objects keyed by name
- * hold every entity; defaults are ordered by round, then name. */
+/* The "clearing" object (new reference; docs/STRESS.md "JSON"): {"scenario", "payments",
+ * "obligations", "received", "defaults": [{"name", "year", "round", "cured", "shortfall",
+ * "paid", "cause", "base"}], "losses", "distress", "insolvent": [names], "shortfall",
+ * "years": [{"year", "cash", "dues", "payments"}], "warrants": [{"granter", "holder",
+ * "vested_fraction", "vested_shares", "value", "dilution"}], "guarantees": [{"guarantor",
+ * "party", "deal", "amount", "called", "paid"}], "params": {"alpha", "beta", "debtrank"},
+ * "rounds", "converged"}. Objects keyed by name hold every entity (a year's "cash" every
+ * entity but the markets); defaults are ordered by year, round, then name. */
 json_t *stress_json(const StressResult *r, const World *w);
 
 #endif

@@ -29,10 +29,10 @@ check $F fig5 "$pub near(.clearing.losses.n3; 6) and near(.clearing.losses.n4; 3
 N=tests/golden/stress_debtrank_nrm.deal
 check $N tenpct "$pub .clearing.distress | near(.a; 0.15) and near(.b; 0.26) and near(.c; 0.30)" "NetworkRiskMeasures 10% shock, original"
 check $N tenpct '[.clearing.defaults[] | .name] == ["dx"]' "10% shock: no bank defaults"
-check $N tenpct_differential "$pub near(.clearing.distress.a; 0.6) and ([.clearing.defaults[] | select(.cause == \"distress\") | .name] == [\"b\", \"c\"])" "10% shock, differential: b and c default"
-check $N a_fails '[.clearing.defaults[] | select(.cause == "distress")] | length == 2' "a's default takes 2 more"
-check $N b_fails "$pub near(.clearing.distress.a; 0.5) and ([.clearing.defaults[] | select(.cause == \"distress\") | .name] == [\"c\"])" "b's default takes c"
-check $N c_fails "$pub near(.clearing.distress.a; 0.3) and near(.clearing.distress.b; 0.9) and ([.clearing.defaults[] | select(.cause == \"distress\")] | length == 0)" "c's default takes nobody"
+check $N tenpct_differential "$pub near(.clearing.distress.a; 0.6) and (.clearing.insolvent == [\"b\", \"c\"])" "10% shock, differential: b and c insolvent"
+check $N a_fails '.clearing.insolvent | length == 2' "a's default takes 2 more"
+check $N b_fails "$pub near(.clearing.distress.a; 0.5) and (.clearing.insolvent == [\"c\"])" "b's default takes c"
+check $N c_fails "$pub near(.clearing.distress.a; 0.3) and near(.clearing.distress.b; 0.9) and (.clearing.insolvent | length == 0)" "c's default takes nobody"
 # The weighted additional stress of the README (weights 10, 100, 30 of 140).
 check $N c_fails "$pub (10 * .clearing.distress.a + 100 * .clearing.distress.b) / 140 | (. - 0.6642857 | fabs) < 5e-8" "c: additional stress 0.6642857"
 check $N tenpct "$pub .clearing.distress | (10 * (.a - 0.1) + 100 * (.b - 0.1) + 30 * (.c - 0.1)) / 140 | (. - 0.1607 | fabs) < 5e-5" "10% shock: additional stress 16.07%"

@@ -146,8 +146,8 @@ static void test_schedule(void **state)
     e->attr[A_REVENUE] = 10;
     e->attr[A_GROWTH] = 1.0;
     e->has |= 1u << A_REVENUE | 1u << A_GROWTH;
-    assert_near(revenue_in_year(e, &h, 2027), 40, 1e-12);
-    assert_near(revenue_over(e, &h), 1270, 1e-12);
+    assert_near(revenue_in_year(f->w, f->a, &h, 2027), 40, 1e-12);
+    assert_near(revenue_over(f->w, f->a, &h), 1270, 1e-12);
     fix_free(f);
 }
 
