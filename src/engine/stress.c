@@ -116,6 +116,8 @@ Value stress_figure(const StressResult *r, const char *fn, EntId v, bool *known)
         return pct(v < r->n ? r->distress[v] : 0);
     if (!strcmp(fn, "default_year"))
         return stress_defaulted(r, v) ? value_num(r->year[v], DIM_NONE) : value_null();
+    if (!strcmp(fn, "cured_year"))
+        return v < r->n && r->cured[v] ? value_num(r->cured[v], DIM_NONE) : value_null();
     if (!strcmp(fn, "insolvent"))
         return value_bool(v < r->n && r->insolvent[v]);
     *known = false;

@@ -78,6 +78,7 @@ typedef struct StressResult {
     double *default_cost;   /* what i had and received but did not pay in its default years
                                (with recovery below 100%, or forced) */
     double *cash_end;       /* cash at the end of the last year (0 for markets) */
+    double to_outside;      /* what was paid to the outside over the years (costs, debt) */
     int *year;              /* the first year i paid less than its dues; 0 = never */
     int *cured;             /* the first later year at whose end its arrears were paid; 0 */
     int *round;             /* the clearing's round in its default year (forced: 1); 0 */
@@ -106,7 +107,8 @@ typedef struct StressResult {
 StressResult *stress_run(const World *w, const World *base, const StressParams *p);
 void stress_free(StressResult *r);
 
-/* In a what-if: defaulted(x) (bool), default_year(x) (a year, or n/a), insolvent(x) (bool),
+/* In a what-if: defaulted(x) (bool), default_year(x) and cured_year(x) (a year, or n/a),
+ * insolvent(x) (bool),
  * shortfall(x) (USD: arrears left), loss(x) (USD), paid(x) (payments / dues in its default
  * year, VF_PCT; 100% when it never defaulted), distress(x) (h, VF_PCT). *known = false when
  * fn is none of these. An entity id beyond the result (added after it was computed) gives

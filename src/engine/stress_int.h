@@ -40,6 +40,7 @@ typedef struct Run {
     WEdge *arrears;       /* what was not paid, owed again next year */
     size_t na, capa;
     Csr ob;               /* this year's obligations */
+    double to_outside;    /* paid to the outside so far */
     bool converged;
 } Run;
 

@@ -254,6 +254,7 @@ static void year_step(Run *u, int y)
     }
     int rounds = 0;
     clear_year(u, y, &rounds);
+    u->to_outside += u->in[u->n];
     settle_guarantees(u, y);
     carry_arrears(u);
     close_year(u, y, rounds);
@@ -325,6 +326,7 @@ StressResult *stress_run(const World *w, const World *base, const StressParams *
         r->shortfall[u.arrears[k].from] += u.arrears[k].amt;
     for (EntId i = 0; i < u.n; i++)
         r->cash_end[i] = u.market[i] ? 0 : u.cash[i];
+    r->to_outside = u.to_outside;
     stress_result_guarantees(r, &u);
     r->converged = u.converged;
     stress_result_finish(r, &u, base);

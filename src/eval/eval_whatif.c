@@ -26,7 +26,7 @@ struct EvalScenario {
 };
 
 static const char *const STRESS_FIGS[] = {"defaulted", "shortfall", "loss", "paid", "distress",
-                                          "default_year", "insolvent"};
+                                          "default_year", "cured_year", "insolvent"};
 
 bool whatif_is_figure(const char *fn)
 {

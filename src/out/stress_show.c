@@ -440,6 +440,10 @@ json_t *stress_json(const StressResult *r, const World *w)
     json_object_set_new(o, "insolvent", insolvent_json(r, w));
     json_object_set_new(o, "shortfall", per_entity(r, w, r->shortfall));
     json_object_set_new(o, "years", years_json(r, w));
+    json_object_set_new(o, "external", per_entity(r, w, r->external));
+    json_object_set_new(o, "default_costs", per_entity(r, w, r->default_cost));
+    json_object_set_new(o, "stake_losses", per_entity(r, w, r->stake_loss));
+    json_object_set_new(o, "to_outside", num(r->to_outside));
     json_object_set_new(o, "warrants", warrants_json(r, w));
     json_object_set_new(o, "guarantees", guarantees_json(r, w));
     json_object_set_new(o, "params", json_pack("{s:o, s:o, s:s}", "alpha", num(r->params.alpha),
