@@ -63,6 +63,13 @@ int dg_report(Dg *dg, FILE *out, const char *scenario, bool json, bool no_source
     ReportOptions ro = {.json = json, .no_sources = no_sources, .clearing = clearing_json,
                         .clearing_ud = &hook};
     int st = report_write(out, e, &ro);
+    if (st == DG_OK && !json && scenario) {
+        /* the text report of a scenario ends with its clearing */
+        fprintf(out, "\nclearing under scenario %s:\n", scenario);
+        stress_show_defaults(out, hook.res, hook.w);
+        stress_show_losses(out, hook.res, hook.w);
+        st = ferror(out) ? DG_EIO : DG_OK;
+    }
     engine_free(e);
     stress_free(hook.base_res);
     eval_scenario_free(es);
