@@ -484,9 +484,10 @@ class Result:
     pass
 
 
-def run(web, scen=None, base=None):
+def run(web, scen=None, base=None, full=False):
     """The yearly clearing of the web (under a scenario) -> Result. base: the base world's
-    Result, for the equity channel (computed when not given)."""
+    Result, for the equity channel (computed when not given). full: the timeline, where
+    everyone pays its dues in full (cash may go negative)."""
     if scen is not None and base is None:
         base = run(web)
     t0 = web.as_of
@@ -604,7 +605,10 @@ def run(web, scen=None, base=None):
             for m in markets:
                 e[m] = L[m]
                 fixed[m] = L[m]
-            p, rnd = clear(nodes, dues, e, fixed, alpha, beta)
+            if full:
+                p, rnd = {n: L[n] for n in nodes}, {}
+            else:
+                p, rnd = clear(nodes, dues, e, fixed, alpha, beta)
 
             def frac(i):
                 return p[i] / L[i] if L[i] > 0 else 1.0
@@ -701,8 +705,23 @@ def run(web, scen=None, base=None):
     res.outside_received = res.received["outside"]
     res.firms = firms
     res.markets = markets
-    equity_channel(web, res, base or res)
+    if not full:
+        equity_channel(web, res, base or res)
     return res
+
+
+def runways(web):
+    """runway = the first year whose year-end cash is negative in the timeline (None if none;
+    markets have none); entities whose cash comes within rounding of 0 are left out (None)."""
+    tl = run(web, full=True)
+    scale = max(1e9, sum(tl.obligations.values()))
+    out = {}
+    for n in tl.firms:
+        path = [y["cash"][n] for y in tl.years]
+        if any(abs(c) <= 1e-9 * scale for c in path):
+            continue                        # a tie: negative or not is rounding
+        out[n] = next((y["year"] for y in tl.years if y["cash"][n] < 0), None)
+    return out
 
 
 def equity_channel(web, res, base):
@@ -787,7 +806,7 @@ def random_web(seed, equity=False):
     n = r.randint(2, 7)
     cos = [f"c{i}" for i in range(n)]
     markets = ["users"] + (["ads"] if r.random() < 0.4 else [])
-    banks = ["bank"] if r.random() < 0.6 else []
+    banks = ["lender"] if r.random() < 0.6 else []
     lines = [f"as of {AS_OF}"] + ([f"horizon {H}"] if write_h else [])
     lines += [f"market {m}" for m in markets]
 
@@ -897,7 +916,7 @@ def random_web(seed, equity=False):
                 start = year(AS_OF, hi) if not write_h else year()
                 last = start + (over or 1) - 1
                 ends.append(last)
-            text = f"bank lends {amt}B to {b}" + (f" over {over}y" if over else "") + \
+            text = f"lender lends {amt}B to {b}" + (f" over {over}y" if over else "") + \
                 f" from {start}"
             if r.random() < 0.75:
                 lo = max(last + 1, AS_OF)
@@ -944,7 +963,7 @@ def random_web(seed, equity=False):
     parties = {g[1] for g in guars if g[3]}
     guars = [g for g in guars if g[3] or g[1] not in parties]
     if banks:
-        lines.append(f"bank bank {{ cash {int(lent) + r.randint(0, 10)}B }}")
+        lines.append(f"bank lender {{ cash {int(lent) + r.randint(0, 10)}B }}")
     if guars:
         lines.append(f"company guar {{ cash {sum(g[2] for g in guars) + r.randint(0, 5)}B }}")
     lines += deals
@@ -961,7 +980,7 @@ def random_web(seed, equity=False):
         if r.random() < 0.2:
             shocks.append(f"shock payments of {r.choice(markets)} by -{r.randint(1, 9) * 10}%")
         if r.random() < 0.4 or not shocks:
-            who = "bank" if banks and r.random() < 0.25 else r.choice(cos)
+            who = "lender" if banks and r.random() < 0.25 else r.choice(cos)
             shocks.append(f"{who} defaults")
         if r.random() < 0.25:
             shocks.append(f"set recovery {r.choice([50, 60, 80, 90])}%")
@@ -979,6 +998,12 @@ def compare(seed, web, run_dg):
     base = run(web)
     scale = max(1e9, sum(base.obligations.values()))
     tol = 1e-7 * scale + 1.0
+    rw = runways(web)
+    first = min(base.default_year.values(), default=None)
+    for n, y in sorted(base.default_year.items()):
+        if y == first and base.round.get(n) == 1 and n in rw and rw[n] != y:
+            print(f"seed {seed}: the model's {n} defaults in {y}, its runway is {rw[n]}")
+            bad += 1
     for sname in [None] + sorted(web.scenarios):
         sc = run(web, web.scenarios[sname], base) if sname else base
         where = f"seed {seed} {sname or 'base'}"
@@ -989,6 +1014,12 @@ def compare(seed, web, run_dg):
         rep = run_dg(["--scenario", sname] if sname else [])
         if rep is None:
             continue
+        if sname is None and "entities" in rep:
+            got = {x["name"]: x.get("runway") for x in rep["entities"]}
+            for n, want in sorted(runways(web).items()):
+                if got.get(n, "missing") != want:
+                    print(f"{where}: runway of {n}: dealgraph {got.get(n, 'missing')}, model {want}")
+                    bad += 1
         got = rep["clearing"]
         bad += compare_run(where, web, base, sc, got, tol)
     return bad
