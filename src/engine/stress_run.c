@@ -11,8 +11,8 @@
 #include "dues.h"
 #include "stress_int.h"
 
-/* Bounds: at most GUAR_MAX_PASSES clearings a year while guarantee calls move (each pass
- * only raises calls); each clearing at most n + 2 rounds (clearing.h). */
+/* Bounds: at most GUAR_MAX_PASSES clearings a year while guarantee calls move (then the
+ * result says it did not converge); each clearing at most n + 1 rounds (clearing.h). */
 #define GUAR_MAX_PASSES 100
 
 static void push(WEdge **v, size_t *n, size_t *cap, uint32_t a, uint32_t b, double x)
@@ -75,15 +75,15 @@ static double uncovered(const Run *u, const Guar *g, int year)
     return due * miss;
 }
 
-/* Raise each call to what its party still misses this year, within what is left of the
- * guarantee (calls only rise within a year). Returns whether one moved. */
+/* Set each call to what its party still misses this year, within what is left of the
+ * guarantee: the next step of the fixed point of the calls. Returns whether one moved. */
 static bool raise_calls(Run *u, int year)
 {
     bool moved = false;
     for (size_t k = 0; k < u->ng; k++) {
         Guar *g = &u->g[k];
         double want = fmin(g->left, fmax(0, uncovered(u, g, year)));
-        if (want > g->call + CLEAR_TOL * fmax(1, g->cap)) {
+        if (fabs(want - g->call) > CLEAR_TOL * fmax(1, g->cap)) {
             g->call = want;
             moved = true;
         }
@@ -127,7 +127,7 @@ static void clear_once(Run *u, int *rounds)
     }
 }
 
-/* Clear the year, raising guarantee calls until they stop moving. */
+/* Clear the year, moving guarantee calls until they are a fixed point (from no calls). */
 static void clear_year(Run *u, int year, int *rounds)
 {
     for (size_t k = 0; k < u->ng; k++)

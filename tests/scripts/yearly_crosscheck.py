@@ -67,10 +67,10 @@ MUTATIONS = {
     7: "debt interest on the full principal every year",
 }
 MUTATE = 0
-# --known: dealgraph's present readings where they differ from the text above (reported):
-# guarantee calls only rise from pass to pass (the text: a fixed point of the calls), and
-# `cured` is the first later year in which the entity pays its dues in full itself (the text:
-# the first later year at whose end its arrears are all paid, by it or by a guarantor).
+# --known: an earlier reading of dealgraph's, kept for comparison: guarantee calls only rise
+# from pass to pass (the definition, which both sides now follow: a fixed point of the calls).
+# `cured` is the first later year in which the entity pays all its dues, arrears included,
+# itself (docs/STRESS.md): arrears a guarantor settled do not cure it.
 KNOWN = False
 TIE = 1e-9          # a tie pays in full (relative)
 B = 1e9
@@ -711,7 +711,7 @@ def run(web, scen=None, base=None, full=False):
             owed = sum(v for (i, _), v in arrears.items() if i == n)
             if (n in res.default_year and t > res.default_year[n] and n not in res.cured
                     and n not in forced and owed <= 1e-9 * max(1.0, L[n]) + 1e-3
-                    and not (KNOWN and indefault)):
+                    and not indefault):
                 res.cured[n] = t
             year["cash"][n] = cash[n]
         res.years.append(year)
