@@ -262,14 +262,29 @@ static EntId covered_party(Eval *ev, Query *q, const Stmt *s, Deal *d)
     return ENT_NONE;
 }
 
+static void deal_failed(Eval *ev, Query *q, const Stmt *s)
+{
+    if (DL(s).label != SYM_NONE && world_find_label(q->w, DL(s).label) == DEAL_NONE)
+        mark_label_bad(ev, DL(s).label);
+}
+
 void eval_deal(Eval *ev, Query *q, const Stmt *s)
 {
     Deal d = deal_init(s);
     d.payer = eval_entity_ref(ev, q, DL(s).payer, DL(s).payer_span);
-    d.payee = DL(s).covers != SYM_NONE ? covered_party(ev, q, s, &d)
-                                       : eval_entity_ref(ev, q, DL(s).payee, DL(s).payee_span);
-    bool ok = d.payer != ENT_NONE && d.payee != ENT_NONE;
-    if (ok && d.payer == d.payee) {
+    d.payee = ENT_NONE;
+    if (DL(s).covers != SYM_NONE)
+        d.payee = covered_party(ev, q, s, &d);
+    else if (d.payer != ENT_NONE || DL(s).payee != DL(s).payer)   /* one let named twice: one error */
+        d.payee = eval_entity_ref(ev, q, DL(s).payee, DL(s).payee_span);
+    if (d.payer == ENT_NONE || d.payee == ENT_NONE) {
+        /* A party that is not an entity ends the statement here: what follows (pricing by
+         * the seller, the self-deal check) would ask the world about an id it lacks. */
+        deal_failed(ev, q, s);
+        return;
+    }
+    bool ok = true;
+    if (d.payer == d.payee) {
         /* Money to oneself moves nothing; in a script it is almost always a slip. */
         diag_error(ev->d, DL(s).payee_span, "'%s' cannot deal with itself",
                    sym_str(ev->in, DL(s).payee));
@@ -281,8 +296,7 @@ void eval_deal(Eval *ev, Query *q, const Stmt *s)
     ok = amt && ok;
     ok = (amt ? options(ev, q, s, &d) : true) && ok;
     if (!ok) {
-        if (DL(s).label != SYM_NONE && world_find_label(q->w, DL(s).label) == DEAL_NONE)
-            mark_label_bad(ev, DL(s).label);
+        deal_failed(ev, q, s);
         return;
     }
     if (d.kind == VERB_GRANTS && DL(s).vesting != SYM_NONE) {

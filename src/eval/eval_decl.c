@@ -168,11 +168,13 @@ void eval_entity(Eval *ev, Query *q, const Stmt *s)
 void eval_price(Eval *ev, Query *q, const Stmt *s)
 {
     EntId id = eval_entity_ref(ev, q, s->u.price.name, s->u.price.name_span);
-    Value v = eval_expr(ev, q, s->u.price.value);
-    if (v.kind == V_NULL)
-        eval_no_value(ev, s->u.price.value, v);
-    if (id == ENT_NONE || v.kind == V_NULL)
+    if (id == ENT_NONE)
         return;
+    Value v = eval_expr(ev, q, s->u.price.value);
+    if (v.kind == V_NULL) {
+        eval_no_value(ev, s->u.price.value, v);
+        return;
+    }
     if (v.kind != V_NUM || !dim_eq(v.dim, DIM_USD_PER_GW)) {
         char buf[64];
         diag_error(ev->d, s->u.price.value->span, "a vendor price is USD per GW");

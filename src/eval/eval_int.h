@@ -104,7 +104,9 @@ void eval_let(Eval *ev, Query *q, const Stmt *s);
 void eval_unlet(Eval *ev, Sym name);
 bool eval_let_value(Eval *ev, Sym name, Value *out);
 /* The entity called `name` in q's world, added as undeclared if new. Reports an error and
- * returns ENT_NONE when the name is a `let`. */
+ * returns ENT_NONE when the name is a `let`; the caller then ends its statement (after
+ * resolving its other names, so each bad name is reported): nothing evaluated after a
+ * failed name may hand ENT_NONE to the world or the engine. */
 EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp);
 /* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
