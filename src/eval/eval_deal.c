@@ -52,6 +52,8 @@ static bool price_gw(Eval *ev, Query *q, const Stmt *s, Deal *d, double at, bool
 {
     double p = has_at ? at : world_entity(q->w, d->payee)->gw_price;
     if (!has_at && p <= 0) {
+        if (eval_price_failed(ev, q, world_entity(q->w, d->payee)->name))
+            return false;   /* its `price` failed, and said so */
         const char *v = world_name(q->w, d->payee);
         diag_error(ev->d, DL(s).amount->span, "no price for GW purchases from %s", v);
         diag_hint(ev->d, "write `price %s 35B/GW` before this deal, or add `at 35B/GW`", v);
@@ -66,7 +68,7 @@ static bool price_gw(Eval *ev, Query *q, const Stmt *s, Deal *d, double at, bool
 }
 
 /* `at`: USD/GW for buys, strike per share for grants, yearly interest rate for lends. */
-static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
+static bool at_value(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
 {
     const Expr *e = DL(s).at;
     Value v = eval_expr(ev, q, e);
@@ -99,6 +101,22 @@ static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
         diag_error(ev->d, e->span, "a deal that %s takes no `at`", verb_name(d->kind));
         return false;
     }
+}
+
+/* A price, strike or rate below 0 would price a deal backwards (a purchase that pays the
+ * buyer) or be read as 0 by the engine: an error instead. */
+static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
+{
+    if (!at_value(ev, q, s, d, at))
+        return false;
+    if (*at >= 0)
+        return true;
+    if (d->kind == VERB_LENDS)
+        diag_error(ev->d, DL(s).at->span, "an interest rate must be at least 0%%");
+    else
+        diag_error(ev->d, DL(s).at->span, "%s must be at least 0",
+                   d->kind == VERB_BUYS ? "a price per GW" : "a strike price");
+    return false;
 }
 
 static bool over_option(Eval *ev, Query *q, const Expr *e, Deal *d)

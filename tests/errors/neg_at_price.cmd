@@ -1,0 +1,1 @@
+check tests/errors/neg_at_price.deal

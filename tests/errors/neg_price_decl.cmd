@@ -1,0 +1,1 @@
+check tests/errors/neg_price_decl.deal

@@ -1,0 +1,1 @@
+check tests/errors/negative_prices.deal
