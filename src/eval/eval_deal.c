@@ -139,6 +139,24 @@ static bool over_option(Eval *ev, Query *q, const Expr *e, Deal *d)
     return false;
 }
 
+/* What a deal pays in all must stay finite, or the figures built on it would be n/a without
+ * a word: a yearly rate pays for at most HORIZON_MAX_YEARS, and a loan's simple interest runs
+ * at most between the widest dates (eval_date keeps them within 1e6 months of year 0). */
+static bool total_in_range(Eval *ev, const Stmt *s, const Deal *d)
+{
+    double most = d->amount * (d->per_year ? HORIZON_MAX_YEARS : 1);
+    bool loan = d->kind == VERB_LENDS && d->price > 0;
+    if (loan)
+        most *= 1 + d->price * (2e6 / 12);
+    if (isfinite(most))
+        return true;
+    if (loan)
+        diag_error(ev->d, DL(s).at->span, "at this rate the loan repays more than can be counted");
+    else
+        diag_error(ev->d, DL(s).amount->span, "this deal pays more than can be counted");
+    return false;
+}
+
 static bool options(Eval *ev, Query *q, const Stmt *s, Deal *d)
 {
     bool ok = true;
@@ -163,7 +181,7 @@ static bool options(Eval *ev, Query *q, const Stmt *s, Deal *d)
     } else if (DL(s).due) {
         ok = eval_date(ev, q, DL(s).due, &d->due) && ok;
     }
-    return ok;
+    return ok && total_in_range(ev, s, d);
 }
 
 /* The grant's share count. */

@@ -1,0 +1,1 @@
+check tests/errors/let_bad_literal.deal
