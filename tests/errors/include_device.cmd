@@ -1,0 +1,1 @@
+check tests/errors/include_device.deal
