@@ -1,1 +1,0 @@
-check tests/errors/include_device.deal

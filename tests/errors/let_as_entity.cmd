@@ -1,1 +1,0 @@
-check tests/errors/let_as_entity.deal

@@ -1,1 +1,0 @@
-check tests/errors/let_bad_literal.deal

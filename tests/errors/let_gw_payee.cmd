@@ -1,1 +1,0 @@
-check tests/errors/let_gw_payee.deal

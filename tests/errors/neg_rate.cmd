@@ -1,1 +1,0 @@
-check tests/errors/neg_rate.deal

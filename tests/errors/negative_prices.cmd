@@ -1,1 +1,0 @@
-check tests/errors/negative_prices.deal
