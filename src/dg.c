@@ -6,10 +6,8 @@
  * Diagnostics are printed to opt.err after each call, in the
  * order they were found; the context remembers how many it has printed. */
 #include "dg_int.h"
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include "fmt.h"
 #include "parse.h"
 #include "tokens.h"
@@ -46,50 +44,23 @@ int dg_flush_diags(Dg *dg, size_t errors_before)
     return dg->rd.diags.nerrors > errors_before ? DG_EFAIL : DG_OK;
 }
 
-/* Read all of a stream (standard input for `-`); NULL on a read error. */
-static char *read_stream(FILE *fp, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (cap - n < 2) {
-            if (cap > (size_t)UINT32_MAX / 2) {  /* spans are 32-bit offsets */
-                free(buf);
-                errno = EFBIG;
-                return NULL;
-            }
-            buf = xrealloc(buf, cap *= 2);
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 int dg_run_file(Dg *dg, const char *path)
 {
     size_t before = dg->rd.diags.nerrors;
     if (!strcmp(path, "-")) {
         size_t len = 0;
-        char *text = read_stream(stdin, &len);
+        const char *why = NULL;
+        char *text = src_slurp(stdin, SRC_MAX_BYTES, &len, &why);
         if (!text) {
-            fprintf(dg->opt.err, "dealgraph: cannot read standard input: %s\n", strerror(errno));
+            fprintf(dg->opt.err, "dealgraph: cannot read standard input: %s\n", why);
             return DG_EIO;
         }
         eval_text(dg->ev, "<stdin>", text, len);
         return dg_flush_diags(dg, before);
     }
     if (eval_file(dg->ev, path) == DG_EIO) {
-        fprintf(dg->opt.err, "dealgraph: cannot read '%s': %s\n", path, strerror(errno));
+        fprintf(dg->opt.err, "dealgraph: cannot read '%s': %s\n", path,
+                srcset_error(&dg->rd.src));
         dg_flush_diags(dg, before);
         return DG_EIO;
     }
@@ -188,19 +159,17 @@ size_t dg_last_change_at(const char *text, size_t len)
 static uint32_t read_source(Dg *dg, const char *who, const char *path)
 {
     uint32_t id;
-    struct stat sb;
+    const char *why = NULL;
     if (!strcmp(path, "-")) {
         size_t len = 0;
-        char *text = read_stream(stdin, &len);
+        char *text = src_slurp(stdin, SRC_MAX_BYTES, &len, &why);
         id = text ? srcset_add(&dg->rd.src, "<stdin>", NULL, text, len) : 0;
-    } else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        errno = EISDIR;   /* say so, rather than the read error a directory gives */
-        id = 0;
     } else {
         id = srcset_read(&dg->rd.src, path, path);
+        why = srcset_error(&dg->rd.src);
     }
     if (!id)
-        fprintf(dg->opt.err, "%s: cannot read '%s': %s\n", who, path, strerror(errno));
+        fprintf(dg->opt.err, "%s: cannot read '%s': %s\n", who, path, why);
     return id;
 }
 

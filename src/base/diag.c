@@ -3,8 +3,12 @@
 #include "diag.h"
 #include "arena.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void srcset_init(SourceSet *s)
 {
@@ -48,40 +52,100 @@ uint32_t srcset_add(SourceSet *s, const char *name, const char *path, char *text
     return (uint32_t)s->n++;
 }
 
-uint32_t srcset_read(SourceSet *s, const char *name, const char *path)
+static const char *too_big(size_t max)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return 0;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = xmalloc(cap);
-    errno = 0;   /* so a read error keeps its own errno (a directory: EISDIR) */
-    for (;;) {
-        if (cap - len < 2) {
-            if (cap > (size_t)UINT32_MAX / 2) { /* spans are 32-bit offsets: 4 GiB per file */
-                free(buf);
-                fclose(fp);
-                errno = EFBIG;
-                return 0;
-            }
-            cap *= 2;
-            buf = xrealloc(buf, cap);
+    return max == SRC_MAX_BYTES ? "larger than 1 GiB, the most one input may hold"
+                                : "larger than the most it may hold";
+}
+
+/* Room for one more byte past n, growing by doubling up to max + 1 (the NUL). */
+static bool make_room(char **buf, size_t *cap, size_t n, size_t max)
+{
+    if (n + 1 < *cap)
+        return true;
+    if (*cap > max)
+        return false;
+    *cap = *cap > max / 2 ? max + 1 : *cap * 2;
+    *buf = xrealloc(*buf, *cap);
+    return true;
+}
+
+char *src_slurp(FILE *fp, size_t max, size_t *len, const char **why)
+{
+    struct stat sb;
+    size_t cap = max < (1 << 16) ? max + 1 : 1 << 16, n = 0;   /* never reads past max */
+    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode)) {
+        if ((uintmax_t)sb.st_size > max) {   /* say so before reading a byte */
+            *why = too_big(max);
+            return NULL;
         }
-        size_t got = fread(buf + len, 1, cap - len - 1, fp);
-        len += got;
+        if ((size_t)sb.st_size >= cap)
+            cap = (size_t)sb.st_size + 1;
+    }
+    char *buf = xmalloc(cap);
+    errno = 0;   /* so a read error keeps its own errno */
+    for (;;) {
+        if (!make_room(&buf, &cap, n, max)) {
+            if (fgetc(fp) == EOF)
+                break;   /* exactly max bytes */
+            free(buf);
+            *why = too_big(max);
+            return NULL;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
         if (got == 0)
             break;
     }
-    int err = ferror(fp) ? (errno ? errno : EIO) : 0;
-    fclose(fp);
-    if (err) {
+    if (ferror(fp)) {
         free(buf);
-        errno = err;
-        return 0;
+        *why = strerror(errno ? errno : EIO);
+        return NULL;
     }
-    buf[len] = '\0';
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static uint32_t read_failed(SourceSet *s, const char *why)
+{
+    snprintf(s->why, sizeof s->why, "%s", why);
+    return 0;
+}
+
+uint32_t srcset_read(SourceSet *s, const char *name, const char *path)
+{
+    /* O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one,
+     * and fstat on what was opened (not stat on the name first) leaves no race between. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
+    if (fd < 0)
+        return read_failed(s, strerror(errno));
+    if (fstat(fd, &sb) != 0) {
+        int err = errno;
+        close(fd);
+        return read_failed(s, strerror(err));
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        close(fd);
+        return read_failed(s, S_ISDIR(sb.st_mode) ? strerror(EISDIR) : "not a regular file");
+    }
+    FILE *fp = fdopen(fd, "rb");   /* O_NONBLOCK does not change how a regular file reads */
+    if (!fp) {
+        int err = errno;
+        close(fd);
+        return read_failed(s, strerror(err));
+    }
+    size_t len = 0;
+    const char *why = NULL;
+    char *buf = src_slurp(fp, SRC_MAX_BYTES, &len, &why);
+    fclose(fp);
+    if (!buf)
+        return read_failed(s, why);
     return srcset_add(s, name, path, buf, len);
 }
+
+const char *srcset_error(const SourceSet *s) { return s->why; }
 
 typedef struct Ranked {
     Diag d;

@@ -35,14 +35,26 @@ typedef struct SourceFile {
 typedef struct SourceSet {
     SourceFile *files;  /* files[0] is a placeholder so that Span.file = 0 means "none" */
     size_t n, cap;
+    char why[96];       /* why the last srcset_read failed */
 } SourceSet;
+
+/* The most one input may hold (a file, an include, standard input): 1 GiB. Spans are 32-bit
+ * offsets, and an endless source (/dev/zero, `yes |`) must fail before it fills memory. */
+#define SRC_MAX_BYTES ((size_t)1 << 30)
 
 void srcset_init(SourceSet *s);
 void srcset_free(SourceSet *s);
 /* Takes ownership of text (malloc'd, len bytes, NUL-terminated at text[len]). Returns the id. */
 uint32_t srcset_add(SourceSet *s, const char *name, const char *path, char *text, size_t len);
-/* Reads a whole file; returns 0 and sets errno when it cannot. */
+/* Reads a whole regular file of at most SRC_MAX_BYTES; returns 0 when it cannot, and
+ * srcset_error says why ("not a regular file" for a FIFO or a device, which are refused
+ * without blocking; "Is a directory"; the size limit; the system's reason). */
 uint32_t srcset_read(SourceSet *s, const char *name, const char *path);
+const char *srcset_error(const SourceSet *s);
+/* Reads fp to its end (standard input: a pipe, a terminal or a file) into a malloc'd,
+ * NUL-terminated buffer of at most max bytes, *len set; NULL with the reason in *why (a
+ * static string, valid until the next call) when it cannot. */
+char *src_slurp(FILE *fp, size_t max, size_t *len, const char **why);
 const SourceFile *srcset_get(const SourceSet *s, uint32_t id);
 /* 1-based line and column (UTF-8 characters) of a byte offset. */
 void srcset_linecol(SourceSet *s, uint32_t file, uint32_t off, int *line, int *col);

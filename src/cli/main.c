@@ -2,10 +2,11 @@
  *
  * The first word picks the command; the commands of their own files (fmt, repl, graph,
  * chart) get the words after it and return an exit status. No word that is a command: the
- * words are files to run. */
+ * words are files to run, unless the first is a mistyped command (unknown_command). */
 #include "cli.h"
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DG_VERSION "0.1.0"
 
@@ -141,6 +142,15 @@ static int cmd_dump(int argc, char **argv, bool tokens)
     return st;
 }
 
+/* A first word that is no command and no option, names nothing that exists and does not
+ * look like a script (no '/', no .deal) is a mistyped command, not a missing file. */
+static bool unknown_command(const char *w)
+{
+    size_t n = strlen(w);
+    return w[0] != '-' && !strchr(w, '/') && !(n >= 5 && !strcmp(w + n - 5, ".deal")) &&
+           access(w, F_OK) != 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -177,5 +187,10 @@ int main(int argc, char **argv)
         return cmd_dump(n, rest, true);
     if (!strcmp(c, "--ast"))
         return cmd_dump(n, rest, false);
+    if (unknown_command(c)) {
+        fprintf(stderr, "dealgraph: unknown command '%s'\n", c);
+        fputs(USAGE, stderr);
+        return DG_EUSAGE;
+    }
     return cmd_run(argc - 1, argv + 1, false);
 }

@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef DG_STDLIB_DIR
 #define DG_STDLIB_DIR "stdlib"
@@ -198,7 +199,7 @@ static void load_at(Eval *ev, const char *path, Span sp)
         return;  /* a file included twice is evaluated once */
     uint32_t id = srcset_read(ev->src, path, path);
     if (!id) {
-        diag_error(ev->d, sp, "cannot read '%s': %s", path, strerror(errno));
+        diag_error(ev->d, sp, "cannot read '%s': %s", path, srcset_error(ev->src));
         return;
     }
     run_source(ev, id, real);
@@ -278,9 +279,7 @@ static void eval_use(Eval *ev, const Stmt *s)
     for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
         char *p = xmalloc(strlen(dir) + strlen(name) + 8);
         sprintf(p, "%s/%s.deal", dir, name);
-        FILE *fp = fopen(p, "rb");
-        if (fp) {
-            fclose(fp);
+        if (access(p, F_OK) == 0) {   /* found: load_at reads it, or says why it cannot */
             load_at(ev, p, s->u.use.name_span);
             free(p);
             free(copy);

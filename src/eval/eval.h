@@ -24,8 +24,8 @@ Eval *eval_new(Interner *in, SourceSet *src, Diags *diags, const DgOptions *opt)
 void eval_free(Eval *ev);
 
 /* Read, parse and evaluate a file named on the command line. A file already evaluated
- * (same real path) is skipped. Returns DG_OK, DG_EFAIL or DG_EIO (the file cannot be read,
- * errno set; the caller words the message). */
+ * (same real path) is skipped. Returns DG_OK, DG_EFAIL or DG_EIO (the file cannot be read:
+ * srcset_error of the SourceSet says why; the caller words the message). */
 int eval_file(Eval *ev, const char *path);
 /* Parse and evaluate text held in memory under a display name ("<stdin>", "<repl:3>");
  * takes ownership of text (malloc'd, NUL at text[len]). */

@@ -52,6 +52,8 @@ static bool price_gw(Eval *ev, Query *q, const Stmt *s, Deal *d, double at, bool
 {
     double p = has_at ? at : world_entity(q->w, d->payee)->gw_price;
     if (!has_at && p <= 0) {
+        if (eval_price_failed(ev, q, world_entity(q->w, d->payee)->name))
+            return false;   /* its `price` failed, and said so */
         const char *v = world_name(q->w, d->payee);
         diag_error(ev->d, DL(s).amount->span, "no price for GW purchases from %s", v);
         diag_hint(ev->d, "write `price %s 35B/GW` before this deal, or add `at 35B/GW`", v);
@@ -66,7 +68,7 @@ static bool price_gw(Eval *ev, Query *q, const Stmt *s, Deal *d, double at, bool
 }
 
 /* `at`: USD/GW for buys, strike per share for grants, yearly interest rate for lends. */
-static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
+static bool at_value(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
 {
     const Expr *e = DL(s).at;
     Value v = eval_expr(ev, q, e);
@@ -101,6 +103,22 @@ static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
     }
 }
 
+/* A price, strike or rate below 0 would price a deal backwards (a purchase that pays the
+ * buyer) or be read as 0 by the engine: an error instead. */
+static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
+{
+    if (!at_value(ev, q, s, d, at))
+        return false;
+    if (*at >= 0)
+        return true;
+    if (d->kind == VERB_LENDS)
+        diag_error(ev->d, DL(s).at->span, "an interest rate must be at least 0%%");
+    else
+        diag_error(ev->d, DL(s).at->span, "%s must be at least 0",
+                   d->kind == VERB_BUYS ? "a price per GW" : "a strike price");
+    return false;
+}
+
 static bool over_option(Eval *ev, Query *q, const Expr *e, Deal *d)
 {
     Value v = eval_expr(ev, q, e);
@@ -118,6 +136,24 @@ static bool over_option(Eval *ev, Query *q, const Expr *e, Deal *d)
         diag_error(ev->d, e->span, "`over` takes a positive duration");
     if (v.kind == V_NUM && dim_is_none(v.dim))
         diag_hint(ev->d, "write `over 5y` or `over 18mo`");
+    return false;
+}
+
+/* What a deal pays in all must stay finite, or the figures built on it would be n/a without
+ * a word: a yearly rate pays for at most HORIZON_MAX_YEARS, and a loan's simple interest runs
+ * at most between the widest dates (eval_date keeps them within 1e6 months of year 0). */
+static bool total_in_range(Eval *ev, const Stmt *s, const Deal *d)
+{
+    double most = d->amount * (d->per_year ? HORIZON_MAX_YEARS : 1);
+    bool loan = d->kind == VERB_LENDS && d->price > 0;
+    if (loan)
+        most *= 1 + d->price * (2e6 / 12);
+    if (isfinite(most))
+        return true;
+    if (loan)
+        diag_error(ev->d, DL(s).at->span, "at this rate the loan repays more than can be counted");
+    else
+        diag_error(ev->d, DL(s).amount->span, "this deal pays more than can be counted");
     return false;
 }
 
@@ -145,7 +181,7 @@ static bool options(Eval *ev, Query *q, const Stmt *s, Deal *d)
     } else if (DL(s).due) {
         ok = eval_date(ev, q, DL(s).due, &d->due) && ok;
     }
-    return ok;
+    return ok && total_in_range(ev, s, d);
 }
 
 /* The grant's share count. */
@@ -262,14 +298,29 @@ static EntId covered_party(Eval *ev, Query *q, const Stmt *s, Deal *d)
     return ENT_NONE;
 }
 
+static void deal_failed(Eval *ev, Query *q, const Stmt *s)
+{
+    if (DL(s).label != SYM_NONE && world_find_label(q->w, DL(s).label) == DEAL_NONE)
+        mark_label_bad(ev, DL(s).label);
+}
+
 void eval_deal(Eval *ev, Query *q, const Stmt *s)
 {
     Deal d = deal_init(s);
     d.payer = eval_entity_ref(ev, q, DL(s).payer, DL(s).payer_span);
-    d.payee = DL(s).covers != SYM_NONE ? covered_party(ev, q, s, &d)
-                                       : eval_entity_ref(ev, q, DL(s).payee, DL(s).payee_span);
-    bool ok = d.payer != ENT_NONE && d.payee != ENT_NONE;
-    if (ok && d.payer == d.payee) {
+    d.payee = ENT_NONE;
+    if (DL(s).covers != SYM_NONE)
+        d.payee = covered_party(ev, q, s, &d);
+    else if (d.payer != ENT_NONE || DL(s).payee != DL(s).payer)   /* one let named twice: one error */
+        d.payee = eval_entity_ref(ev, q, DL(s).payee, DL(s).payee_span);
+    if (d.payer == ENT_NONE || d.payee == ENT_NONE) {
+        /* A party that is not an entity ends the statement here: what follows (pricing by
+         * the seller, the self-deal check) would ask the world about an id it lacks. */
+        deal_failed(ev, q, s);
+        return;
+    }
+    bool ok = true;
+    if (d.payer == d.payee) {
         /* Money to oneself moves nothing; in a script it is almost always a slip. */
         diag_error(ev->d, DL(s).payee_span, "'%s' cannot deal with itself",
                    sym_str(ev->in, DL(s).payee));
@@ -281,8 +332,7 @@ void eval_deal(Eval *ev, Query *q, const Stmt *s)
     ok = amt && ok;
     ok = (amt ? options(ev, q, s, &d) : true) && ok;
     if (!ok) {
-        if (DL(s).label != SYM_NONE && world_find_label(q->w, DL(s).label) == DEAL_NONE)
-            mark_label_bad(ev, DL(s).label);
+        deal_failed(ev, q, s);
         return;
     }
     if (d.kind == VERB_GRANTS && DL(s).vesting != SYM_NONE) {

@@ -165,23 +165,49 @@ void eval_entity(Eval *ev, Query *q, const Stmt *s)
     eval_changed(q);
 }
 
+/* The USD/GW of `price X VALUE`; false after reporting why it is not one. */
+static bool vendor_price(Eval *ev, Query *q, const Expr *e, double *out)
+{
+    Value v = eval_expr(ev, q, e);
+    if (v.kind == V_NULL)
+        return eval_no_value(ev, e, v);
+    if (v.kind != V_NUM || !dim_eq(v.dim, DIM_USD_PER_GW)) {
+        char buf[64];
+        diag_error(ev->d, e->span, "a vendor price is USD per GW");
+        if (v.kind == V_NUM && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim)))
+            diag_hint(ev->d, "write %s/GW", usd_text(v.num, buf, sizeof buf));
+        return false;
+    }
+    if (!(v.num > 0)) {   /* 0 would read as "no price" */
+        diag_error(ev->d, e->span, "a vendor price must be more than 0");
+        return false;
+    }
+    *out = v.num;
+    return true;
+}
+
 void eval_price(Eval *ev, Query *q, const Stmt *s)
 {
     EntId id = eval_entity_ref(ev, q, s->u.price.name, s->u.price.name_span);
-    Value v = eval_expr(ev, q, s->u.price.value);
-    if (v.kind == V_NULL)
-        eval_no_value(ev, s->u.price.value, v);
-    if (id == ENT_NONE || v.kind == V_NULL)
+    if (id == ENT_NONE)
         return;
-    if (v.kind != V_NUM || !dim_eq(v.dim, DIM_USD_PER_GW)) {
-        char buf[64];
-        diag_error(ev->d, s->u.price.value->span, "a vendor price is USD per GW");
-        if (v.kind == V_NUM && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim)))
-            diag_hint(ev->d, "write %s/GW", usd_text(v.num, buf, sizeof buf));
+    double p = 0;
+    if (!vendor_price(ev, q, s->u.price.value, &p)) {
+        q->no_price = vec_grow(q->no_price, &q->capno_price, q->nno_price + 1,
+                               sizeof *q->no_price);
+        q->no_price[q->nno_price++] = s->u.price.name;
         return;
     }
-    world_entity_mut(q->w, id)->gw_price = v.num;
+    world_entity_mut(q->w, id)->gw_price = p;
     eval_changed(q);
+}
+
+bool eval_price_failed(const Eval *ev, const Query *q, Sym name)
+{
+    for (size_t i = 0; i < q->nno_price; i++)
+        if (q->no_price[i] == name)
+            return true;
+    return q != &ev->base && eval_price_failed(ev, &ev->base, name);
 }
 
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months)

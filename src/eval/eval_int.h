@@ -54,6 +54,8 @@ typedef struct Query {
     WhatIf *whatif;           /* what-if: shocks and clearing result, else NULL */
     const World *base;        /* what-if: the world before the shocks, else NULL */
     Sym scenario;             /* what-if: the scenario's name (SYM_NONE inline/base) */
+    Sym *no_price;            /* entities whose `price` failed here (their purchases say no more) */
+    size_t nno_price, capno_price;
 } Query;
 
 struct Eval {
@@ -99,12 +101,16 @@ const char *eval_snippet(Eval *ev, Span sp, char *buf, size_t n);
 /* eval_decl.c: declarations, settings and lets */
 void eval_entity(Eval *ev, Query *q, const Stmt *s);
 void eval_price(Eval *ev, Query *q, const Stmt *s);
+/* Did a `price` of `name` fail in q's world, or (in a what-if) in the base world? */
+bool eval_price_failed(const Eval *ev, const Query *q, Sym name);
 void eval_asof(Eval *ev, Query *q, const Stmt *s);
 void eval_let(Eval *ev, Query *q, const Stmt *s);
 void eval_unlet(Eval *ev, Sym name);
 bool eval_let_value(Eval *ev, Sym name, Value *out);
 /* The entity called `name` in q's world, added as undeclared if new. Reports an error and
- * returns ENT_NONE when the name is a `let`. */
+ * returns ENT_NONE when the name is a `let`; the caller then ends its statement (after
+ * resolving its other names, so each bad name is reported): nothing evaluated after a
+ * failed name may hand ENT_NONE to the world or the engine. */
 EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp);
 /* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
@@ -167,7 +173,8 @@ bool whatif_is_figure(const char *fn);
 Value whatif_figure(WhatIf *wi, const char *fn, EntId v);
 void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v);
 
-/* eval_query.c: the Engine of q's world, rebuilt only after q's world changed */
+/* eval_query.c: the Engine of q's world, rebuilt only after q's world changed;
+ * query_release frees what q holds besides its world. */
 struct Engine *eval_engine(Query *q);
 void query_release(Query *q);
 

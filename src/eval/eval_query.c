@@ -45,6 +45,9 @@ void query_release(Query *q)
         engine_free(q->cache->eng);
     free(q->cache);
     q->cache = NULL;
+    free(q->no_price);
+    q->no_price = NULL;
+    q->nno_price = q->capno_price = 0;
 }
 
 static bool is_topic(const char *t)

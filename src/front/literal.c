@@ -1,6 +1,7 @@
 /* literal.c - amounts, durations, dates and strings from their source text.
  * See literal.h for the accepted forms. */
 #include "literal.h"
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,7 +17,9 @@ static bool fail(LitError *e, size_t off, size_t len, const char *msg, const cha
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Digits with an optional fraction; returns bytes consumed (0 if none). Accumulating the
- * mantissa as an integer and dividing once keeps 24.3 exact enough for display. */
+ * mantissa as an integer and dividing once keeps 24.3 exact enough for display. Fraction
+ * digits past 17 significant ones are beyond a double's precision and are skipped, so a
+ * long fraction neither overflows the mantissa nor turns 1.000...0 into inf/inf. */
 static size_t scan_decimal(const char *s, size_t n, double *v)
 {
     size_t i = 0;
@@ -27,10 +30,11 @@ static size_t scan_decimal(const char *s, size_t n, double *v)
         return 0;
     if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
         i++;
-        while (i < n && is_digit(s[i])) {
-            x = x * 10 + (s[i++] - '0');
-            scale *= 10;
-        }
+        for (; i < n && is_digit(s[i]); i++)
+            if (x < 1e17) {
+                x = x * 10 + (s[i] - '0');
+                scale *= 10;
+            }
     }
     *v = x / scale;
     return i;
@@ -139,7 +143,13 @@ bool lit_number(const char *s, size_t n, Value *out, LitError *err)
         return quarter(s, n, out, err);
     if (at + k < n && s[at + k] == '.')
         return fail(err, at + k, n - at - k, "a decimal point needs digits after it", NULL);
-    return amount_suffix(s, n, at + k, x, dollar, out, err);
+    if (!amount_suffix(s, n, at + k, x, dollar, out, err))
+        return false;
+    /* Past the largest double the digits (or their scale, or x12 of a /mo rate) give
+     * infinity, which would become n/a without a word. */
+    if (!isfinite(out->num))
+        return fail(err, 0, n, "number too large", "numbers go up to about 1.8e308");
+    return true;
 }
 
 static int two(const char *s) { return (s[0] - '0') * 10 + (s[1] - '0'); }

@@ -40,9 +40,23 @@ static Expr *poisoned(ParseCtx *pc, Span sp)
     return pc->poison;
 }
 
+/* Is s whole? A statement with an error is left out, except a `let`: it is kept with a null
+ * value, so its name is bound and its uses are not reported again (an error in a literal,
+ * `let x = 10XB`, is one message, not one more at every use of x). */
+static bool whole(ParseCtx *pc, Stmt *s, int lookahead)
+{
+    if (!s || !lex_stmt_failed(pc->lex, lex_semi_number(pc->lex, lookahead)))
+        return s != NULL;
+    if (s->kind != ST_LET)
+        return false;
+    s->u.let.value = ast_expr(pc->arena, EX_NUM, s->u.let.value ? s->u.let.value->span : s->span);
+    s->u.let.value->u.lit = value_null();
+    return true;
+}
+
 void pb_append_stmt(ParseCtx *pc, StmtList *l, Stmt *s, int lookahead)
 {
-    if (s && !lex_stmt_failed(pc->lex, lex_semi_number(pc->lex, lookahead)))
+    if (whole(pc, s, lookahead))
         stmtlist_append(l, s);
 }
 
@@ -52,8 +66,7 @@ void pb_top_stmt(ParseCtx *pc, StmtList *l, Stmt *s, int lookahead)
         pb_append_stmt(pc, l, s, lookahead);
         return;
     }
-    bool keep = s && !lex_stmt_failed(pc->lex, lex_semi_number(pc->lex, lookahead)) &&
-                pc->each(pc->each_ud, s);
+    bool keep = whole(pc, s, lookahead) && pc->each(pc->each_ud, s);
     if (keep) {
         pc->mark = arena_mark(pc->arena);
         return;

@@ -118,15 +118,17 @@ size_t world_n_entities(const World *w);
 EntId world_find(const World *w, Sym name);               /* ENT_NONE if absent */
 /* The id of name, adding an undeclared entity (kind company) if absent. */
 EntId world_ensure(World *w, Sym name, Span used_at);
+/* NULL for an id that is not an entity of w (ENT_NONE among them): a caller holding an id
+ * it did not check must test the result. */
 const Entity *world_entity(const World *w, EntId id);
-Entity *world_entity_mut(World *w, EntId id);             /* copy-on-write in a fork */
-const char *world_name(const World *w, EntId id);         /* the interned name */
+Entity *world_entity_mut(World *w, EntId id);             /* copy-on-write in a fork; NULL too */
+const char *world_name(const World *w, EntId id);         /* the interned name; "?" if none */
 
 /* Deals. Ids are dense and stable; a fork's new deals follow the base's. */
 size_t world_n_deals(const World *w);
 DealId world_add_deal(World *w, const Deal *d);
 /* The deal as it stands in this world (payment factors applied), or false when it is
- * cancelled, or nonbinding after `drop nonbinding`. */
+ * cancelled, nonbinding after `drop nonbinding`, or not a deal of w (DEAL_NONE). */
 bool world_deal(const World *w, DealId id, Deal *out);
 DealId world_find_label(const World *w, Sym label);      /* DEAL_NONE if absent */
 void world_cancel(World *w, DealId id);

@@ -113,6 +113,30 @@ static void rejects_number(const char *s, size_t off)
     assert_int_equal(e.off, off);
 }
 
+/* "1" and `zeros` zeros, then `tail`, in buf (at least zeros + 8 bytes). */
+static const char *power_of_ten(char *buf, int zeros, const char *tail)
+{
+    buf[0] = '1';
+    memset(buf + 1, '0', (size_t)zeros);
+    strcpy(buf + 1 + zeros, tail);
+    return buf;
+}
+
+static void test_long_fractions(void **st)
+{
+    (void)st;
+    char s[420];
+    memset(s, '0', sizeof s);
+    s[0] = '1';
+    s[1] = '.';
+    s[402] = '\0';                    /* 1. and 400 zeros: digits past a double's precision */
+    assert_near(num(s).num, 1, 1e-12);
+    s[401] = '5';                      /* ...0005 still rounds to 1 */
+    assert_near(num(s).num, 1, 1e-12);
+    s[0] = '0';                        /* 0.000...5: below the smallest double, 0 */
+    assert_near(num(s).num, 0, 1e-300);
+}
+
 static void test_bad_numbers(void **st)
 {
     (void)st;
@@ -122,6 +146,13 @@ static void test_bad_numbers(void **st)
     rejects_number("2026Q5", 4);
     rejects_number("$5y", 2);   /* a duration is not money */
     rejects_number("1.2.3", 3);
+    /* Past the largest double (about 1.8e308): the whole literal, however it got there. */
+    char big[420];
+    rejects_number(power_of_ten(big, 400, ""), 0);
+    rejects_number(power_of_ten(big, 300, "T"), 0);     /* 1e300 x 1e12 */
+    rejects_number(power_of_ten(big, 308, "/mo"), 0);   /* 1e308 x 12 a year */
+    rejects_number(power_of_ten(big, 400, "y"), 0);
+    assert_near(num(power_of_ten(big, 308, "")).num, 1e308, 1e296);   /* still a double */
     Value v;
     LitError e;
     assert_false(lit_date("2026-13", 7, &v, &e));
@@ -173,7 +204,8 @@ int main(void)
         cmocka_unit_test(test_scaled_amounts), cmocka_unit_test(test_dollar),
         cmocka_unit_test(test_capacity_and_percent), cmocka_unit_test(test_rates),
         cmocka_unit_test(test_durations), cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_bad_numbers), cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_bad_numbers), cmocka_unit_test(test_long_fractions),
+        cmocka_unit_test(test_strings),
         cmocka_unit_test(test_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1 @@
+report --json tests/errors/let_gw_payee.deal

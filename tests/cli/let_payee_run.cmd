@@ -1,0 +1,1 @@
+tests/errors/let_gw_payee.deal

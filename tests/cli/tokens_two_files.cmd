@@ -1,0 +1,1 @@
+--tokens tests/cli/web.deal tests/cli/web.deal

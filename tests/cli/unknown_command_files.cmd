@@ -1,0 +1,1 @@
+chek tests/cli/web.deal

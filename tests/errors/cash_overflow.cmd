@@ -1,0 +1,1 @@
+check tests/errors/cash_overflow.deal

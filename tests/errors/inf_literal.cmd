@@ -1,0 +1,1 @@
+check tests/errors/inf_literal.deal

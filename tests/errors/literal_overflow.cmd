@@ -1,0 +1,1 @@
+check tests/errors/literal_overflow.deal
