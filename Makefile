@@ -147,11 +147,12 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libdealgraph.a | $(GEN_H)
 
 # ---- tests ----
 # `make test` runs the suite on the normal build, then again under ASan + UBSan
-# (LeakSanitizer's suppressions for the libraries are tests/lsan.supp).
+# (LeakSanitizer's suppressions for the libraries are tests/lsan.supp; the hang guard of
+# tests/scripts/hostile.sh allows the sanitized build three times the time).
 ASAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 test: $(DEPS_OK)
 	$(MAKE) check-suite
-	$(MAKE) check-suite BUILD=build-asan BIN=build-asan/bin OPT=-O1 SAN="$(ASAN)"
+	HOSTILE_TIMEOUT=60 $(MAKE) check-suite BUILD=build-asan BIN=build-asan/bin OPT=-O1 SAN="$(ASAN)"
 
 check-suite: $(BIN)/dealgraph $(UNIT_BIN)
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 sh tests/run.sh $(BIN)/dealgraph $(BUILD)/tests
