@@ -80,7 +80,7 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 
 %type <stmt> stmt entity deal deal_core show whatif shock
 %type <list> top stmts block
-%type <expr> expr primary
+%type <expr> expr primary arg
 %type <str> opt_string
 %type <args> args arglist
 %type <attrs> attrs attr_block
@@ -210,6 +210,7 @@ opts: %empty                            { $$ = (DealOpts){0}; }
 show: SHOW expr                         { $$ = pb_show_expr(pc, $2, @$); }
     | SHOW IDENT OF IDENT               { $$ = pb_show(pc, $2, @2, $4, @4, SYM_NONE, @4, @$); }
     | SHOW IDENT OF IDENT TO IDENT      { $$ = pb_show(pc, $2, @2, $4, @4, $6, @6, @$); }
+    | SHOW IDENT IDENT                  { $$ = pb_show_words(pc, $2, @2, $3, @3, @$); }
     | SHOW DEFAULTS
             { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, SYM_NONE, @2, SYM_NONE, @2, @$); }
     | SHOW DEFAULTS OF IDENT
@@ -264,9 +265,15 @@ args: %empty                            { $$ = (ExprVec){0}; }
     | arglist
     ;
 
-arglist: expr                           { $$ = (ExprVec){0}; pb_arg(pc, &$$, $1); }
-       | arglist ',' expr               { $$ = $1; pb_arg(pc, &$$, $3); }
+arglist: arg                            { $$ = (ExprVec){0}; pb_arg(pc, &$$, $1); }
+       | arglist ',' arg                { $$ = $1; pb_arg(pc, &$$, $3); }
        ;
+
+/* An argument: a value, or a quantity of an entity (`breaking_point(x, revenue of y)`). */
+arg: expr
+   | IDENT OF IDENT                     { $$ = pb_ref(pc, $1, @1, $3, @3, @$); }
+   | PRICE OF IDENT                     { $$ = pb_ref(pc, pb_word(pc, "price"), @1, $3, @3, @$); }
+   ;
 
 %%
 

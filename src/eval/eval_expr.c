@@ -204,6 +204,11 @@ Value eval_expr(Eval *ev, Query *q, const Expr *e)
     case EX_STR: return e->u.lit;
     case EX_NAME: return name_value(ev, q, e);
     case EX_CALL: return eval_call(ev, q, e);
+    case EX_REF:
+        diag_error(ev->d, e->span, "`%s of %s` names what a risk measure cuts, not a value",
+                   sym_str(ev->in, e->u.ref.what), sym_str(ev->in, e->u.ref.of));
+        diag_hint(ev->d, "write it as the second argument of breaking_point(x, revenue of y)");
+        return value_null();
     case EX_UNARY: return unary(ev, q, e);
     case EX_BINARY: return binary(ev, q, e);
     }

@@ -6,6 +6,7 @@
 #ifndef DG_EVAL_INT_H
 #define DG_EVAL_INT_H
 #include "eval.h"
+#include "stress.h"
 
 /* Engine state the evaluator keeps per world: defined in eval_query.c (figures and show
  * caches) and eval_whatif.c (a scenario's stress result), opaque elsewhere. */
@@ -160,6 +161,16 @@ void eval_show(Eval *ev, Query *q, const Stmt *s);
 void eval_assert(Eval *ev, Query *q, const Stmt *s);
 void eval_bare(Eval *ev, Query *q, const Stmt *s);
 Value eval_call(Eval *ev, Query *q, const Expr *e);
+
+/* eval_risk.c: risk measures over the stress model */
+/* breaking_point(X) and breaking_point(X, revenue|cash|payments of Y): a percentage, or
+ * n/a when X survives every cut. */
+Value eval_breaking_point(Eval *ev, Query *q, const Expr *e);
+/* `show breaking points`: every entity's, weakest first, with its default year. */
+void eval_show_breaking(Eval *ev, Query *q, const Stmt *s);
+/* The stress parameters of q (a what-if's recovery and forced defaults; the defaults in
+ * the base world). */
+const StressParams *eval_stress_params(Query *q);
 
 /* eval_whatif.c: scenarios and what-if */
 void eval_scenario_decl(Eval *ev, const Stmt *s);

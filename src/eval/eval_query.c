@@ -88,6 +88,8 @@ static void unknown_function(Eval *ev, const Expr *e, const char *fn)
 Value eval_call(Eval *ev, Query *q, const Expr *e)
 {
     const char *fn = sym_str(ev->in, e->u.call.fn);
+    if (!strcmp(fn, "breaking_point"))
+        return eval_breaking_point(ev, q, e);
     int nargs = e->u.call.nargs;
     int want = figure_arity(fn);
     bool stress = whatif_is_figure(fn);
@@ -205,6 +207,10 @@ void eval_show(Eval *ev, Query *q, const Stmt *s)
     const char *t = sym_str(ev->in, s->u.show.topic);
     if (is_topic(t)) {
         show_topic_stmt(ev, q, s, t);
+        return;
+    }
+    if (!strcmp(t, "breaking points")) {
+        eval_show_breaking(ev, q, s);
         return;
     }
     EntId id = world_find(q->w, s->u.show.topic);

@@ -414,3 +414,9 @@ void eval_each_name(Eval *ev, void (*fn)(const char *name, void *ud), void *ud)
         if (ev->lets[s].set)
             fn(sym_str(ev->in, s), ud);
 }
+
+const StressParams *eval_stress_params(Query *q)
+{
+    static const StressParams none = {1, 1, DR_DIFFERENTIAL, NULL, 0, 0};
+    return q->whatif ? &q->whatif->params : &none;
+}

@@ -129,6 +129,9 @@ static void dump_expr(Dump *d, const Expr *e, int ind, const char *role)
         for (int i = 0; i < e->u.call.nargs; i++)
             dump_expr(d, e->u.call.args[i], ind + 1, NULL);
         break;
+    case EX_REF:
+        fprintf(d->out, "ref %s of %s\n", sym_str(d->in, e->u.ref.what), sym_str(d->in, e->u.ref.of));
+        break;
     case EX_UNARY:
         fprintf(d->out, "unary %s\n", e->u.unary.op == '!' ? "not" : "-");
         dump_expr(d, e->u.unary.x, ind + 1, NULL);

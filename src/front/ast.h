@@ -21,6 +21,7 @@ typedef enum {
     EX_STR,    /* string literal */
     EX_NAME,   /* a `let` name, an entity, or a topic word */
     EX_CALL,   /* figure(args) */
+    EX_REF,    /* `revenue of nvidia` as a call's argument: a quantity of an entity */
     EX_UNARY,  /* op: '-', '!' (not) */
     EX_BINARY, /* op: '+', '-', '*', '/', '<', 'l' (<=), '>', 'g' (>=), '=' (==), '!' (!=),
                   '&' (and), '|' (or) */
@@ -35,6 +36,7 @@ struct Expr {
         Value lit;                                  /* EX_NUM, EX_DATE, EX_STR */
         Sym name;                                   /* EX_NAME */
         struct { Sym fn; Span fn_span; Expr **args; int nargs; } call;
+        struct { Sym what, of; Span what_span, of_span; } ref;     /* EX_REF */
         struct { char op; Expr *x; } unary;
         struct { char op; Expr *l, *r; } binary;
     } u;

@@ -93,6 +93,9 @@ void pb_opt_source(ParseCtx *pc, DealOpts *o, const char *text, Span kw);
 void pb_opt_vesting(ParseCtx *pc, DealOpts *o, Sym label, Span lsp, Span kw);
 
 Stmt *pb_show_expr(ParseCtx *pc, Expr *e, Span sp);
+/* `show breaking points`: a topic of two words, interned as one ("breaking points"). */
+Stmt *pb_show_words(ParseCtx *pc, Sym a, Span asp, Sym b, Span bsp, Span sp);
+Expr *pb_ref(ParseCtx *pc, Sym what, Span wsp, Sym of, Span osp, Span sp);
 Stmt *pb_show(ParseCtx *pc, Sym topic, Span tsp, Sym of, Span osp, Sym to, Span tosp, Span sp);
 Stmt *pb_scenario(ParseCtx *pc, Sym name, Span nsp, const char *desc, StmtList body, Span sp);
 Stmt *pb_whatif(ParseCtx *pc, Sym name, Span nsp, StmtList *shocks, StmtList *body, Span sp);

@@ -127,6 +127,24 @@ Stmt *pb_show(ParseCtx *pc, Sym topic, Span tsp, Sym of, Span osp, Sym to, Span 
     return s;
 }
 
+Stmt *pb_show_words(ParseCtx *pc, Sym a, Span asp, Sym b, Span bsp, Span sp)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s %s", sym_str(pc->in, a), sym_str(pc->in, b));
+    return pb_show(pc, intern_cstr(pc->in, buf), span_join(asp, bsp), SYM_NONE, asp, SYM_NONE,
+                   asp, sp);
+}
+
+Expr *pb_ref(ParseCtx *pc, Sym what, Span wsp, Sym of, Span osp, Span sp)
+{
+    Expr *e = ast_expr(pc->arena, EX_REF, sp);
+    e->u.ref.what = what;
+    e->u.ref.of = of;
+    e->u.ref.what_span = wsp;
+    e->u.ref.of_span = osp;
+    return e;
+}
+
 /* ---- what-if ---- */
 
 Stmt *pb_scenario(ParseCtx *pc, Sym name, Span nsp, const char *desc, StmtList body, Span sp)

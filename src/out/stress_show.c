@@ -310,6 +310,31 @@ void stress_show_distress(FILE *out, const StressResult *r, const World *w, EntI
     free(rows);
 }
 
+void stress_show_breaking(FILE *out, const World *w, const double *bp, const int *year)
+{
+    size_t n = world_n_entities(w), k = 0;
+    Row *rows = xcalloc(n + 1, sizeof *rows);
+    for (EntId v = 0; v < n; v++)
+        if (world_entity(w, v)->kind != ENT_MARKET)   /* a market always pays */
+            rows[k++] = (Row){world_name(w, v), v, isnan(bp[v]) ? -2 : -bp[v]};
+    qsort(rows, k, sizeof *rows, by_key);
+    fprintf(out, "breaking points (the demand cut at which each defaults):\n");
+    Table t;
+    table_init(&t, 3);
+    table_row(&t, (const char *const[]){"entity", "cut", "year"});
+    for (size_t x = 0; x < k; x++) {
+        EntId v = rows[x].id;
+        char c[32], y[16];
+        snprintf(y, sizeof y, "%d", year[v]);
+        snprintf(c, sizeof c, "%.2f%%", 100 * bp[v]);   /* found to 0.01% */
+        table_row(&t, (const char *const[]){rows[x].name, isnan(bp[v]) ? "n/a" : c,
+                                             isnan(bp[v]) || !year[v] ? "" : y});
+    }
+    table_print(&t, out, "  ");
+    table_free(&t);
+    free(rows);
+}
+
 bool stress_show_topic(FILE *out, const StressResult *r, const World *w, const char *topic,
                        EntId v)
 {

@@ -18,6 +18,10 @@ void stress_show_distress(FILE *out, const StressResult *r, const World *w, EntI
 /* `show timeline of X` in a what-if: dues, payments and cash of each year. */
 void stress_show_timeline(FILE *out, const StressResult *r, const World *w, EntId v);
 
+/* `show breaking points`: bp[v] (NAN: survives every cut) and the default year at it, for
+ * every entity but the markets, weakest first (ties by name), the survivors last. */
+void stress_show_breaking(FILE *out, const World *w, const double *bp, const int *year);
+
 /* `show TOPIC [of X]` for defaults losses payments distress (v = ENT_NONE: all).
  * Returns false when topic is not one of these. */
 bool stress_show_topic(FILE *out, const StressResult *r, const World *w, const char *topic,
