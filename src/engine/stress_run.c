@@ -109,7 +109,7 @@ static void call_lines(Run *u, const Csr *row_of)
     }
 }
 
-static void clear_once(Run *u, int *rounds)
+static void clear_once(Run *u)
 {
     csr_free(&u->ob);
     csr_build(&u->ob, u->N, u->lines, u->nl);
@@ -120,7 +120,6 @@ static void clear_once(Run *u, int *rounds)
     clearing_run(&u->ob, u->e, u->p->alpha, u->p->beta, u->forced, u->pay, u->in, u->round,
                  &st);
     u->converged &= st.converged;
-    *rounds = st.rounds;
     for (size_t i = 0; i < u->N; i++) {
         double L = u->ob.rowsum[i];
         u->f[i] = u->forced[i] ? 0 : L > 0 ? fmin(1, u->pay[i] / L) : 1;
@@ -128,12 +127,12 @@ static void clear_once(Run *u, int *rounds)
 }
 
 /* Clear the year, moving guarantee calls until they are a fixed point (from no calls). */
-static void clear_year(Run *u, int year, int *rounds)
+static void clear_year(Run *u, int year)
 {
     for (size_t k = 0; k < u->ng; k++)
         u->g[k].call = 0;
     size_t nsched = u->nl;
-    clear_once(u, rounds);
+    clear_once(u);
     for (int pass = 1; u->ng && raise_calls(u, year); pass++) {
         if (pass >= GUAR_MAX_PASSES) {
             u->converged = false;
@@ -144,7 +143,7 @@ static void clear_year(Run *u, int year, int *rounds)
         u->nl = nsched;
         call_lines(u, &rows);
         csr_free(&rows);
-        clear_once(u, rounds);
+        clear_once(u);
     }
 }
 
@@ -198,7 +197,7 @@ static void settle_guarantees(Run *u, int year)
 }
 
 /* Record year y: defaults, cures, cash carried. */
-static void close_year(Run *u, int y, int rounds)
+static void close_year(Run *u, int y)
 {
     StressResult *r = u->r;
     size_t n = u->n, row = (size_t)(y - r->first_year) * n;
@@ -231,7 +230,6 @@ static void close_year(Run *u, int y, int rounds)
         u->cash[i] = left;
         r->cash_y[row + i] = left;
     }
-    (void)rounds;
 }
 
 static void year_step(Run *u, int y)
@@ -252,12 +250,11 @@ static void year_step(Run *u, int y)
         if (!u->market[i])
             u->r->external[i] += rev;
     }
-    int rounds = 0;
-    clear_year(u, y, &rounds);
+    clear_year(u, y);
     u->to_outside += u->in[u->n];
     settle_guarantees(u, y);
     carry_arrears(u);
-    close_year(u, y, rounds);
+    close_year(u, y);
     dues_paid(&u->plan, y, u->f);
 }
 
