@@ -93,6 +93,14 @@ int dg_fmt_file(Dg *dg, const char *path, char **out, size_t *len, bool *changed
 /* The layout of text known to parse (the REPL's :save); heap string, NULL if it cannot. */
 char *dg_fmt_text(const char *text, size_t len, size_t *outlen);
 
+/* ---- writing a file ---- */
+/* Replace or create the file at path with len bytes, the safe way (base/safefile.h, README
+ * "Writing files"): through a hidden temporary file beside it, renamed over it; a symbolic
+ * link is followed; a file that is not regular, has several hard links, is read-only, or
+ * whose owner or access list could not be kept is refused. Returns DG_OK, or DG_EIO after
+ * printing "WHO: cannot write 'PATH': WHY" on err. `fmt -w`, :save and `-o` all use it. */
+int dg_write_file(const char *path, const void *data, size_t len, const char *who, FILE *err);
+
 /* `dealgraph --tokens FILE` / `--ast FILE`: the front end's dumps of one file. */
 int dg_dump_tokens(Dg *dg, const char *path, FILE *out);
 int dg_dump_ast(Dg *dg, const char *path, FILE *out);

@@ -1,7 +1,9 @@
-/* dg_out.c - the whole-world outputs of dg.h: summary, report, diff and the pictures. They
- * load nothing themselves: the scripts are the context's (dg_run_file), a scenario is the
- * evaluator's fork of its world, and out/ turns engine results into text or pictures. */
+/* dg_out.c - the whole-world outputs of dg.h: summary, report, diff and the pictures, and
+ * dg_write_file, the one way a command writes a file. They load nothing themselves: the
+ * scripts are the context's (dg_run_file), a scenario is the evaluator's fork of its world,
+ * and out/ turns engine results into text or pictures. */
 #include "dg_int.h"
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "chart.h"
@@ -10,6 +12,7 @@
 #include "graph.h"
 #include "render.h"
 #include "report.h"
+#include "safefile.h"
 #include "show.h"
 #include "stress.h"
 #include "stress_show.h"
@@ -187,8 +190,12 @@ static int pic_write(Dg *dg, const DgPicture *pic, int rc, char *data, size_t le
         /* Too large to lay out, or the library failed: the input's fault or ours. */
         fprintf(dg->opt.err, "%s: %s\n", pic->who, msg);
         rc = DG_EFAIL;
+    } else if (!pic->out || !strcmp(pic->out, "-")) {
+        /* Standard output is checked once, by the command line at exit (cli/main.c). */
+        fwrite(data, 1, len, stdout);
+        rc = DG_OK;
     } else {
-        rc = render_write_bytes(pic->out ? pic->out : "-", data, len, dg->opt.err);
+        rc = dg_write_file(pic->out, data, len, pic->who, dg->opt.err);
     }
     free(data);
     return rc;
@@ -260,4 +267,13 @@ int dg_picture(Dg *dg, const DgPicture *pic)
     rc = pic->kind == DG_PIC_GRAPH ? draw_graph(dg, pic, f, &p) : draw_chart(dg, pic, f, &p);
     pic_free(&p);
     return rc;
+}
+
+int dg_write_file(const char *path, const void *data, size_t len, const char *who, FILE *err)
+{
+    char why[PATH_MAX + 200];
+    if (safefile_write(path, data, len, why, sizeof why) == 0)
+        return DG_OK;
+    fprintf(err, "%s: cannot write '%s': %s\n", who, path, why);
+    return DG_EIO;
 }

@@ -2,18 +2,14 @@
  *
  * Each file is read, parsed and laid out on its own; a file that
  * does not parse is reported and left alone, and the others are still done. `-w` replaces a
- * file only when its layout changes, through a temporary file in the same directory that is
- * synced and then renamed over it, so a crash or a full disk never leaves half a script. */
+ * file only when its layout changes, with dg_write_file (a hidden temporary file beside it,
+ * synced, then renamed over it; docs/FMT.md), so a crash, a signal or a full disk never
+ * leaves half a script, and a file it must not replace is refused. */
 #include "cli.h"
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 typedef enum { MODE_PRINT, MODE_WRITE, MODE_CHECK } FmtMode;
 
@@ -25,52 +21,6 @@ static int usage(const char *msg, const char *arg)
     fprintf(stderr, msg, arg);
     fprintf(stderr, "\n%s", USAGE);
     return DG_EUSAGE;
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-/* Replace `path` by `text`: FILE.tmpXXXXXX beside it (so rename stays on one file system),
- * the old file's permission bits, fsync, rename. A symbolic link is followed, so the link
- * stays a link and its target gets the new text. */
-static int write_atomic(const char *path, const char *text, size_t len)
-{
-    char *real = realpath(path, NULL);
-    const char *target = real ? real : path;
-    struct stat st;
-    int err = 0;
-    char *tmp = xmalloc(strlen(target) + sizeof ".tmpXXXXXX");
-    sprintf(tmp, "%s.tmpXXXXXX", target);
-    int fd = stat(target, &st) == 0 ? mkstemp(tmp) : -1;
-    if (fd < 0) {
-        err = errno;
-    } else {
-        if (fchmod(fd, st.st_mode & 07777) != 0 || write_all(fd, text, len) != 0 ||
-            fsync(fd) != 0)
-            err = errno ? errno : EIO;
-        if (close(fd) != 0 && !err)
-            err = errno;
-        if (!err && rename(tmp, target) != 0)
-            err = errno;
-        if (err)
-            unlink(tmp);
-    }
-    if (err)
-        fprintf(stderr, "dealgraph fmt: cannot write '%s': %s\n", path, strerror(err));
-    free(tmp);
-    free(real);
-    return err ? DG_EIO : DG_OK;
 }
 
 static int fmt_one(Dg *dg, FmtMode mode, const char *path)
@@ -85,7 +35,7 @@ static int fmt_one(Dg *dg, FmtMode mode, const char *path)
         printf("%s\n", path);
         st = DG_EFAIL;
     } else if (st == DG_OK && mode == MODE_WRITE && changed) {
-        st = write_atomic(path, out, len);
+        st = dg_write_file(path, out, len, "dealgraph fmt", stderr);
     }
     free(out);
     return st;
@@ -112,6 +62,9 @@ int cmd_fmt(int argc, char **argv)
         st = usage("%s", "no input files");
     else if (st == DG_EUSAGE)
         fputs(USAGE, stderr);
+    for (size_t i = 0; st == DG_OK && w && i < files.n; i++)
+        if (!strcmp(files.v[i], "-"))
+            st = usage("%s", "-w cannot rewrite standard input (-)");
     if (st == ARGS_HELP)
         fputs(USAGE, stdout);
     if (st != DG_OK) {

@@ -3,10 +3,8 @@
  * A command's word may be abbreviated to any unique prefix
  * (:q, :u). Messages go through the session's streams so they stay in order with the
  * output of statements. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "repl_int.h"
 
 /* The argument after the command word, trimmed (a path may be quoted). */
@@ -53,25 +51,6 @@ static char *dir_of(const char *path)
     return strndup(path, (size_t)(slash - path));
 }
 
-/* Write through a temporary file and rename, so a failed :save leaves the old file. */
-static bool write_atomic(const char *path, const char *text, size_t len)
-{
-    char *tmp = xmalloc(strlen(path) + 16);
-    sprintf(tmp, "%s.tmp%ld", path, (long)getpid());
-    FILE *fp = fopen(tmp, "wb");
-    bool ok = fp && fwrite(text, 1, len, fp) == len;
-    if (fp && fclose(fp) != 0)
-        ok = false;
-    if (ok && rename(tmp, path) != 0)
-        ok = false;
-    int saved = errno;
-    if (!ok)
-        remove(tmp);
-    free(tmp);
-    errno = saved;
-    return ok;
-}
-
 static void cmd_save(Repl *r, const char *path)
 {
     if (!*path) {
@@ -87,10 +66,15 @@ static void cmd_save(Repl *r, const char *path)
         free(text);
         text = formatted;
     }
-    if (write_atomic(path, text, len))
+    /* The safe write (dg.h): a symbolic link, a file's mode and owner are kept, and a
+     * file that must not be replaced is refused with the reason. */
+    fflush(r->out);
+    if (dg_write_file(path, text, len, "error", r->err) == DG_OK) {
         fprintf(r->out, "saved %s\n", path);
-    else
-        fail(r, "cannot write '%s': %s", path, strerror(errno));
+    } else {
+        fflush(r->err);
+        r->status = DG_EFAIL;
+    }
     free(text);
     free(dir);
 }

@@ -4,7 +4,6 @@
  * libgvc's "dot" engine and renders it to memory. The graph lives for one call; the GVC_t
  * context lives in a Renderer the caller keeps (see render.h for why). */
 #include "render.h"
-#include <errno.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
@@ -13,7 +12,6 @@
 #include <strings.h>
 #include "arena.h"
 #include "cycles.h"
-#include "status.h"
 #include "intern.h"
 #include "value.h"
 
@@ -502,23 +500,4 @@ int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderForma
     agclose(root);
     intern_free(&ids.names);
     return rc;
-}
-
-int render_write_bytes(const char *path, const char *data, size_t len, FILE *err)
-{
-    bool is_stdout = !strcmp(path, "-");
-    FILE *fp = is_stdout ? stdout : fopen(path, "wb");
-    if (!fp) {
-        fprintf(err, "dealgraph: cannot write '%s': %s\n", path, strerror(errno));
-        return DG_EIO;
-    }
-    size_t put = fwrite(data, 1, len, fp);
-    int bad = put != len || fflush(fp) != 0;
-    if (!is_stdout)
-        bad |= fclose(fp) != 0;
-    if (bad) {
-        fprintf(err, "dealgraph: cannot write '%s': %s\n", path, strerror(errno));
-        return DG_EIO;
-    }
-    return 0;
 }

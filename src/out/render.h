@@ -2,8 +2,9 @@
  *
  * (dg.c loads the script and calls it for `dealgraph graph`.) The picture is built with cgraph
  * (agopen/agnode/agedge/agsafeset); SVG and PNG are laid out with the "dot" engine of libgvc
- * and rendered in memory (gvRenderData), DOT is written as built (agwrite); dealgraph writes
- * the file itself, so an unwritable path is a clean exit 3 rather than a Graphviz message.
+ * and rendered in memory (gvRenderData), DOT is written as built (agwrite); the bytes are
+ * written by dg_write_file (dg_out.c), so an unwritable path is a clean exit 3 rather than
+ * a Graphviz message.
  * It reads engine results only (graph.h, cycles.h), never the AST:
  *   - entities are nodes, grouped in one cluster per layer: chips, cloud, labs, capital,
  *     demand (Entity.layer), else a heuristic (markets -> demand, banks -> capital, other
@@ -64,9 +65,5 @@ bool render_too_large(const Graph *g, char *why, size_t n);
  * (including a graph too large to lay out). */
 int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderFormat f,
                 char **data, size_t *len, char *err, size_t errn);
-
-/* Write bytes to path; "-" is standard output. Returns 0 or DG_EIO with a message on err
- * (status.h). */
-int render_write_bytes(const char *path, const char *data, size_t len, FILE *err);
 
 #endif

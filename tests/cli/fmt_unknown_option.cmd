@@ -1,0 +1,1 @@
+fmt -w --bogus tests/golden/fmt_layout.deal

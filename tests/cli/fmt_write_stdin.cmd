@@ -1,0 +1,1 @@
+fmt -w tests/golden/fmt_layout.deal -
