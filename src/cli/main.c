@@ -4,6 +4,7 @@
  * chart) get the words after it and return an exit status. No word that is a command: the
  * words are files to run, unless the first is a mistyped command (unknown_command). */
 #include "cli.h"
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -151,7 +152,7 @@ static bool unknown_command(const char *w)
            access(w, F_OK) != 0;
 }
 
-int main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
     if (argc < 2) {
         fputs("dealgraph: no command or input files\n", stderr);
@@ -193,4 +194,29 @@ int main(int argc, char **argv)
         return DG_EUSAGE;
     }
     return cmd_run(argc - 1, argv + 1, false);
+}
+
+/* Every command writes standard output through stdio, and it is checked once, here: a full
+ * disk or a closed pipe must not end in exit status 0 with half the output missing. Closing
+ * a standard output that was never open (EBADF) with nothing left to write is no error.
+ * When an earlier flush failed, stdio has kept the error but not its errno: no reason. */
+static int check_stdout(int st)
+{
+    errno = 0;
+    bool bad = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno;
+    if (fclose(stdout) != 0 && !bad && errno != EBADF) {
+        bad = true;
+        e = errno;
+    }
+    if (!bad)
+        return st;
+    fprintf(stderr, "dealgraph: cannot write standard output%s%s\n", e ? ": " : "",
+            e ? strerror(e) : "");
+    return DG_EIO;
+}
+
+int main(int argc, char **argv)
+{
+    return check_stdout(run_command(argc, argv));
 }
