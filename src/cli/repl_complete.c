@@ -3,13 +3,18 @@
  *
  * The readline API calls its completion hook with no user
  * pointer, so the Repl being edited is kept in `editing`, set only while repl_edit_init ..
- * repl_edit_done runs; and a signal handler can only leave a flag (`interrupted`). These two
- * are the only file-scope variables of dealgraph. */
+ * repl_edit_done runs; and a signal handler can only leave a flag (`interrupted`). These two,
+ * and the pending temporary file name of base/safefile.c (for its signal handler), are the
+ * only file-scope variables of dealgraph. */
 #include <stdio.h>   /* readline.h needs FILE */
 #include <editline/readline.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "repl_int.h"
 
 static Repl *editing;
@@ -173,6 +178,54 @@ static char **complete(const char *text, int start, int end)
     return m;
 }
 
+/* libedit's history file begins with this line. */
+#define HISTORY_HEADER "_HiStOrY_V2_\n"
+
+/* Why `path` must not be the history file, or NULL when it may be. libedit rewrites the
+ * file in place and makes it 0600, so a device would change mode and a script would be
+ * overwritten with history: only a name where nothing is yet, an empty regular file or one
+ * that starts with libedit's header qualifies. /dev/null is "no history": *quiet is set. */
+static const char *history_unfit(const char *path, bool *quiet)
+{
+    struct stat st, null;
+    *quiet = false;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT && lstat(path, &st) != 0)
+            return NULL;   /* nothing there yet: libedit creates it */
+        return errno == ENOENT ? "it is a symbolic link that leads to no file" : strerror(errno);
+    }
+    if (S_ISCHR(st.st_mode) && stat("/dev/null", &null) == 0 && st.st_rdev == null.st_rdev) {
+        *quiet = true;
+        return "it is /dev/null";
+    }
+    if (!S_ISREG(st.st_mode))
+        return "it is not a regular file";
+    if (st.st_size == 0)
+        return NULL;
+    char head[sizeof HISTORY_HEADER - 1];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t got = fd >= 0 ? read(fd, head, sizeof head) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (got == (ssize_t)sizeof head && !memcmp(head, HISTORY_HEADER, sizeof head))
+        return NULL;
+    return got < 0 ? strerror(errno) : "it is not a history file (it does not start with "
+                                       "libedit's _HiStOrY_V2_ line)";
+}
+
+/* Keep r->history only when it is fit; say why not (once, at the start of a session). */
+static void history_check(Repl *r, bool say)
+{
+    bool quiet;
+    const char *why = r->history ? history_unfit(r->history, &quiet) : NULL;
+    if (!why)
+        return;
+    if (say && !quiet)
+        fprintf(stderr, "dealgraph repl: keeping no history in '%s': %s\n", r->history, why);
+    free(r->history);
+    r->history = NULL;
+}
+
 void repl_edit_init(Repl *r)
 {
     editing = r;
@@ -191,12 +244,14 @@ void repl_edit_init(Repl *r)
     sigaction(SIGINT, &sa, NULL);
     using_history();
     stifle_history(1000);
+    history_check(r, true);
     if (r->history)
         read_history(r->history);
 }
 
 void repl_edit_done(Repl *r)
 {
+    history_check(r, false);   /* what is there may have changed during the session */
     if (r->history)
         write_history(r->history);
     editing = NULL;
