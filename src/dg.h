@@ -8,7 +8,8 @@
  *   0  success
  *   1  the script has errors, or an assert failed, or `fmt --check` found unformatted input
  *   2  usage error on the command line
- *   3  a file named on the command line cannot be read or written */
+ *   3  a file named on the command line cannot be read or written (or is refused:
+ *      dg_write_file), or standard output cannot be written */
 #ifndef DG_DG_H
 #define DG_DG_H
 #include <stdbool.h>
