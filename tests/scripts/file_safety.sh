@@ -4,7 +4,8 @@
 # each rule: a symbolic link is followed and stays a link; a link planted at a temporary
 # name is never written through; mode, owner and group are kept; hard links, read-only
 # files (for a user without write permission, and for root on a 0444 file), non-regular
-# files (a link to a pipe, a FIFO, a device node) and files with an access list are refused
+# files (a link to a pipe, a FIFO, a device node: fmt does not even read those, so -o and
+# :save show the refusal) and files with an access list are refused
 # with exit 3 and the reason; a read-only directory is named as the problem; a new file
 # gets the umask's mode; SIGTERM, SIGHUP and SIGINT during `fmt -w` leave no temporary file
 # and SIGKILL only the hidden one. The parts that act as another user need root (runuser);
@@ -55,20 +56,25 @@ messy real.deal && ln -s real.deal link.deal
 is real.deal "$TIDY"
 
 # Standard input fed by a pipe: /proc/self/fd/0 leads to "pipe:[N]", which is no file.
+# fmt does not read it (only regular files are read), and -o does not write it.
 ln -s /proc/self/fd/0 stdin.deal
-printf 'company   a\n' | refused 3 "dealgraph fmt: cannot write 'stdin.deal': it is a symbolic link that leads to no file (No such file or directory)" "$DG" fmt -w stdin.deal
-[ -L stdin.deal ] || bad "the link to standard input was replaced"
+ln -s /proc/self/fd/0 stdin.dot
+printf 'company   a\n' | "$DG" fmt -w stdin.deal 2>/dev/null
+[ $? = 3 ] || bad "fmt -w of a link to a pipe should exit 3"
+printf 'company   a\n' >web.deal
+printf 'x\n' | refused 3 "dealgraph graph: cannot write 'stdin.dot': it is a symbolic link that leads to no file (No such file or directory)" "$DG" graph web.deal -o stdin.dot
+[ -L stdin.deal ] && [ -L stdin.dot ] || bad "a link to standard input was replaced"
 
 messy h1.deal && ln h1.deal h2.deal
 refused 3 "dealgraph fmt: cannot write 'h1.deal': it has 2 hard links (writing would split them)" "$DG" fmt -w h1.deal
 [ "$(stat -c %h:%i h1.deal)" = "2:$(stat -c %i h2.deal)" ] || bad "the hard links were split"
 is_messy h1.deal
 
-mkfifo fifo.deal
-timeout 10 sh -c 'printf "company   a\n" >fifo.deal' &
-refused 3 "dealgraph fmt: cannot write 'fifo.deal': it is not a regular file (it is a FIFO)" timeout 10 "$DG" fmt -w fifo.deal
-wait
-[ -p fifo.deal ] || bad "the FIFO was replaced"
+mkfifo fifo.deal fifo.dot
+timeout 10 "$DG" fmt -w fifo.deal 2>/dev/null
+[ $? = 3 ] || bad "fmt -w of a FIFO should exit 3"
+refused 3 "dealgraph graph: cannot write 'fifo.dot': it is not a regular file (it is a FIFO)" timeout 10 "$DG" graph web.deal -o fifo.dot
+[ -p fifo.deal ] && [ -p fifo.dot ] || bad "a FIFO was replaced"
 
 # An access list would be lost with the old file (and a mask in the group bits would open
 # the new one to the group): refused. Set as the raw xattr, for want of setfacl.
