@@ -69,7 +69,8 @@ all: $(BIN)/dealgraph
 # tools without dpkg builds too. kind:probe:package
 NEEDS = cmd:flex:flex cmd:bison:bison cmd:pkg-config:pkg-config pc:cmocka:libcmocka-dev \
         pc:libedit:libedit-dev pc:libgvc:libgraphviz-dev pc:jansson:libjansson-dev \
-        pc:cairo:libcairo2-dev cmd:dot:graphviz cmd:xmllint:libxml2-utils cmd:python3:python3
+        pc:cairo:libcairo2-dev cmd:dot:graphviz cmd:xmllint:libxml2-utils cmd:python3:python3 \
+        cmd:jq:jq cmd:strace:strace
 DEPS_OK = $(BUILD)/.deps-ok
 deps: $(DEPS_OK)
 $(DEPS_OK):
