@@ -60,7 +60,7 @@ LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/front/lexer.o $(BUIL
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-BENCH_BIN = $(addprefix $(BUILD)/bench/,forkcost clearcost question measure)
+BENCH_BIN = $(addprefix $(BUILD)/bench/,forkcost clearcost question yearcost measure)
 
 all: $(BIN)/dealgraph
 

@@ -31,3 +31,5 @@ $M "repl: load, then a what-if" sh -c "\"$DG\" repl \"$tmp/web1m.deal\" \"$tmp/w
 "$BUILD/bench/forkcost" "$tmp/web1m.deal"
 "$BUILD/bench/clearcost"
 "$BUILD/bench/question"
+printf 'use ai2025\n' > "$tmp/ai2025.deal"
+"$BUILD/bench/yearcost" "$tmp/web1m.deal" "$tmp/ai2025.deal"
