@@ -159,6 +159,7 @@ void eval_entity(Eval *ev, Query *q, const Stmt *s)
     if (s->u.entity.display)
         e->display = s->u.entity.display;
     YearlyAttrs ya = {0};
+    eval_yearly_replace_revenue(ev, q, id, s);
     for (int i = 0; i < s->u.entity.nattrs; i++)
         set_attr(ev, q, id, &s->u.entity.attrs[i], &ya);
     eval_yearly_finish(ev, q, id, &ya);

@@ -134,6 +134,9 @@ bool eval_is_yearly(const Attr *a, AttrId id);
 void eval_yearly_attr(Eval *ev, Query *q, EntId id, const Attr *a, AttrId which,
                       YearlyAttrs *ya);
 void eval_yearly_finish(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya);
+/* Before a block that declares revenue: forget the entity's earlier revenue (a market's
+ * revenue deal included), so a re-declaration replaces it instead of adding to it. */
+void eval_yearly_replace_revenue(Eval *ev, Query *q, EntId id, const Stmt *s);
 
 /* eval_deal.c: deals, and grants waiting for the label they vest with */
 void eval_deal(Eval *ev, Query *q, const Stmt *s);

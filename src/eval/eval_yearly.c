@@ -202,7 +202,26 @@ static void revenue_deal(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya)
     d.from = d.due = MONTH_NONE;
     d.milestone = DEAL_NONE;
     d.span = ya->from->span;
-    world_add_deal(q->w, &d);
+    DealId deal = world_add_deal(q->w, &d);
+    world_entity_mut(q->w, id)->revenue_deal = deal + 1;
+}
+
+void eval_yearly_replace_revenue(Eval *ev, Query *q, EntId id, const Stmt *s)
+{
+    bool revenue = false;
+    for (int i = 0; i < s->u.entity.nattrs && !revenue; i++)
+        revenue = !strcmp(sym_str(ev->in, s->u.entity.attrs[i].name), "revenue");
+    if (!revenue)
+        return;
+    /* A block that declares revenue replaces all the revenue declared before it: its own
+     * and what a market paid it as revenue. */
+    Entity *e = world_entity_mut(q->w, id);
+    if (e->revenue_deal)
+        world_cancel(q->w, e->revenue_deal - 1);
+    e->revenue_deal = 0;
+    e->revenue_path = PATH_NONE;
+    e->attr[A_REVENUE] = 0;
+    e->has &= ~(1u << A_REVENUE);
 }
 
 void eval_yearly_finish(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya)

@@ -78,6 +78,7 @@ typedef struct Entity {
     double gw_price;       /* `price X 35B/GW`; 0 = none */
     PathId revenue_path;   /* outside revenue as a path; PATH_NONE: attr[A_REVENUE] grown */
     PathId costs_path;     /* costs; PATH_NONE: none */
+    uint32_t revenue_deal; /* the deal of its `revenue ... from M`, + 1; 0 = none */
     Span span;             /* declaration, else first use */
 } Entity;
 
