@@ -4,6 +4,7 @@
  * plain series, and chart_render() draws series with cairo onto an SVG or PNG surface that
  * writes into memory. The drawing knows nothing of the engine, so it is tested on its own. */
 #include "chart.h"
+#include "chart_int.h"
 #include <cairo-svg.h>
 #include <cairo.h>
 #include <math.h>
@@ -146,7 +147,7 @@ enum { W = 960, H = 560, LEFT = 100, RIGHT = 210, TOP = 78, BOTTOM = 64 };
 #define FONT "sans-serif"
 
 /* Tableau 10: distinct, colour-blind-aware hues. Past ten, lines also get dashes. */
-static const double PALETTE[10][3] = {
+const double CHART_PALETTE[10][3] = {
     {0.122, 0.467, 0.706}, {1.000, 0.498, 0.055}, {0.173, 0.627, 0.173},
     {0.839, 0.153, 0.157}, {0.580, 0.404, 0.741}, {0.549, 0.337, 0.294},
     {0.890, 0.467, 0.761}, {0.498, 0.498, 0.498}, {0.737, 0.741, 0.133},
@@ -159,7 +160,7 @@ typedef struct Frame {
     int nx;
 } Frame;
 
-static double nice_step(double range)
+double chart_nice_step(double range)
 {
     double raw = range / 6, mag = pow(10, floor(log10(raw))), norm = raw / mag;
     return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
@@ -179,7 +180,7 @@ static Frame frame_of(const ChartData *d)
         }
     if (hi - lo < 1)   /* a flat chart (all zero) still gets a readable axis */
         hi = lo + 1;
-    f.step = nice_step(hi - lo);
+    f.step = chart_nice_step(hi - lo);
     f.lo = floor(lo / f.step) * f.step;
     f.hi = ceil(hi / f.step) * f.step;
     f.px0 = LEFT;
@@ -205,8 +206,7 @@ static double fy(const Frame *f, double v)
     return f->py0 - (f->py0 - f->py1) * (v - f->lo) / (f->hi - f->lo);
 }
 
-/* Text anchored at (x, y): ax = 0 left, 0.5 centre, 1 right; y is the baseline. */
-static void text_at(cairo_t *cr, double x, double y, double ax, const char *s)
+void chart_text(cairo_t *cr, double x, double y, double ax, const char *s)
 {
     cairo_text_extents_t te;
     cairo_text_extents(cr, s, &te);
@@ -218,11 +218,11 @@ static void draw_titles(cairo_t *cr, const ChartData *d)
 {
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     cairo_set_font_size(cr, 18);
-    text_at(cr, LEFT, 32, 0, d->title);
+    chart_text(cr, LEFT, 32, 0, d->title);
     if (d->subtitle[0]) {
         cairo_set_font_size(cr, 12);
         cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-        text_at(cr, LEFT, 54, 0, d->subtitle);
+        chart_text(cr, LEFT, 54, 0, d->subtitle);
     }
 }
 
@@ -242,13 +242,13 @@ static void draw_y_axis(cairo_t *cr, const Frame *f, const char *ylabel)
         cairo_move_to(cr, f->px0 - 5, y);
         cairo_line_to(cr, f->px0, y);
         cairo_stroke(cr);
-        text_at(cr, f->px0 - 8, y + 4, 1, usd_text(fabs(v) < f->step / 1e6 ? 0 : v, buf, sizeof buf));
+        chart_text(cr, f->px0 - 8, y + 4, 1, usd_text(fabs(v) < f->step / 1e6 ? 0 : v, buf, sizeof buf));
     }
     cairo_save(cr);
     cairo_translate(cr, 24, (f->py0 + f->py1) / 2);
     cairo_rotate(cr, -M_PI / 2);
     cairo_set_font_size(cr, 12);
-    text_at(cr, 0, 0, 0.5, ylabel);
+    chart_text(cr, 0, 0, 0.5, ylabel);
     cairo_restore(cr);
 }
 
@@ -273,10 +273,10 @@ static void draw_x_axis(cairo_t *cr, const Frame *f, const ChartData *d)
         cairo_line_to(cr, x, f->py0 + 5);
         cairo_stroke(cr);
         x_label(d, i, buf, sizeof buf);
-        text_at(cr, x, f->py0 + 19, 0.5, buf);
+        chart_text(cr, x, f->py0 + 19, 0.5, buf);
     }
     cairo_set_font_size(cr, 12);
-    text_at(cr, (f->px0 + f->px1) / 2, H - 18, 0.5,
+    chart_text(cr, (f->px0 + f->px1) / 2, H - 18, 0.5,
             d->undated ? "time (one-year horizon)" : "year (cash on 1 January)");
     /* The axes themselves, over the grid. */
     cairo_move_to(cr, f->px0 + 0.5, f->py1);
@@ -298,7 +298,7 @@ static void draw_x_axis(cairo_t *cr, const Frame *f, const ChartData *d)
 static void set_line_style(cairo_t *cr, size_t i)
 {
     static const double dashes[][2] = {{8, 4}, {2, 3}, {10, 3}};
-    const double *c = PALETTE[i % 10];
+    const double *c = CHART_PALETTE[i % 10];
     cairo_set_source_rgb(cr, c[0], c[1], c[2]);
     if (i >= 10)
         cairo_set_dash(cr, dashes[(i / 10 - 1) % 3], 2, 0);
@@ -344,7 +344,7 @@ static void draw_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
 static void draw_base_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
 {
     static const double dash[] = {4, 3};
-    const double *c = PALETTE[i % 10];
+    const double *c = CHART_PALETTE[i % 10];
     cairo_set_source_rgba(cr, c[0], c[1], c[2], 0.55);
     cairo_set_dash(cr, dash, 2, 0);
     cairo_set_line_width(cr, BASE_LINE_WIDTH);
@@ -362,20 +362,17 @@ static void draw_legend(cairo_t *cr, const ChartData *d)
         cairo_rectangle(cr, x, y - 4, 22, 4);   /* a filled swatch, not a stroke */
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, x + 30, y + 1, 0, d->lines[i].label);
+        chart_text(cr, x + 30, y + 1, 0, d->lines[i].label);
     }
     if (d->base) {   /* the key to the thin dashed lines */
         cairo_set_font_size(cr, 11);
         cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-        text_at(cr, x, y + 10, 0, "thin dashed: base world");
+        chart_text(cr, x, y + 10, 0, "thin dashed: base world");
     }
 }
 
 static void draw(cairo_t *cr, const ChartData *d)
 {
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
     Frame f = frame_of(d);
     draw_titles(cr, d);
     draw_y_axis(cr, &f, d->ylabel ? d->ylabel : "");
@@ -428,8 +425,8 @@ static void normalize_svg(StrBuf *b)
     b->len -= (size_t)(end - digits) - 1;
 }
 
-int chart_render(const ChartData *d, RenderFormat f, char **data, size_t *len, char *err,
-                 size_t errn)
+int chart_paint(RenderFormat f, int w, int h, ChartDrawFn draw_fn, const void *ud, char **data,
+                size_t *len, char *err, size_t errn)
 {
     *data = NULL;
     *len = 0;
@@ -439,10 +436,13 @@ int chart_render(const ChartData *d, RenderFormat f, char **data, size_t *len, c
     }
     StrBuf b = {0};
     cairo_surface_t *s = f == RENDER_SVG
-                             ? cairo_svg_surface_create_for_stream(buf_write, &b, W, H)
-                             : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, W, H);
+                             ? cairo_svg_surface_create_for_stream(buf_write, &b, w, h)
+                             : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
     cairo_t *cr = cairo_create(s);
-    draw(cr, d);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    draw_fn(cr, ud);
     int st = finish(s, cr, f, &b);
     if (st != 0) {
         snprintf(err, errn, "cairo: %s", cairo_status_to_string((cairo_status_t)st));
@@ -454,4 +454,12 @@ int chart_render(const ChartData *d, RenderFormat f, char **data, size_t *len, c
     *data = b.s;
     *len = b.len;
     return 0;
+}
+
+static void draw_timeline(cairo_t *cr, const void *ud) { draw(cr, ud); }
+
+int chart_render(const ChartData *d, RenderFormat f, char **data, size_t *len, char *err,
+                 size_t errn)
+{
+    return chart_paint(f, W, H, draw_timeline, d, data, len, err, errn);
 }

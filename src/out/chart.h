@@ -52,4 +52,27 @@ void chart_data_free(ChartData *d);
 int chart_render(const ChartData *d, RenderFormat f, char **data, size_t *len, char *err,
                  size_t errn);
 
+/* ---- the pictures of a `simulate` (chart_risk.c) ---- */
+
+/* Default probability per entity (bars) with its 95% interval, in the order given. */
+typedef struct ChartBars {
+    char title[256], subtitle[256];
+    const char *const *names;
+    const double *p, *lo, *hi;   /* n each, in [0, 1] */
+    size_t n;
+} ChartBars;
+int chart_defaults(const ChartBars *b, RenderFormat f, char **data, size_t *len, char *err,
+                   size_t errn);
+
+/* The samples' system losses (sorted ascending, n of them) as a histogram of 40 bins, with
+ * VaR_q and ES_q marked. */
+typedef struct ChartHist {
+    char title[256], subtitle[256];
+    const double *loss;
+    size_t n;
+    double q, var, es;
+} ChartHist;
+int chart_losses(const ChartHist *h, RenderFormat f, char **data, size_t *len, char *err,
+                 size_t errn);
+
 #endif

@@ -192,6 +192,55 @@ static void test_refuses_dot_and_handles_flat(void **state)
     free(out);
 }
 
+/* Count occurrences of needle in hay. */
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
+/* Default probabilities: one bar per entity, labelled with its probability, the same bytes
+ * drawn twice; a PNG is a PNG. */
+static void test_default_bars(void **state)
+{
+    (void)state;
+    const char *names[] = {"openai", "oracle", "nvidia"};
+    double p[] = {0.25, 0.1, 0}, lo[] = {0.2, 0.07, 0}, hi[] = {0.3, 0.14, 0.01};
+    ChartBars b = {.title = "Default probability", .subtitle = "1000 samples", .names = names,
+                   .p = p, .lo = lo, .hi = hi, .n = 3};
+    char *a = NULL, *c = NULL, err[128];
+    size_t na, nc;
+    assert_int_equal(chart_defaults(&b, RENDER_SVG, &a, &na, err, sizeof err), 0);
+    assert_int_equal(chart_defaults(&b, RENDER_SVG, &c, &nc, err, sizeof err), 0);
+    assert_true(na == nc && memcmp(a, c, na) == 0);
+    assert_non_null(strstr(a, "<svg"));
+    free(c);
+    assert_int_equal(chart_defaults(&b, RENDER_PNG, &c, &nc, err, sizeof err), 0);
+    assert_memory_equal(c, "\x89PNG", 4);
+    assert_int_equal(chart_defaults(&b, RENDER_DOT, &c, &nc, err, sizeof err), -1);
+    free(a);
+    free(c);
+}
+
+/* The loss histogram draws its two markers (VaR solid, ES dashed) and refuses DOT. */
+static void test_loss_histogram(void **state)
+{
+    (void)state;
+    double loss[100];
+    for (int i = 0; i < 100; i++)
+        loss[i] = i * 1e9;
+    ChartHist h = {.title = "System loss", .loss = loss, .n = 100, .q = 0.95, .var = 95e9,
+                   .es = 97e9};
+    char *a = NULL, err[128];
+    size_t na;
+    assert_int_equal(chart_losses(&h, RENDER_SVG, &a, &na, err, sizeof err), 0);
+    assert_true(count_of(a, "stroke-dasharray") >= 1);
+    free(a);
+    assert_int_equal(chart_losses(&h, RENDER_DOT, &a, &na, err, sizeof err), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +250,8 @@ int main(void)
         cmocka_unit_test(test_svg_deterministic),
         cmocka_unit_test(test_png),
         cmocka_unit_test(test_refuses_dot_and_handles_flat),
+        cmocka_unit_test(test_default_bars),
+        cmocka_unit_test(test_loss_histogram),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
