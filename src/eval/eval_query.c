@@ -90,6 +90,8 @@ Value eval_call(Eval *ev, Query *q, const Expr *e)
     const char *fn = sym_str(ev->in, e->u.call.fn);
     if (!strcmp(fn, "breaking_point"))
         return eval_breaking_point(ev, q, e);
+    if (!strcmp(fn, "sensitivity"))
+        return eval_sensitivity(ev, q, e);
     int nargs = e->u.call.nargs;
     int want = figure_arity(fn);
     bool stress = whatif_is_figure(fn);
@@ -211,6 +213,10 @@ void eval_show(Eval *ev, Query *q, const Stmt *s)
     }
     if (!strcmp(t, "breaking points")) {
         eval_show_breaking(ev, q, s);
+        return;
+    }
+    if (!strcmp(t, "sensitivities")) {
+        eval_show_sensitivities(ev, q, s);
         return;
     }
     EntId id = world_find(q->w, s->u.show.topic);
