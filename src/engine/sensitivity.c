@@ -253,10 +253,71 @@ static int by_size(const void *a, const void *b)
     return (x->in.what > y->in.what) - (x->in.what < y->in.what);
 }
 
+/* Edges along which a change can travel in the model, each written reversed (to -> from,
+ * for a search back from the entity asked about): a payer's payments reach the payee, a
+ * borrower's service the lender, an investee's distress the investor (its stake), and a
+ * guarantee joins the guarantor with the party and the covered deal's parties both ways. */
+static void influence(const World *w, size_t n, WEdge **v, size_t *nv)
+{
+    size_t cap = 0;
+    Deal d, c;
+    for (DealId id = 0; id < world_n_deals(w); id++) {
+        if (!world_deal(w, id, &d) || !d.binding || d.kind == VERB_GRANTS || d.payer >= n ||
+            d.payee >= n)
+            continue;
+        EntId e[3][2] = {{d.payee, d.payer}, {d.payer, d.payee}, {ENT_NONE, ENT_NONE}};
+        bool both = d.kind == VERB_LENDS || d.kind == VERB_INVESTS || d.kind == VERB_GUARANTEES;
+        int m = both ? 2 : 1;
+        if (d.kind == VERB_GUARANTEES && d.milestone != DEAL_NONE &&
+            world_deal(w, d.milestone, &c) && c.payer < n && c.payee < n) {
+            e[1][0] = c.payer;
+            e[1][1] = d.payer;
+            e[2][0] = c.payee;
+            e[2][1] = d.payer;
+            m = 3;
+        }
+        for (int i = 0; i < m; i++) {
+            *v = vec_grow(*v, &cap, *nv + 2, sizeof **v);
+            (*v)[(*nv)++] = (WEdge){e[i][0], e[i][1], 1};
+            if (d.kind == VERB_GUARANTEES)
+                (*v)[(*nv)++] = (WEdge){e[i][1], e[i][0], 1};
+        }
+    }
+}
+
+/* The entities whose inputs can reach x (x among them): the others move nothing of it. */
+static bool *upstream(const Sens *s, EntId x)
+{
+    size_t n = s->r0->n, nv = 0, head = 0, tail = 0;
+    WEdge *v = NULL;
+    influence(s->w, n, &v, &nv);
+    Csr g;
+    csr_build(&g, n, v, nv);
+    free(v);
+    bool *up = xcalloc(n + 1, sizeof *up);
+    EntId *queue = xcalloc(n + 1, sizeof *queue);
+    if (x < n) {
+        up[x] = true;
+        queue[tail++] = x;
+    }
+    while (head < tail) {
+        EntId b = queue[head++];
+        for (size_t k = g.off[b]; k < g.off[b + 1]; k++)
+            if (!up[g.to[k]]) {
+                up[g.to[k]] = true;
+                queue[tail++] = g.to[k];
+            }
+    }
+    free(queue);
+    csr_free(&g);
+    return up;
+}
+
 SensRow *sens_rank(Sens *s, EntId x, size_t *n, size_t *ninputs)
 {
     size_t ne = s->r0->n, k = 0;
     SensRow *rows = xcalloc(3 * ne + 1, sizeof *rows);
+    bool *up = upstream(s, x);
     *ninputs = 0;
     for (EntId v = 0; v < ne; v++) {
         bool market = world_entity(s->w, v)->kind == ENT_MARKET;
@@ -268,17 +329,18 @@ SensRow *sens_rank(Sens *s, EntId x, size_t *n, size_t *ninputs)
             in[m++] = (SensInput){SH_REVENUE, v};
         if (market && s->pay[v] > 0)
             in[m++] = (SensInput){SH_PAYMENTS, v};
-        for (int i = 0; i < m; i++) {
+        *ninputs += (size_t)m;
+        for (int i = 0; up[v] && i < m; i++) {
             SensRow *r = &rows[k];
             r->in = in[i];
             sens_of(s, x, in[i], (1u << SF__COUNT) - 1, true, r->v);
-            ++*ninputs;
             bool moves = false;
             for (int g = 0; g < SF__COUNT; g++)
                 moves |= r->v[g].d != 0 || r->v[g].jump != 0;
             k += moves;
         }
     }
+    free(up);
     qsort(rows, k, sizeof *rows, by_size);
     *n = k;
     return rows;

@@ -237,6 +237,79 @@ static void exact_agrees_with_finite_differences(void **state)
     assert_true(webs >= 30 && compared >= 500 && moving >= 100);
 }
 
+/* A random dated web with loans, stakes and a guarantee. */
+static int random_dated(unsigned seed, char *buf, size_t cap)
+{
+    srand(seed);
+    int n = 4 + rand() % 5;
+    size_t k = (size_t)snprintf(buf, cap, "as of 2025\nhorizon 2028\nmarket users\n");
+    for (int i = 0; i < n; i++)
+        k += (size_t)snprintf(buf + k, cap - k, "company e%d { cash %dB; equity %dB }\n", i,
+                              rand() % 6, 1 + rand() % 8);
+    for (int i = 0; i < n; i += 2)
+        k += (size_t)snprintf(buf + k, cap - k, "company e%d { revenue %dB/y from users }\n", i,
+                              1 + rand() % 6);
+    static const char *const verbs[] = {"buys %dB from", "invests %dB in", "lends %dB to"};
+    for (int j = 0; j < n + n / 2; j++) {
+        int a = rand() % n, b = (a + 1 + rand() % (n - 1)) % n, v = rand() % 3;
+        k += (size_t)snprintf(buf + k, cap - k, "e%d ", a);
+        k += (size_t)snprintf(buf + k, cap - k, verbs[v], 1 + rand() % 12);
+        k += (size_t)snprintf(buf + k, cap - k, " e%d over %dy from %d%s\n", b,
+                              1 + rand() % 3, 2024 + rand() % 3, v == 2 ? " due 2027 at 5%" : "");
+    }
+    k += (size_t)snprintf(buf + k, cap - k, "e0 guarantees 2B to e1\n");
+    return n;
+}
+
+/* show sensitivities leaves out the inputs that cannot reach the entity: every input left
+ * out moves nothing when asked one by one, and every one kept is among those that move. */
+static void ranking_leaves_out_only_what_moves_nothing(void **state)
+{
+    (void)state;
+    char text[8192];
+    size_t total = 0, kept = 0;
+    for (unsigned seed = 1; seed <= 12; seed++) {
+        random_dated(seed, text, sizeof text);
+        Dg *dg = load(text);
+        const World *w = dg_world(dg);
+        StressParams p;
+        stress_params_init(&p);
+        Sens *s = sens_new(w, NULL, &p);
+        size_t ne = world_n_entities(w);
+        for (EntId x = 0; x < ne; x++) {
+            size_t n, ninputs, moving = 0;
+            SensRow *rows = sens_rank(s, x, &n, &ninputs);
+            for (EntId y = 0; y < ne; y++) {
+                bool market = world_entity(w, y)->kind == ENT_MARKET;
+                const ShockOp ops[3] = {SH_CASH, SH_REVENUE, SH_PAYMENTS};
+                for (int o = 0; o < 3; o++) {
+                    SensInput in = {ops[o], y};
+                    if (market != (ops[o] == SH_PAYMENTS))
+                        continue;
+                    SensVal v[SF__COUNT];
+                    sens_of(s, x, in, ALL, true, v);
+                    bool moves = false;
+                    for (int g = 0; g < SF__COUNT; g++)
+                        moves |= v[g].d != 0 || v[g].jump != 0;
+                    moving += moves;
+                }
+            }
+            assert_int_equal(n, moving);
+            for (size_t r = 1; r < n; r++)   /* ranked: |paid| never rises down the table */
+                assert_true(rows[r].v[SF_PAID].how == SENS_JUMP ||
+                            fabs(rows[r].v[SF_PAID].d) <= fabs(rows[r - 1].v[SF_PAID].d) * (1 + 1e-9) ||
+                            rows[r - 1].v[SF_PAID].how == SENS_JUMP);
+            total += ninputs;
+            kept += n;
+            free(rows);
+        }
+        sens_free(s);
+        dg_free(dg);
+    }
+    print_message("ranking: %zu inputs of dated webs, %zu move their entity\n", total, kept);
+    assert_true(kept > 50 && kept < total);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -245,6 +318,7 @@ int main(void)
         cmocka_unit_test(revenue_from_a_market),
         cmocka_unit_test(kink_at_a_tie),
         cmocka_unit_test(exact_agrees_with_finite_differences),
+        cmocka_unit_test(ranking_leaves_out_only_what_moves_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
