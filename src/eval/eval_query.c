@@ -17,12 +17,14 @@ static const char *const FIGURES =
     "in out own gap circularity commitments backlog commitment_ratio leverage concentration "
     "hhi paper vendor_financing runway exposure(a,b) sources(a,b) total_commitments() "
     "end_demand() system_leverage() total_unfunded() total_circulated(); in a what-if also "
-    "defaulted shortfall loss paid distress";
+    "defaulted shortfall loss paid distress; risk measures breaking_point(x) "
+    "sensitivity(paid(x),cash of y)";
 static const char *const FIGURE_NAMES[] = {
     "in", "out", "own", "gap", "circularity", "commitments", "backlog", "commitment_ratio",
     "leverage", "concentration", "hhi", "paper", "vendor_financing", "runway", "exposure",
     "sources", "total_commitments", "end_demand", "system_leverage", "total_unfunded",
-    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress"};
+    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress", "breaking_point",
+    "sensitivity"};
 static const char *const TOPICS[] = {
     "sources", "cycles", "leverage", "timeline", "exposure", "system", "deals", "summary",
     "defaults", "losses", "payments", "distress"};
