@@ -37,13 +37,14 @@ static const char *const keywords[] = {
 
 static const char *const topics[] = {
     "sources", "cycles", "leverage", "timeline", "exposure", "system", "deals", "defaults",
-    "losses", "payments", "distress", "summary", NULL};
+    "losses", "payments", "distress", "summary", "sensitivities", NULL};
 
 static const char *const figures[] = {
     "in", "out", "own", "gap", "circularity", "commitments", "backlog", "commitment_ratio",
     "leverage", "concentration", "hhi", "paper", "vendor_financing", "runway", "exposure",
     "sources", "total_commitments", "end_demand", "system_leverage", "total_unfunded",
-    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress", NULL};
+    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress", "sensitivity",
+    NULL};
 
 static const char *const commands[] = {
     ":help", ":load", ":save", ":reload", ":undo", ":reset", ":quit", NULL};

@@ -42,13 +42,14 @@ static const HelpTopic help_topics[] = {
     {"show",
      "  show NAME    show TOPIC [of A [to B]]    show EXPR    or just type EXPR\n"
      "  topics: sources cycles leverage timeline exposure system deals defaults losses\n"
-     "          payments distress summary\n"
+     "          payments distress summary;  show breaking points;  show sensitivities of X\n"
      "  assert EXPR [\"message\"]\n"},
     {"figures",
      "  in out own gap circularity commitments backlog commitment_ratio leverage\n"
      "  concentration hhi paper vendor_financing runway exposure(a,b) sources(a,b)\n"
      "  total_commitments() end_demand() system_leverage() total_unfunded()\n"
-     "  total_circulated();  in what-if: defaulted shortfall loss paid distress\n"},
+     "  total_circulated();  in what-if: defaulted shortfall loss paid distress\n"
+     "  risk: breaking_point(x [, cash of y])  sensitivity(paid(x), revenue of y)\n"},
     {"whatif",
      "  scenario NAME [\"desc\"] { openai defaults; shock payments of users by -50%;\n"
      "                          cancel LABEL; drop nonbinding; set recovery 60% }\n"

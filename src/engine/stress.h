@@ -105,6 +105,9 @@ typedef struct StressResult {
 /* Clear w under p, year by year. base: the world the losses are measured against (it is
  * cleared with no shocks, default params); NULL = w is itself the base, so losses are 0. */
 StressResult *stress_run(const World *w, const World *base, const StressParams *p);
+/* The same against a base already cleared (stress_run(base, NULL, defaults)), for callers
+ * that clear many variants of one world against one base (sensitivity.h). */
+StressResult *stress_run_against(const World *w, const StressResult *base, const StressParams *p);
 void stress_free(StressResult *r);
 
 /* In a what-if: defaulted(x) (bool), default_year(x) and cured_year(x) (a year, or n/a),

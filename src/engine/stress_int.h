@@ -47,7 +47,8 @@ typedef struct Run {
 /* stress_result.c */
 StressResult *stress_result_new(size_t n, int nyears, int first_year, const StressParams *p);
 void stress_result_guarantees(StressResult *r, const Run *u);
-/* Warrants, the equity channel and losses against base (NULL: r is the base). */
-void stress_result_finish(StressResult *r, const Run *u, const World *base);
+/* Warrants, the equity channel and losses against the base world's clearing (NULL: r is
+ * the base). */
+void stress_result_finish(StressResult *r, const Run *u, const StressResult *base);
 
 #endif

@@ -170,15 +170,9 @@ static void equity_channel(StressResult *r, const Run *u, const StressResult *b)
     csr_free(&st);
 }
 
-void stress_result_finish(StressResult *r, const Run *u, const World *base)
+void stress_result_finish(StressResult *r, const Run *u, const StressResult *b)
 {
     warrants(r, u);
-    StressResult *b = NULL;
-    if (base) {
-        StressParams bp;
-        stress_params_init(&bp);
-        b = stress_run(base, NULL, &bp);
-    }
     equity_channel(r, u, b);
     for (EntId i = 0; b && i < r->n; i++) {
         bool in = i < b->n;
@@ -186,5 +180,4 @@ void stress_result_finish(StressResult *r, const Run *u, const World *base)
                      r->stake_loss[i] - (in ? b->stake_loss[i] : 0);
         r->in_base[i] = in && r->round[i] && b->round[i];
     }
-    stress_free(b);
 }

@@ -308,6 +308,19 @@ static void run_free(Run *u)
 
 StressResult *stress_run(const World *w, const World *base, const StressParams *p)
 {
+    StressResult *b = NULL;
+    if (base) {
+        StressParams bp;
+        stress_params_init(&bp);
+        b = stress_run_against(base, NULL, &bp);
+    }
+    StressResult *r = stress_run_against(w, b, p);
+    stress_free(b);
+    return r;
+}
+
+StressResult *stress_run_against(const World *w, const StressResult *base, const StressParams *p)
+{
     Run u;
     run_init(&u, w, p);
     const Horizon *h = &u.plan.h;

@@ -175,6 +175,11 @@ void eval_show_breaking(Eval *ev, Query *q, const Stmt *s);
  * the base world). */
 const StressParams *eval_stress_params(Query *q);
 
+/* eval_sens.c: sensitivity(paid|shortfall|loss(X), cash|revenue|payments of Y), per 1B of
+ * the input (n/a when the input is 0), and `show sensitivities of X`. */
+Value eval_sensitivity(Eval *ev, Query *q, const Expr *e);
+void eval_show_sensitivities(Eval *ev, Query *q, const Stmt *s);
+
 /* eval_whatif.c: scenarios and what-if */
 void eval_scenario_decl(Eval *ev, const Stmt *s);
 void eval_whatif(Eval *ev, Query *q, const Stmt *s);

@@ -17,12 +17,14 @@ static const char *const FIGURES =
     "in out own gap circularity commitments backlog commitment_ratio leverage concentration "
     "hhi paper vendor_financing runway exposure(a,b) sources(a,b) total_commitments() "
     "end_demand() system_leverage() total_unfunded() total_circulated(); in a what-if also "
-    "defaulted shortfall loss paid distress";
+    "defaulted shortfall loss paid distress; risk measures breaking_point(x) "
+    "sensitivity(paid(x),cash of y)";
 static const char *const FIGURE_NAMES[] = {
     "in", "out", "own", "gap", "circularity", "commitments", "backlog", "commitment_ratio",
     "leverage", "concentration", "hhi", "paper", "vendor_financing", "runway", "exposure",
     "sources", "total_commitments", "end_demand", "system_leverage", "total_unfunded",
-    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress"};
+    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress", "breaking_point",
+    "sensitivity"};
 static const char *const TOPICS[] = {
     "sources", "cycles", "leverage", "timeline", "exposure", "system", "deals", "summary",
     "defaults", "losses", "payments", "distress"};
@@ -90,6 +92,8 @@ Value eval_call(Eval *ev, Query *q, const Expr *e)
     const char *fn = sym_str(ev->in, e->u.call.fn);
     if (!strcmp(fn, "breaking_point"))
         return eval_breaking_point(ev, q, e);
+    if (!strcmp(fn, "sensitivity"))
+        return eval_sensitivity(ev, q, e);
     int nargs = e->u.call.nargs;
     int want = figure_arity(fn);
     bool stress = whatif_is_figure(fn);
@@ -211,6 +215,10 @@ void eval_show(Eval *ev, Query *q, const Stmt *s)
     }
     if (!strcmp(t, "breaking points")) {
         eval_show_breaking(ev, q, s);
+        return;
+    }
+    if (!strcmp(t, "sensitivities")) {
+        eval_show_sensitivities(ev, q, s);
         return;
     }
     EntId id = world_find(q->w, s->u.show.topic);
