@@ -26,7 +26,7 @@ done | grep . && fail=1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 probe() {   # layer header: must fail to compile
-    inc=$(make -s --no-print-directory "print-INC_$1")
+    inc=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory "print-INC_$1")
     printf '#include "%s"\n' "$2" > "$tmp/p.c"
     if cc -std=c11 -fsyntax-only $inc $(pkg-config --cflags jansson 2>/dev/null) "$tmp/p.c" 2>/dev/null; then
         bad "a file of src/$1/ can include $2"
@@ -40,7 +40,7 @@ probe out eval.h; probe out ast.h; probe out dg.h
 probe eval dg.h; probe eval repl_int.h
 probe cli world.h; probe cli arena.h; probe cli eval.h
 # ... and a header of a lower layer does compile (the probe itself works).
-inc=$(make -s --no-print-directory print-INC_engine)
+inc=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory print-INC_engine)
 printf '#include "world.h"\n#include "arena.h"\n' > "$tmp/ok.c"
 cc -std=c11 -fsyntax-only $inc "$tmp/ok.c" || bad "src/engine/ cannot include world.h and arena.h"
 exit $fail
