@@ -171,6 +171,10 @@ Value eval_call(Eval *ev, Query *q, const Expr *e);
 Value eval_breaking_point(Eval *ev, Query *q, const Expr *e);
 /* `show breaking points`: every entity's, weakest first, with its default year. */
 void eval_show_breaking(Eval *ev, Query *q, const Stmt *s);
+/* A risk measure's input `revenue of y`, `cash of y` or `payments of m` (an EX_REF): false,
+ * with an error naming fn() and the hint, for anything else. */
+bool eval_risk_input(Eval *ev, Query *q, const Expr *a, const char *fn, const char *hint,
+                     ShockOp *what, EntId *of);
 /* The stress parameters of q (a what-if's recovery and forced defaults; the defaults in
  * the base world). */
 const StressParams *eval_stress_params(Query *q);

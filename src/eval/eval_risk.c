@@ -9,20 +9,28 @@
 #include "breaking.h"
 #include "stress_show.h"
 
-/* `revenue of y`, `cash of y`, `payments of m`: what breaking_point may cut. */
-static bool cut_of(Eval *ev, Query *q, const Expr *a, BreakCut *cut)
+bool eval_risk_input(Eval *ev, Query *q, const Expr *a, const char *fn, const char *hint,
+                     ShockOp *what, EntId *of)
 {
     const char *w = sym_str(ev->in, a->u.ref.what);
     int k = shock_target(w);
     if (k != SH_REVENUE && k != SH_CASH && k != SH_PAYMENTS) {
-        diag_error(ev->d, a->u.ref.what_span, "breaking_point() cuts revenue, cash or payments "
-                   "of an entity, not '%s'", w);
-        diag_hint(ev->d, "breaking_point(x, revenue of y), or breaking_point(x) for demand");
+        diag_error(ev->d, a->u.ref.what_span, "%s() takes the revenue, cash or payments of an "
+                   "entity, not '%s'", fn, w);
+        diag_hint(ev->d, "%s", hint);
         return false;
     }
-    cut->what = (ShockOp)k;
-    cut->of = eval_entity_ref(ev, q, a->u.ref.of, a->u.ref.of_span);
-    return cut->of != ENT_NONE;
+    *what = (ShockOp)k;
+    *of = eval_entity_ref(ev, q, a->u.ref.of, a->u.ref.of_span);
+    return *of != ENT_NONE;
+}
+
+/* `revenue of y`, `cash of y`, `payments of m`: what breaking_point may cut. */
+static bool cut_of(Eval *ev, Query *q, const Expr *a, BreakCut *cut)
+{
+    return eval_risk_input(ev, q, a, "breaking_point",
+                           "breaking_point(x, revenue of y), or breaking_point(x) for demand",
+                           &cut->what, &cut->of);
 }
 
 Value eval_breaking_point(Eval *ev, Query *q, const Expr *e)

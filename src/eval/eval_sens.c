@@ -47,17 +47,9 @@ static bool input_of(Eval *ev, Query *q, const Expr *a, SensInput *in)
                    "y` or `payments of m`");
         return false;
     }
-    const char *w = sym_str(ev->in, a->u.ref.what);
-    int k = shock_target(w);
-    if (k != SH_CASH && k != SH_REVENUE && k != SH_PAYMENTS) {
-        diag_error(ev->d, a->u.ref.what_span, "sensitivity() moves the cash, revenue or "
-                   "payments of an entity, not '%s'", w);
-        diag_hint(ev->d, "sensitivity(paid(x), cash of y), or revenue of y, or payments of m");
-        return false;
-    }
-    in->what = (ShockOp)k;
-    in->of = eval_entity_ref(ev, q, a->u.ref.of, a->u.ref.of_span);
-    return in->of != ENT_NONE;
+    return eval_risk_input(ev, q, a, "sensitivity",
+                           "sensitivity(paid(x), cash of y), or revenue of y, or payments of m",
+                           &in->what, &in->of);
 }
 
 Value eval_sensitivity(Eval *ev, Query *q, const Expr *e)
