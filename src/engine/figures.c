@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "cycles.h"
 #include "sources.h"
+#include "sources_table.h"
 #include "timeline.h"
 
 struct Engine {
@@ -22,6 +23,12 @@ struct Engine {
     int *run_year;
     double *self;          /* sources(v)[v] per entity, NAN until computed */
     EntId *by_name;        /* lazily: ids sorted by name */
+    SourceTable all;       /* lazily: every entity's sources, when all_fit is SOURCES_FIT */
+    bool all_tried;
+    int all_fit;
+    size_t all_loop;
+    SourceTable listed;    /* lazily: the report's when not `all` */
+    bool listed_done;
 };
 
 Engine *engine_new(const World *w)
@@ -43,6 +50,8 @@ void engine_free(Engine *e)
     free(e->run_year);
     free(e->self);
     free(e->by_name);
+    sources_table_free(&e->all);
+    sources_table_free(&e->listed);
     free(e);
 }
 
@@ -86,17 +95,77 @@ const EntId *engine_by_name(Engine *e)
     return e->by_name;
 }
 
-/* sources(v)[v], cached. */
-static double self_origin(Engine *e, EntId v)
+static void self_cache(Engine *e)
 {
     if (!e->self) {
         e->self = xmalloc((e->g->n + 1) * sizeof *e->self);
         for (size_t i = 0; i < e->g->n; i++)
             e->self[i] = NAN;
     }
+}
+
+/* sources(v)[v], cached. */
+static double self_origin(Engine *e, EntId v)
+{
+    self_cache(e);
     if (isnan(e->self[v]))
         e->self[v] = sources_self(engine_solver(e), engine_components(e), v);
     return e->self[v];
+}
+
+/* The listed entities' sources(v)[v] into the cache: circularity comes free with them. */
+static void seed_self(Engine *e, const SourceTable *t)
+{
+    self_cache(e);
+    for (EntId v = 0; v < t->n; v++) {
+        if (!t->listed[v])
+            continue;
+        double x = 0;
+        for (size_t i = 0; i < t->of[v].n; i++)
+            if (t->of[v].items[i].origin == v && !t->of[v].items[i].unfunded)
+                x = t->of[v].items[i].usd;
+        e->self[v] = x;
+    }
+}
+
+const SourceTable *engine_sources_all(Engine *e)
+{
+    if (!e->all_tried) {
+        e->all_tried = true;
+        e->all_fit = sources_table_all(e->g, engine_components(e), true, &e->all, &e->all_loop);
+        if (e->all_fit == SOURCES_FIT)
+            seed_self(e, &e->all);
+    }
+    return e->all_fit == SOURCES_FIT ? &e->all : NULL;
+}
+
+int engine_sources_fit(Engine *e, size_t *loop)
+{
+    engine_sources_all(e);
+    *loop = e->all_loop;
+    return e->all_fit;
+}
+
+const SourceTable *engine_sources_listed(Engine *e, bool every)
+{
+    const SourceTable *all = engine_sources_all(e);
+    if (all || e->listed_done)
+        return all ? all : &e->listed;
+    e->listed_done = true;
+    size_t loop;
+    if (every && sources_table_all(e->g, engine_components(e), false, &e->listed, &loop) ==
+                     SOURCES_FIT) {
+        seed_self(e, &e->listed);
+        return &e->listed;
+    }
+    EntId *ids = xmalloc((e->g->n + 1) * sizeof *ids);
+    size_t k = every ? e->g->n : sources_largest(e->g, SOURCES_LARGEST, ids);
+    for (size_t i = 0; every && i < k; i++)
+        ids[i] = engine_by_name(e)[i];
+    sources_table_of(engine_solver(e), ids, k, &e->listed);
+    seed_self(e, &e->listed);
+    free(ids);
+    return &e->listed;
 }
 
 static bool equity_of(const Entity *en, double *out)
@@ -248,6 +317,7 @@ bool figure_system(Engine *e, SysFig f, double *out)
         figure_system(e, SYS_TOTAL_COMMITMENTS, &sum);
         return ratio(sum, end_demand(g), out);
     case SYS_TOTAL_CIRCULATED:
+        engine_sources_all(e);   /* every entity's at once, when cheap */
         for (EntId v = 0; v < g->n; v++)
             sum += self_origin(e, v);
         *out = sum;

@@ -25,6 +25,17 @@ const World *engine_world(const Engine *e);
  * sources solver of this engine's graph. */
 const uint32_t *engine_components(Engine *e);
 struct SourceSolver *engine_solver(Engine *e);
+/* Sources of many entities (sources_table.h), cached; each table also fills the cache of
+ * circularity for the entities it lists. engine_sources_all: every entity's by the bounded
+ * one-pass method, or NULL when the web is beyond its bounds (tried once; cheap to find
+ * out). engine_sources_fit: that pass's SourcesFit, and the largest loop. engine_sources_
+ * listed: what `report` lists: every entity's when `every` (the unbounded pass, else one
+ * solve per entity in batches) or when engine_sources_all has them, else those of the
+ * SOURCES_LARGEST entities with the largest in(v). The first call decides `every`. */
+struct SourceTable;
+const struct SourceTable *engine_sources_all(Engine *e);
+int engine_sources_fit(Engine *e, size_t *loop);
+const struct SourceTable *engine_sources_listed(Engine *e, bool every);
 /* Entity ids sorted by name (n = engine_graph(e)->n entries), cached: the order of every
  * table and of the JSON report. */
 const EntId *engine_by_name(Engine *e);

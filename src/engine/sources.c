@@ -7,19 +7,23 @@
  * is reported as unattributed. Up to SOURCES_DENSE_MAX nodes the system is solved exactly
  * (Gaussian elimination; a loop that leaks little would take Gauss-Seidel very many sweeps);
  * larger sets use Gauss-Seidel, nodes visited nearest-to-v first, which converges fast on
- * deal webs; see docs/ENGINE.md for the criterion and the cap. */
+ * deal webs; see docs/ENGINE.md for the criterion and the cap.
+ *
+ * Several entities share one solve (sources_of_many): the matrix is the same, only the right
+ * side differs, so y holds one column per entity (y[pos * k + j]) and every edge read in a
+ * sweep serves all k of them. */
 #include "sources.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
+#include "dense.h"
 
 struct SourceSolver {
     const Graph *g;
-    double *y;
     uint32_t *mark;    /* == gen: node is in the current reachable set */
     uint32_t gen;
-    EntId *set;        /* the reachable set, BFS order from v */
+    EntId *set;        /* the reachable set, BFS order from the targets */
     size_t nset;
     uint32_t *pos;     /* node -> index in set (valid for marked nodes) */
     size_t dense_max;
@@ -29,7 +33,6 @@ SourceSolver *source_solver_new(const Graph *g)
 {
     SourceSolver *s = xcalloc(1, sizeof *s);
     s->g = g;
-    s->y = xcalloc(g->n + 1, sizeof *s->y);
     s->mark = xcalloc(g->n + 1, sizeof *s->mark);
     s->set = xmalloc((g->n + 1) * sizeof *s->set);
     s->pos = xmalloc((g->n + 1) * sizeof *s->pos);
@@ -37,23 +40,32 @@ SourceSolver *source_solver_new(const Graph *g)
     return s;
 }
 
-void source_solver_set_dense_max(SourceSolver *s, size_t max) { s->dense_max = max;
-}
+void source_solver_set_dense_max(SourceSolver *s, size_t max) { s->dense_max = max; }
+const Graph *source_solver_graph(const SourceSolver *s) { return s->g; }
 
 void source_solver_free(SourceSolver *s)
 {
     if (!s)
         return;
-    free(s->y);
     free(s->mark);
     free(s->set);
     free(s->pos);
     free(s);
 }
 
-/* Reverse BFS from v over positive edges among originated nodes (within v's component
- * when comp is given). */
-static void reach(SourceSolver *s, EntId v, const uint32_t *comp)
+static void add_to_set(SourceSolver *s, EntId u)
+{
+    s->mark[u] = s->gen;
+    s->pos[u] = (uint32_t)s->nset;
+    s->set[s->nset++] = u;
+}
+
+/* Reverse BFS from the k targets over positive edges among originated nodes (within the
+ * targets' component when comp is given: then k is 1). A target starts a search only when
+ * the searches before it did not reach it: targets in a row (a pays b pays c) then come
+ * in the order values flow, not all first, where each sweep would move a value past only
+ * one of them. */
+static void reach(SourceSolver *s, const EntId *v, size_t k, const uint32_t *comp)
 {
     const Graph *g = s->g;
     if (++s->gen == 0) {   /* wrapped: clear the stamps once */
@@ -61,132 +73,158 @@ static void reach(SourceSolver *s, EntId v, const uint32_t *comp)
         s->gen = 1;
     }
     s->nset = 0;
-    if (!g->originated[v])
-        return;
-    s->mark[v] = s->gen;
-    s->set[s->nset++] = v;
-    for (size_t qh = 0; qh < s->nset; qh++) {
+    size_t next = 0;
+    for (size_t qh = 0;; qh++) {
+        while (qh == s->nset && next < k)
+            if (g->originated[v[next]] && s->mark[v[next]] != s->gen)
+                add_to_set(s, v[next++]);
+            else
+                next++;
+        if (qh == s->nset)
+            break;
         EntId x = s->set[qh];
-        s->y[x] = 0;
         for (uint32_t i = g->in_off[x]; i < g->in_off[x + 1]; i++) {
             EntId u = g->in[i].peer;
             if (g->in[i].w <= 0 || s->mark[u] == s->gen || !g->originated[u] ||
-                (comp && comp[u] != comp[v]))
+                (comp && comp[u] != comp[v[0]]))
                 continue;
-            s->mark[u] = s->gen;
-            s->set[s->nset++] = u;
+            add_to_set(s, u);
         }
     }
 }
 
-/* Gauss-Seidel on P_u y_u = w(u,v) + sum_k w(u,k) y_k over the reachable set. */
-static int solve(SourceSolver *s, EntId v, bool *converged)
+/* The right sides, sparse: w(u, v_j) for each payer u of a target, by u's place in the set
+ * (most of the set pays no target directly, and the set can be the whole web). */
+typedef struct Rhs {
+    uint32_t pos, j;
+    double w;
+} Rhs;
+
+static int cmp_rhs(const void *a, const void *b)
+{
+    const Rhs *x = a, *y = b;
+    return x->pos != y->pos ? (x->pos < y->pos ? -1 : 1) : (x->j > y->j) - (x->j < y->j);
+}
+
+static Rhs *right_sides(const SourceSolver *s, const EntId *v, size_t k, size_t *n)
 {
     const Graph *g = s->g;
-    int sweep;
-    for (sweep = 1; sweep <= SOURCES_MAX_SWEEPS; sweep++) {
-        double worst = 0;
-        for (size_t j = 0; j < s->nset; j++) {
-            EntId u = s->set[j];
-            double pool = g->own[u] + g->in_usd[u] + g->gap[u];
-            if (pool <= 0)
-                continue;
-            double acc = 0;
-            for (uint32_t i = g->out_off[u]; i < g->out_off[u + 1]; i++) {
-                EntId k = g->out[i].peer;
-                if (k == v)
-                    acc += g->out[i].w;
-                if (s->mark[k] == s->gen)
-                    acc += g->out[i].w * s->y[k];
-            }
-            double y = acc / pool, d = fabs(y - s->y[u]);
-            s->y[u] = y;
-            if (y > 0 && d / y > worst)
-                worst = d / y;
-        }
-        if (worst < SOURCES_TOL) {
-            *converged = true;
-            return sweep;
-        }
-    }
-    *converged = false;
-    return SOURCES_MAX_SWEEPS;
-}
-
-/* Gaussian elimination with partial pivoting on a (k x k, row-major) with right side b;
- * the answer replaces b. False when a pivot vanishes (cannot happen on originated nodes). */
-static bool gauss(double *a, double *b, size_t k)
-{
-    for (size_t c = 0; c < k; c++) {
-        size_t p = c;
-        for (size_t r = c + 1; r < k; r++)
-            if (fabs(a[r * k + c]) > fabs(a[p * k + c]))
-                p = r;
-        if (!(fabs(a[p * k + c]) > 0))
-            return false;
-        if (p != c) {
-            for (size_t j = 0; j < k; j++) {
-                double t = a[c * k + j];
-                a[c * k + j] = a[p * k + j];
-                a[p * k + j] = t;
-            }
-            double t = b[c];
-            b[c] = b[p];
-            b[p] = t;
-        }
-        for (size_t r = c + 1; r < k; r++) {
-            double f = a[r * k + c] / a[c * k + c];
-            if (f == 0)
-                continue;
-            for (size_t j = c; j < k; j++)
-                a[r * k + j] -= f * a[c * k + j];
-            b[r] -= f * b[c];
-        }
-    }
-    for (size_t c = k; c-- > 0;) {
-        double x = b[c];
-        for (size_t j = c + 1; j < k; j++)
-            x -= a[c * k + j] * b[j];
-        b[c] = x / a[c * k + c];
-    }
-    return true;
-}
-
-/* The same system as solve(), exactly, for a small reachable set. */
-static bool solve_dense(SourceSolver *s, EntId v)
-{
-    const Graph *g = s->g;
-    size_t k = s->nset;
-    double *a = xcalloc(k * k + 1, sizeof *a), *b = xcalloc(k + 1, sizeof *b);
+    size_t cap = 1;
     for (size_t j = 0; j < k; j++)
-        s->pos[s->set[j]] = (uint32_t)j;
-    for (size_t j = 0; j < k; j++) {
-        EntId u = s->set[j];
-        a[j * k + j] += g->own[u] + g->in_usd[u] + g->gap[u];
-        for (uint32_t i = g->out_off[u]; i < g->out_off[u + 1]; i++) {
-            EntId x = g->out[i].peer;
-            if (x == v)
-                b[j] += g->out[i].w;
-            if (s->mark[x] == s->gen)
-                a[j * k + s->pos[x]] -= g->out[i].w;
-        }
-    }
-    bool ok = gauss(a, b, k);
-    for (size_t j = 0; ok && j < k; j++)
-        s->y[s->set[j]] = b[j] > 0 && isfinite(b[j]) ? b[j] : 0;
-    free(a);
-    free(b);
-    return ok;
+        cap += g->in_off[v[j] + 1] - g->in_off[v[j]];
+    Rhs *b = xmalloc(cap * sizeof *b);
+    *n = 0;
+    for (size_t j = 0; j < k; j++)
+        for (uint32_t i = g->in_off[v[j]]; i < g->in_off[v[j] + 1]; i++)
+            if (s->mark[g->in[i].peer] == s->gen)
+                b[(*n)++] = (Rhs){s->pos[g->in[i].peer], (uint32_t)j, g->in[i].w};
+    qsort(b, *n, sizeof *b, cmp_rhs);
+    return b;
 }
 
-/* Dense when small, Gauss-Seidel otherwise; returns the sweeps used (0 = exact). */
-static int solve_any(SourceSolver *s, EntId v, bool *converged)
+/* acc += w * y over k entries; the first loop runs a multiple of 4 times, which the
+ * compiler vectorizes at -O2. */
+static void add_scaled(double *restrict acc, const double *restrict y, double w, size_t k)
 {
-    if (s->nset <= s->dense_max && solve_dense(s, v)) {
-        *converged = true;
+    size_t k4 = k & ~(size_t)3;
+    for (size_t j = 0; j < k4; j++)
+        acc[j] += w * y[j];
+    for (size_t j = k4; j < k; j++)
+        acc[j] += w * y[j];
+}
+
+/* One Gauss-Seidel update of the k values of the node at place p; *b walks the right
+ * sides, which are in place order. Returns the largest relative change. */
+static double update(const SourceSolver *s, size_t p, double *y, const Rhs **b,
+                     const Rhs *bend, size_t k, double *acc)
+{
+    const Graph *g = s->g;
+    EntId u = s->set[p];
+    memset(acc, 0, k * sizeof *acc);
+    for (; *b < bend && (*b)->pos == p; (*b)++)
+        acc[(*b)->j] += (*b)->w;
+    double pool = g->own[u] + g->in_usd[u] + g->gap[u];
+    if (pool <= 0)
         return 0;
+    double *yu = y + p * k;
+    for (uint32_t i = g->out_off[u]; i < g->out_off[u + 1]; i++) {
+        EntId x = g->out[i].peer;
+        if (s->mark[x] != s->gen)
+            continue;
+        const double w = g->out[i].w, *yx = y + (size_t)s->pos[x] * k;
+        add_scaled(acc, yx, w, k);
     }
-    return solve(s, v, converged);
+    double worst = 0;
+    for (size_t j = 0; j < k; j++) {
+        double yn = acc[j] / pool, d = fabs(yn - yu[j]);
+        yu[j] = yn;
+        if (yn > 0 && d / yn > worst)
+            worst = d / yn;
+    }
+    return worst;
+}
+
+/* Gauss-Seidel on P_u y_u = w(u,v) + sum_x w(u,x) y_x over the reachable set, y from 0. */
+static int solve(SourceSolver *s, double *y, const Rhs *b, size_t nb, size_t k,
+                 bool *converged)
+{
+    double *acc = xmalloc(k * sizeof *acc);
+    int sweep;
+    *converged = false;
+    for (sweep = 1; sweep <= SOURCES_MAX_SWEEPS && !*converged; sweep++) {
+        double worst = 0;
+        const Rhs *at = b;
+        for (size_t p = 0; p < s->nset; p++) {
+            double d = update(s, p, y, &at, b + nb, k, acc);
+            worst = d > worst ? d : worst;
+        }
+        *converged = worst < SOURCES_TOL;
+    }
+    free(acc);
+    return sweep - 1;
+}
+
+/* The same system as solve(), exactly, for a small reachable set: y (nset x k), or NULL
+ * when a pivot vanishes. */
+static double *solve_dense(SourceSolver *s, const Rhs *rhs, size_t nb, size_t k)
+{
+    const Graph *g = s->g;
+    size_t m = s->nset;
+    double *a = xcalloc(m * m + 1, sizeof *a), *b = xcalloc(m * k + 1, sizeof *b);
+    for (size_t i = 0; i < nb; i++)
+        b[rhs[i].pos * k + rhs[i].j] += rhs[i].w;
+    for (size_t j = 0; j < m; j++) {
+        EntId u = s->set[j];
+        a[j * m + j] += g->own[u] + g->in_usd[u] + g->gap[u];
+        for (uint32_t i = g->out_off[u]; i < g->out_off[u + 1]; i++)
+            if (s->mark[g->out[i].peer] == s->gen)
+                a[j * m + s->pos[g->out[i].peer]] -= g->out[i].w;
+    }
+    bool ok = dense_solve(a, b, m, k);
+    for (size_t j = 0; ok && j < m * k; j++)
+        b[j] = b[j] > 0 && isfinite(b[j]) ? b[j] : 0;
+    free(a);
+    if (!ok)
+        free(b);
+    return ok ? b : NULL;
+}
+
+/* y (nset x k) for the right sides of the targets: exactly when the set is small, else by
+ * Gauss-Seidel. *sweeps is the sweeps used (0 = exact). */
+static double *solve_any(SourceSolver *s, const EntId *v, size_t k, int *sweeps,
+                         bool *converged)
+{
+    size_t nb;
+    Rhs *b = right_sides(s, v, k, &nb);
+    *sweeps = 0;
+    *converged = true;
+    double *y = s->nset <= s->dense_max ? solve_dense(s, b, nb, k) : NULL;
+    if (!y) {
+        y = xcalloc(s->nset * k + 1, sizeof *y);
+        *sweeps = solve(s, y, b, nb, k, converged);
+    }
+    free(b);
+    return y;
 }
 
 static int cmp_share(const void *a, const void *b)
@@ -198,31 +236,66 @@ static int cmp_share(const void *a, const void *b)
     return c ? c : (int)x->unfunded - (int)y->unfunded;
 }
 
-void sources_of(SourceSolver *s, EntId v, Sources *out)
+void sources_sort(Sources *out)
+{
+    qsort(out->items, out->n, sizeof *out->items, cmp_share);
+    double sum = 0;
+    for (size_t i = 0; i < out->n; i++)
+        sum += out->items[i].usd;
+    double rest = out->in - sum;
+    out->unattributed = rest > 1e-9 * fmax(1.0, out->in) ? rest : 0;
+}
+
+/* Column j of y as v_j's origins. */
+static void collect(const SourceSolver *s, const double *y, size_t k, size_t j, Sources *out)
 {
     const Graph *g = s->g;
-    memset(out, 0, sizeof *out);
-    out->of = v;
-    out->in = g->in_usd[v];
-    out->converged = true;
-    reach(s, v, NULL);
-    if (out->in > 0 && s->nset)
-        out->sweeps = solve_any(s, v, &out->converged);
-    out->items = xmalloc((2 * s->nset + 1) * sizeof *out->items);
-    double sum = 0;
-    for (size_t j = 0; j < s->nset && out->in > 0; j++) {
-        EntId u = s->set[j];
-        double a = s->y[u] * g->own[u], b = s->y[u] * g->gap[u];
+    size_t n = 0;
+    for (size_t p = 0; p < s->nset; p++)
+        n += (y[p * k + j] * g->own[s->set[p]] > 0) + (y[p * k + j] * g->gap[s->set[p]] > 0);
+    out->items = xmalloc((n + 1) * sizeof *out->items);
+    for (size_t p = 0; p < s->nset && out->in > 0; p++) {
+        EntId u = s->set[p];
+        double yu = y[p * k + j], a = yu * g->own[u], b = yu * g->gap[u];
         if (a > 0)
             out->items[out->n++] = (SourceShare){u, false, a, world_name(g->world, u)};
         if (b > 0)
             out->items[out->n++] = (SourceShare){u, true, b, world_name(g->world, u)};
-        sum += a + b;
     }
-    qsort(out->items, out->n, sizeof *out->items, cmp_share);
-    double rest = out->in - sum;
-    out->unattributed = rest > 1e-9 * fmax(1.0, out->in) ? rest : 0;
+    sources_sort(out);
 }
+
+void sources_of_many(SourceSolver *s, const EntId *v, size_t k, Sources *out)
+{
+    const Graph *g = s->g;
+    /* only targets with inflow take part in the solve: the rest have no origins */
+    EntId *t = xmalloc((k + 1) * sizeof *t);
+    size_t nt = 0;
+    for (size_t j = 0; j < k; j++) {
+        out[j] = (Sources){.of = v[j], .in = g->in_usd[v[j]], .converged = true};
+        if (out[j].in > 0)
+            t[nt++] = v[j];
+    }
+    reach(s, t, nt, NULL);
+    int sweeps = 0;
+    bool conv = true;
+    double *y = nt && s->nset ? solve_any(s, t, nt, &sweeps, &conv) : NULL;
+    for (size_t j = 0, jt = 0; j < k; j++) {
+        if (!(out[j].in > 0) || !y) {
+            out[j].items = xmalloc(sizeof *out[j].items);
+            sources_sort(&out[j]);
+            jt += out[j].in > 0;
+            continue;
+        }
+        out[j].sweeps = sweeps;
+        out[j].converged = conv;
+        collect(s, y, nt, jt++, &out[j]);
+    }
+    free(y);
+    free(t);
+}
+
+void sources_of(SourceSolver *s, EntId v, Sources *out) { sources_of_many(s, &v, 1, out); }
 
 void sources_release(Sources *src)
 {
@@ -235,10 +308,15 @@ double sources_self(SourceSolver *s, const uint32_t *comp, EntId v)
     const Graph *g = s->g;
     if (g->in_usd[v] <= 0 || g->own[v] <= 0)
         return 0;
-    reach(s, v, comp);
+    reach(s, &v, 1, comp);
+    if (!s->nset)
+        return 0;
+    int sweeps;
     bool conv;
-    solve_any(s, v, &conv);
-    return s->y[v] * g->own[v];
+    double *y = solve_any(s, &v, 1, &sweeps, &conv);
+    double self = y[s->pos[v]] * g->own[v];
+    free(y);
+    return self;
 }
 
 bool sources_circularity(SourceSolver *s, const uint32_t *comp, EntId v, double *out)

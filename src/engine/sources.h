@@ -34,11 +34,18 @@ typedef struct Sources {
 typedef struct SourceSolver SourceSolver;
 SourceSolver *source_solver_new(const Graph *g);
 void source_solver_free(SourceSolver *s);
+const Graph *source_solver_graph(const SourceSolver *s);
 /* Reachable sets up to max nodes are solved exactly (default SOURCES_DENSE_MAX); tests set
  * 0 to exercise Gauss-Seidel. */
 void source_solver_set_dense_max(SourceSolver *s, size_t max);
 
 void sources_of(SourceSolver *s, EntId v, Sources *out);
+/* The sources of the k entities v (distinct) by one solve with k right-hand sides: the
+ * same answers as k calls of sources_of, for the cost of about one when the entities'
+ * reachable sets overlap (each edge read in a sweep serves all k). out has k entries. */
+void sources_of_many(SourceSolver *s, const EntId *v, size_t k, Sources *out);
+/* Sorts out->items as documented above and sets out->unattributed from out->in. */
+void sources_sort(Sources *out);
 void sources_release(Sources *src);   /* frees items */
 /* circularity(v) = sources(v)[v] / in(v), solved on v's strongly connected component only
  * (comp: component id per node, from scc_tarjan). False when in(v) = 0. */
