@@ -57,9 +57,12 @@ void dg_each_name(Dg *dg, DgNameFn fn, void *ud);
 
 /* ---- whole-world outputs; scenario = NULL: the base world ---- */
 int dg_summary(Dg *dg, FILE *out);
-/* `report`: text or JSON, with or without every entity's sources. An unknown scenario is an
- * error (DG_EFAIL). */
-int dg_report(Dg *dg, FILE *out, const char *scenario, bool json, bool no_sources);
+/* `report`: text or JSON. `sources` says whose sources (and circularity) it lists
+ * (docs/ENGINE.md "The report"): DG_SOURCES_AUTO every entity's where that is cheap, else
+ * the largest entities' (the report says which); DG_SOURCES_ALL every entity's, whatever
+ * it costs; DG_SOURCES_NONE nobody's. An unknown scenario is an error (DG_EFAIL). */
+typedef enum { DG_SOURCES_AUTO, DG_SOURCES_ALL, DG_SOURCES_NONE } DgSources;
+int dg_report(Dg *dg, FILE *out, const char *scenario, bool json, DgSources sources);
 /* `diff A B`: every figure of a's world against b's, changed ones only. */
 int dg_diff(Dg *a, Dg *b, FILE *out, bool json);
 /* `diff --scenario NAME`: the base world against the scenario, clearing results included. */

@@ -51,7 +51,7 @@ static json_t *clearing_json(void *ud)
     return stress_json(h->res, h->w);
 }
 
-int dg_report(Dg *dg, FILE *out, const char *scenario, bool json, bool no_sources)
+int dg_report(Dg *dg, FILE *out, const char *scenario, bool json, DgSources sources)
 {
     size_t before = dg->rd.diags.nerrors;
     EvalScenario *es = NULL;
@@ -63,7 +63,8 @@ int dg_report(Dg *dg, FILE *out, const char *scenario, bool json, bool no_source
         hook = (ClearingHook){eval_scenario_stress(es), NULL, eval_scenario_world(es)};
     }
     Engine *e = engine_new(hook.w);
-    ReportOptions ro = {.json = json, .no_sources = no_sources, .clearing = clearing_json,
+    ReportOptions ro = {.json = json, .no_sources = sources == DG_SOURCES_NONE,
+                        .all_sources = sources == DG_SOURCES_ALL, .clearing = clearing_json,
                         .clearing_ud = &hook};
     int st = report_write(out, e, &ro);
     if (st == DG_OK && !json && scenario) {

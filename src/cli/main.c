@@ -14,7 +14,7 @@
 static const char USAGE[] =
     "usage: dealgraph [--strict] FILE...       run scripts; print what `show` asks (a summary if none)\n"
     "       dealgraph check [--strict] FILE... check scripts; silent and exit 0 when clean\n"
-    "       dealgraph report [--json] [--scenario NAME] [--no-sources] FILE...\n"
+    "       dealgraph report [--json] [--scenario NAME] [--sources all | --no-sources] FILE...\n"
     "       dealgraph diff A.deal B.deal [--json]\n"
     "       dealgraph diff --scenario NAME FILE... [--json]\n"
     "       dealgraph fmt [-w | --check] FILE...\n"
@@ -29,7 +29,7 @@ static const char USAGE[] =
 typedef struct Args {
     ArgList files;
     bool strict, json, no_sources;
-    const char *scenario;
+    const char *scenario, *sources;
 } Args;
 
 /* Parse a command's words; the usage goes to stderr with a usage error, to stdout for
@@ -68,20 +68,39 @@ static int cmd_run(int argc, char **argv, bool check)
     return st;
 }
 
+/* --sources all | --no-sources: whose sources the report lists (none given: where cheap). */
+static bool report_sources(const Args *a, DgSources *out, int *st)
+{
+    *out = a->no_sources ? DG_SOURCES_NONE : DG_SOURCES_AUTO;
+    if (a->sources && (strcmp(a->sources, "all") != 0 || a->no_sources)) {
+        fprintf(stderr, "dealgraph: report: %s\n", a->no_sources
+                ? "give --sources all or --no-sources, not both"
+                : "--sources takes `all` (every entity's sources, whatever they cost)");
+        fputs(USAGE, stderr);
+        *st = DG_EUSAGE;
+        return false;
+    }
+    if (a->sources)
+        *out = DG_SOURCES_ALL;
+    return true;
+}
+
 static int cmd_report(int argc, char **argv)
 {
     Args a = {0};
     const ArgSpec specs[] = {{"--json", NULL, ARG_FLAG, &a.json},
                              {"--no-sources", NULL, ARG_FLAG, &a.no_sources},
+                             {"--sources", NULL, ARG_VALUE, &a.sources},
                              {"--scenario", NULL, ARG_VALUE, &a.scenario}, {0}};
     int st;
-    if (parse(argc, argv, specs, &a, "report", &st)) {
+    DgSources src;
+    if (parse(argc, argv, specs, &a, "report", &st) && report_sources(&a, &src, &st)) {
         DgOptions o = cli_options();
         o.quiet = true;
         Dg *dg = dg_new(&o);
         st = cli_run_files(dg, &a.files);
         if (st == DG_OK)
-            st = dg_report(dg, stdout, a.scenario, a.json, a.no_sources);
+            st = dg_report(dg, stdout, a.scenario, a.json, src);
         dg_free(dg);
     }
     free(a.files.v);

@@ -86,11 +86,18 @@ static int write_json(FILE *out, const DiffSet *s)
         json_array_append_new(arr, o);
     }
     json_t *root = json_pack("{s:o}", "changes", arr);
+    if (s->no_circularity)
+        json_object_set_new(root, "not_compared", json_pack("[s, s]", "circularity",
+                                                            "total_circulated"));
     int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 && !ferror(out) ? DG_OK : DG_EIO;
 }
+
+static const char NOT_COMPARED[] =
+    "(circularity and total_circulated not compared: every entity's sources are too costly "
+    "on this web; `report --sources all` lists them)\n";
 
 int diff_write(FILE *out, const DiffSet *s, bool json)
 {
@@ -98,6 +105,8 @@ int diff_write(FILE *out, const DiffSet *s, bool json)
         return write_json(out, s);
     if (s->n == 0) {
         fputs("no changes\n", out);
+        if (s->no_circularity)
+            fputs(NOT_COMPARED, out);
         return ferror(out) ? DG_EIO : DG_OK;
     }
     int we = 6, wf = 6;
@@ -118,6 +127,8 @@ int diff_write(FILE *out, const DiffSet *s, bool json)
                 r->figure, value_text(r->before, b, sizeof b), value_text(r->after, a, sizeof a),
                 d.kind == V_NULL ? "" : value_text(d, c, sizeof c));
     }
+    if (s->no_circularity)
+        fputs(NOT_COMPARED, out);
     return ferror(out) ? DG_EIO : DG_OK;
 }
 
@@ -150,20 +161,26 @@ static Value entity_figure(Engine *e, const World *w, const char *name, FigId f)
 }
 
 /* Every per-entity figure of every entity in either world (matched by name), and the
- * system figures. */
+ * system figures; circularity only where every entity's sources are cheap in both (one
+ * solve per entity is what made a diff of a large web take minutes). */
 void diff_worlds(DiffSet *s, const World *a, const World *b)
 {
     Engine *ea = engine_new(a), *eb = engine_new(b);
+    bool circ = engine_sources_all(ea) && engine_sources_all(eb);
+    s->no_circularity = !circ;
     const char **na = sorted_names(a), **nb = sorted_names(b);
     size_t ia = 0, ib = 0, ca = world_n_entities(a), cb = world_n_entities(b);
     while (ia < ca || ib < cb) {
         int c = ia == ca ? 1 : ib == cb ? -1 : strcmp(na[ia], nb[ib]);
         const char *pa = c <= 0 ? na[ia++] : NULL, *pb = c >= 0 ? nb[ib++] : NULL;
         for (int f = 0; f < FIG__COUNT; f++)
-            diff_add(s, pa ? pa : pb, figure_name((FigId)f), entity_figure(ea, a, pa, (FigId)f),
-                     entity_figure(eb, b, pb, (FigId)f));
+            if (circ || f != FIG_CIRCULARITY)
+                diff_add(s, pa ? pa : pb, figure_name((FigId)f),
+                         entity_figure(ea, a, pa, (FigId)f), entity_figure(eb, b, pb, (FigId)f));
     }
     for (int f = 0; f < SYS__COUNT; f++) {
+        if (!circ && f == SYS_TOTAL_CIRCULATED)
+            continue;
         const char *fn = sysfig_name((SysFig)f);
         diff_add(s, NULL, fn, figure_call(ea, fn, NULL, 0), figure_call(eb, fn, NULL, 0));
     }

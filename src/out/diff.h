@@ -6,7 +6,10 @@
  * only changed figures are listed, the largest absolute change first (ties by entity, then
  * figure name; changes to or from "not defined" last). Output is an aligned text table or
  *   {"changes": [{"entity": name-or-null, "figure": f, "before": x, "after": y}]}
- * with plain numbers (USD, fractions) and null for undefined figures. */
+ * with plain numbers (USD, fractions) and null for undefined figures. Circularity and
+ * total_circulated need every entity's sources: they are compared only where the engine
+ * finds those cheaply in both worlds (engine_sources_all), else left out and the output
+ * says so (a last text line; "not_compared" in JSON). */
 #ifndef DG_DIFF_H
 #define DG_DIFF_H
 #include <stdbool.h>
@@ -27,6 +30,8 @@ typedef struct DiffSet {
     size_t n, cap;
     char **owned;         /* entity names copied out of the worlds' interners */
     size_t nowned, capowned;
+    bool no_circularity;  /* circularity and total_circulated were not compared: every
+                             entity's sources are too costly in one of the worlds */
 } DiffSet;
 
 void diffset_free(DiffSet *s);
@@ -36,7 +41,8 @@ void diff_add(DiffSet *s, const char *entity, const char *figure, Value before, 
 void diff_sort(DiffSet *s);
 int diff_write(FILE *out, const DiffSet *s, bool json);
 
-/* Every per-entity figure (entities matched by name) and system figure of two worlds. */
+/* Every per-entity figure (entities matched by name) and system figure of two worlds
+ * (circularity as above). */
 void diff_worlds(DiffSet *s, const World *a, const World *b);
 /* The clearing figures of every entity of the scenario's fork: r0 is the base world's
  * clearing, r1 the scenario's. */

@@ -1,9 +1,10 @@
-/* report.c - the `report` command: every engine figure as JSON (docs/ENGINE.md "The report")
- * or as aligned text.
+/* report.c - the `report` command: every engine figure as JSON (docs/ENGINE.md "The
+ * report") or as aligned text.
  *
  * Plain numbers in USD; an undefined figure is null, never NaN.
- * Entities in name order; keys in schema order. The "clearing" object is built by the
- * caller's hook (the stress engine), see report.h. */
+ * Entities in name order; keys in schema order. Sources (and circularity) are listed for
+ * the entities engine_sources_listed gives, and the report says whose and why. The
+ * "clearing" object is built by the caller's hook (the stress engine), see report.h. */
 #include "report.h"
 #include <math.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "cycles.h"
 #include "show.h"
 #include "sources.h"
+#include "sources_table.h"
 
 static json_t *num(bool ok, double x)
 {
@@ -27,20 +29,61 @@ static json_t *fig(Engine *e, FigId f, EntId v)
     return num(ok, x);
 }
 
-static json_t *sources_json(Engine *e, EntId v)
+/* Whose sources the report lists, and why. */
+typedef struct Listing {
+    const SourceTable *t;   /* NULL with --no-sources */
+    bool every;             /* every entity's */
+    const char *whose;      /* "all", "largest" or "none" */
+    char why[160];
+} Listing;
+
+static void listing(Engine *e, const ReportOptions *opt, Listing *l)
 {
-    Sources s;
-    sources_of(engine_solver(e), v, &s);
+    *l = (Listing){.whose = "none"};
+    if (opt->no_sources) {
+        snprintf(l->why, sizeof l->why, "--no-sources");
+        return;
+    }
+    l->t = engine_sources_listed(e, opt->all_sources);
+    l->every = l->t->nlisted == engine_graph(e)->n;
+    l->whose = l->every ? "all" : "largest";
+    size_t loop;
+    int fit = engine_sources_fit(e, &loop);
+    if (opt->all_sources)
+        snprintf(l->why, sizeof l->why, "--sources all");
+    else if (l->every)
+        snprintf(l->why, sizeof l->why, "every entity's sources are %zu numbers, found in "
+                 "one pass", l->t->items);
+    else if (fit == SOURCES_BIG_LOOP)
+        snprintf(l->why, sizeof l->why, "every entity's would need a loop of %zu entities "
+                 "solved at once, more than %d", loop, SOURCES_ALL_LOOP);
+    else if (fit == SOURCES_TOO_MANY)
+        snprintf(l->why, sizeof l->why, "every entity's would be more than %d numbers",
+                 SOURCES_ALL_ITEMS);
+    else
+        snprintf(l->why, sizeof l->why, "every entity's would take more than %.0f steps",
+                 SOURCES_ALL_WORK);
+}
+
+static bool listed(const Listing *l, EntId v) { return l->t && l->t->listed[v]; }
+
+static json_t *sources_json(const Sources *s)
+{
     json_t *o = json_object();
     char key[300];
-    for (size_t i = 0; i < s.n; i++) {
-        snprintf(key, sizeof key, "%s%s", s.items[i].unfunded ? "unfunded at " : "", s.items[i].name);
-        json_object_set_new(o, key, num(true, s.items[i].usd));
+    for (size_t i = 0; i < s->n; i++) {
+        snprintf(key, sizeof key, "%s%s", s->items[i].unfunded ? "unfunded at " : "", s->items[i].name);
+        json_object_set_new(o, key, num(true, s->items[i].usd));
     }
-    if (s.unattributed > 0)
-        json_object_set_new(o, "(unattributed)", num(true, s.unattributed));
-    sources_release(&s);
+    if (s->unattributed > 0)
+        json_object_set_new(o, "(unattributed)", num(true, s->unattributed));
     return o;
+}
+
+static json_t *listing_json(const Listing *l)
+{
+    return json_pack("{s:s, s:I, s:s}", "whose", l->whose, "entities",
+                     (json_int_t)(l->t ? l->t->nlisted : 0), "why", l->why);
 }
 
 static const char *kind_word(EntKind k)
@@ -48,7 +91,7 @@ static const char *kind_word(EntKind k)
     return k == ENT_MARKET ? "market" : k == ENT_BANK ? "bank" : "company";
 }
 
-static json_t *entity_json(Engine *e, EntId v, bool no_sources)
+static json_t *entity_json(Engine *e, EntId v, const Listing *l)
 {
     const World *w = engine_world(e);
     const Entity *en = world_entity(w, v);
@@ -58,8 +101,9 @@ static json_t *entity_json(Engine *e, EntId v, bool no_sources)
     static const FigId head[] = {FIG_IN, FIG_OUT, FIG_OWN, FIG_GAP};
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
         json_object_set_new(o, figure_name(head[i]), fig(e, head[i], v));
-    json_object_set_new(o, "sources", no_sources ? json_null() : sources_json(e, v));
-    json_object_set_new(o, "circularity", no_sources ? json_null() : fig(e, FIG_CIRCULARITY, v));
+    bool has = listed(l, v);
+    json_object_set_new(o, "sources", has ? sources_json(&l->t->of[v]) : json_null());
+    json_object_set_new(o, "circularity", has ? fig(e, FIG_CIRCULARITY, v) : json_null());
     static const FigId tail[] = {FIG_COMMITMENTS, FIG_BACKLOG, FIG_COMMITMENT_RATIO,
                                  FIG_LEVERAGE, FIG_CONCENTRATION, FIG_PAPER, FIG_RUNWAY,
                                  FIG_HHI, FIG_VENDOR_FINANCING, FIG_BORROWED, FIG_EQUITY};
@@ -89,13 +133,13 @@ static json_t *cycles_json(Engine *e, bool *truncated)
     return a;
 }
 
-static json_t *system_json(Engine *e, bool no_sources, bool truncated)
+static json_t *system_json(Engine *e, bool circulated, bool truncated)
 {
     const Graph *g = engine_graph(e);
     json_t *o = json_object();
     for (int f = 0; f < SYS__COUNT; f++) {
         double x = 0;
-        bool ok = !(f == SYS_TOTAL_CIRCULATED && no_sources) && figure_system(e, (SysFig)f, &x);
+        bool ok = !(f == SYS_TOTAL_CIRCULATED && !circulated) && figure_system(e, (SysFig)f, &x);
         json_object_set_new(o, sysfig_name((SysFig)f), num(ok, x));
     }
     json_object_set_new(o, "horizon_first", g->h.dated ? json_integer(g->h.first) : json_null());
@@ -116,13 +160,16 @@ json_t *report_json(Engine *e, const ReportOptions *opt)
 {
     const Graph *g = engine_graph(e);
     const EntId *ids = engine_by_name(e);
+    Listing l;
+    listing(e, opt, &l);
     json_t *root = json_object(), *ents = json_array();
     for (size_t i = 0; i < g->n; i++)
-        json_array_append_new(ents, entity_json(e, ids[i], opt->no_sources));
+        json_array_append_new(ents, entity_json(e, ids[i], &l));
     json_object_set_new(root, "entities", ents);
+    json_object_set_new(root, "sources_listed", listing_json(&l));
     bool truncated = false;
     json_object_set_new(root, "cycles", cycles_json(e, &truncated));
-    json_object_set_new(root, "system", system_json(e, opt->no_sources, truncated));
+    json_object_set_new(root, "system", system_json(e, l.every, truncated));
     json_t *clearing = opt->clearing ? opt->clearing(opt->clearing_ud) : NULL;   /* HOOK (stress) */
     json_object_set_new(root, "clearing", clearing ? clearing : empty_clearing());
     return root;
@@ -132,12 +179,17 @@ static void report_text(FILE *out, Engine *e, const ReportOptions *opt)
 {
     const Graph *g = engine_graph(e);
     const EntId *ids = engine_by_name(e);
+    Listing l;
+    listing(e, opt, &l);
+    if (l.t && !l.every)
+        fprintf(out, "sources of the %zu largest entities by in(v) (%s); --sources all for "
+                     "every entity\n\n", l.t->nlisted, l.why);
     show_summary(out, e);
     for (size_t i = 0; i < g->n; i++) {
         fputc('\n', out);
-        show_entity_card(out, e, ids[i], !opt->no_sources);
-        if (!opt->no_sources && g->in_usd[ids[i]] > 0)
-            show_sources(out, e, ids[i]);
+        show_entity_card(out, e, ids[i], listed(&l, ids[i]));
+        if (listed(&l, ids[i]) && g->in_usd[ids[i]] > 0)
+            show_sources_list(out, e, &l.t->of[ids[i]]);
     }
 }
 

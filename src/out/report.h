@@ -1,7 +1,8 @@
 /* report.h - the `report` command: every figure of the engine as text or JSON.
  *
- * The JSON schema is docs/ENGINE.md "The report" (documented in
- * docs/ENGINE.md): {"entities": [...], "cycles": [...], "system": {...}, "clearing": {...}}.
+ * The JSON schema is documented in docs/ENGINE.md ("The report"): {"entities": [...],
+ * "sources_listed": {...}, "cycles": [...], "system": {...}, "clearing": {...}}; the
+ * "sources_listed" object says whose sources are listed and why.
  * Plain numbers in USD, null for undefined figures, entities sorted by name, keys in
  * schema order.
  * The "clearing" object comes from the stress engine through a hook (so the engine does
@@ -23,6 +24,9 @@ typedef struct ReportOptions {
     bool json;                  /* JSON, else aligned text */
     bool no_sources;            /* `report --no-sources`: skip per-entity sources and
                                    circularity (and system total_circulated, null) */
+    bool all_sources;           /* `report --sources all`: every entity's, whatever it costs;
+                                   else every entity's where that is cheap, otherwise the
+                                   largest entities' (engine_sources_listed, figures.h) */
     ReportClearingFn clearing;  /* NULL: the empty clearing above */
     void *clearing_ud;
 } ReportOptions;

@@ -93,16 +93,21 @@ static void source_row(Table *t, const char *label, double usd, double in)
 
 void show_sources(FILE *out, Engine *e, EntId v)
 {
-    const Graph *g = engine_graph(e);
-    if (v >= g->n)
+    if (v >= engine_graph(e)->n)
         return;
     Sources s;
     sources_of(engine_solver(e), v, &s);
+    show_sources_list(out, e, &s);
+    sources_release(&s);
+}
+
+void show_sources_list(FILE *out, Engine *e, const Sources *s)
+{
+    const Graph *g = engine_graph(e);
     char buf[64], label[256];
-    fprintf(out, "sources of %s (in %s)\n", world_name(g->world, v), usd_text(s.in, buf, sizeof buf));
-    if (!(s.in > 0)) {
+    fprintf(out, "sources of %s (in %s)\n", world_name(g->world, s->of), usd_text(s->in, buf, sizeof buf));
+    if (!(s->in > 0)) {
         fprintf(out, "  nothing comes in\n");
-        sources_release(&s);
         return;
     }
     Table t;
@@ -110,25 +115,24 @@ void show_sources(FILE *out, Engine *e, EntId v)
     const char *head[3] = {"origin", "usd", "share"};
     table_row(&t, head);
     double rest = 0;
-    for (size_t i = SHOW_SOURCES_MAX; i < s.n; i++)
-        rest += s.items[i].usd;
-    for (size_t i = 0; i < s.n && i < SHOW_SOURCES_MAX; i++) {
-        const SourceShare *x = &s.items[i];
+    for (size_t i = SHOW_SOURCES_MAX; i < s->n; i++)
+        rest += s->items[i].usd;
+    for (size_t i = 0; i < s->n && i < SHOW_SOURCES_MAX; i++) {
+        const SourceShare *x = &s->items[i];
         snprintf(label, sizeof label, "%s%s%s", x->unfunded ? "unfunded at " : "", x->name,
-                 !x->unfunded && x->origin == v ? " (itself)" : "");
-        source_row(&t, label, x->usd, s.in);
+                 !x->unfunded && x->origin == s->of ? " (itself)" : "");
+        source_row(&t, label, x->usd, s->in);
     }
-    if (s.n > SHOW_SOURCES_MAX) {
-        snprintf(label, sizeof label, "(%zu other origins)", s.n - SHOW_SOURCES_MAX);
-        source_row(&t, label, rest, s.in);
+    if (s->n > SHOW_SOURCES_MAX) {
+        snprintf(label, sizeof label, "(%zu other origins)", s->n - SHOW_SOURCES_MAX);
+        source_row(&t, label, rest, s->in);
     }
-    if (s.unattributed > 0)
-        source_row(&t, "(unattributed)", s.unattributed, s.in);
+    if (s->unattributed > 0)
+        source_row(&t, "(unattributed)", s->unattributed, s->in);
     table_print(&t, out, "  ");
     table_free(&t);
-    if (!s.converged)
-        fprintf(out, "  (not converged after %d sweeps)\n", s.sweeps);
-    sources_release(&s);
+    if (!s->converged)
+        fprintf(out, "  (not converged after %d sweeps)\n", s->sweeps);
 }
 
 typedef struct ExpRow { EntId peer; double stake, owed; } ExpRow;

@@ -9,10 +9,12 @@
 #include "figures.h"
 
 void show_entity(FILE *out, Engine *e, EntId v);               /* show NAME: entity card */
-/* The card without circularity (one solve per entity) when circularity is false, for
- * `report --no-sources` on large webs. */
+/* The card without circularity (a solve of its own) when circularity is false: `report`
+ * for the entities whose sources it does not list. */
 void show_entity_card(FILE *out, Engine *e, EntId v, bool circularity);
 void show_sources(FILE *out, Engine *e, EntId v);              /* show sources of X */
+struct Sources;
+void show_sources_list(FILE *out, Engine *e, const struct Sources *s);   /* sources found */
 void show_cycles(FILE *out, Engine *e);                        /* show cycles */
 void show_cycles_of(FILE *out, Engine *e, EntId v);            /* show cycles of X */
 void show_leverage(FILE *out, Engine *e, EntId v);             /* ENT_NONE: whole table */

@@ -8,9 +8,6 @@
 #include "show.h"
 #include "table.h"
 
-/* The summary's per-entity circularity needs one solve per entity; above this many
- * entities it is left out (the report computes it on request). */
-#define SUMMARY_CIRC_MAX_ENTITIES 2000
 #define SUMMARY_MAX_CYCLES 10
 
 static char *fmt_month(int32_t m, char *buf, size_t n)
@@ -258,15 +255,15 @@ static void system_rows(FILE *out, Engine *e, bool circulated)
 
 void show_system(FILE *out, Engine *e)
 {
-    /* total_circulated costs one solve per entity: past the summary's size limit `show
-     * system` leaves it out rather than run for minutes (total_circulated() still asks). */
-    const Graph *g = engine_graph(e);
-    bool circ = g->n <= SUMMARY_CIRC_MAX_ENTITIES;
+    /* total_circulated needs every entity's sources: where the one-pass method cannot give
+     * them (docs/ENGINE.md), `show system` leaves it out rather than run for minutes
+     * (total_circulated() still asks). */
+    bool circ = engine_sources_all(e) != NULL;
     fprintf(out, "system\n");
     system_rows(out, e, circ);
     if (!circ)
-        fprintf(out, "  (total_circulated left out above %d entities: ask total_circulated())\n",
-                SUMMARY_CIRC_MAX_ENTITIES);
+        fprintf(out, "  (total_circulated left out: every entity's sources are too costly on "
+                     "this web; ask total_circulated())\n");
 }
 
 static void summary_header(FILE *out, const Graph *g)
@@ -313,7 +310,7 @@ static void summary_entities(FILE *out, Engine *e, bool circ)
 void show_summary(FILE *out, Engine *e)
 {
     const Graph *g = engine_graph(e);
-    bool circ = g->n <= SUMMARY_CIRC_MAX_ENTITIES;
+    bool circ = g->n && engine_sources_all(e) != NULL;   /* circularity where it is cheap */
     summary_header(out, g);
     if (!g->n)
         return;

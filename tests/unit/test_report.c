@@ -90,10 +90,19 @@ static void test_triangle_json(void **state)
     json_t *cl = json_object_get(root, "clearing");
     assert_true(json_is_null(json_object_get(cl, "scenario")));
     assert_true(json_is_array(json_object_get(cl, "defaults")));
+    /* three entities in one loop: every entity's sources, 3 origins each, in one pass */
+    json_t *ls = json_object_get(root, "sources_listed");
+    assert_string_equal(json_string_value(json_object_get(ls, "whose")), "all");
+    assert_int_equal(json_integer_value(json_object_get(ls, "entities")), 3);
+    assert_string_equal(json_string_value(json_object_get(ls, "why")),
+                        "every entity's sources are 9 numbers, found in one pass");
     json_decref(root);
 
     opt.no_sources = true;
     root = report_of(e, &opt);
+    ls = json_object_get(root, "sources_listed");
+    assert_string_equal(json_string_value(json_object_get(ls, "whose")), "none");
+    assert_int_equal(json_integer_value(json_object_get(ls, "entities")), 0);
     nv = entity(root, "nvidia");
     assert_true(json_is_null(json_object_get(nv, "sources")));
     assert_true(json_is_null(json_object_get(nv, "circularity")));
@@ -205,11 +214,74 @@ static void test_sources_cap(void **state)
     fix_free(f);
 }
 
+/* A funded ring of 1,001 entities is one loop, beyond what is solved at once: the report
+ * lists the sources and circularity of the 20 largest entities by in(v) (all in 1B: by
+ * name, r0000 .. r0019), null for the rest and for total_circulated, and says so; with
+ * all_sources it lists every entity's. In the ring e0's cash is the only origin, so
+ * circularity(r0000) = 100%. */
+static void test_largest_listed(void **state)
+{
+    (void)state;
+    Fix *f = fix_new();
+    enum { N = 1001 };
+    static EntId id[N];
+    char name[16];
+    for (int i = 0; i < N; i++) {
+        snprintf(name, sizeof name, "r%04d", i % 10000);
+        id[i] = ent(f, name);
+    }
+    attr(f, id[0], A_CASH, 1 * B);
+    for (int i = 0; i < N; i++)
+        deal(f, VERB_PAYS, id[i], id[(i + 1) % N], 1 * B);
+    Engine *e = engine_new(f->w);
+    ReportOptions opt = {.json = true};
+    json_t *root = report_of(e, &opt);
+    json_t *ls = json_object_get(root, "sources_listed");
+    assert_string_equal(json_string_value(json_object_get(ls, "whose")), "largest");
+    assert_int_equal(json_integer_value(json_object_get(ls, "entities")), 20);
+    assert_string_equal(json_string_value(json_object_get(ls, "why")),
+                        "every entity's would need a loop of 1001 entities solved at once, "
+                        "more than 1000");
+    assert_near(num(json_object_get(entity(root, "r0019"), "sources"), "r0000"), 1 * B, 1e-9);
+    assert_near(num(entity(root, "r0000"), "circularity"), 1.0, 1e-9);
+    assert_true(json_is_null(json_object_get(entity(root, "r0020"), "sources")));
+    assert_true(json_is_null(json_object_get(entity(root, "r0020"), "circularity")));
+    assert_true(json_is_null(json_object_get(json_object_get(root, "system"), "total_circulated")));
+    json_decref(root);
+
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    opt.json = false;
+    assert_int_equal(report_write(out, e, &opt), 0);
+    fclose(out);
+    assert_int_equal(strncmp(buf, "sources of the 20 largest entities by in(v) (", 45), 0);
+    assert_non_null(strstr(buf, "; --sources all for every entity\n"));
+    assert_non_null(strstr(buf, "sources of r0019 (in 1B)"));
+    assert_null(strstr(buf, "sources of r0020 (in 1B)"));
+    free(buf);
+    engine_free(e);
+
+    e = engine_new(f->w);
+    opt = (ReportOptions){.json = true, .all_sources = true};
+    root = report_of(e, &opt);
+    ls = json_object_get(root, "sources_listed");
+    assert_string_equal(json_string_value(json_object_get(ls, "whose")), "all");
+    assert_int_equal(json_integer_value(json_object_get(ls, "entities")), N);
+    assert_string_equal(json_string_value(json_object_get(ls, "why")), "--sources all");
+    assert_near(num(json_object_get(entity(root, "r0500"), "sources"), "r0000"), 1 * B, 1e-9);
+    assert_near(num(json_object_get(root, "system"), "total_circulated"), 1 * B, 1e-9);
+    json_decref(root);
+    engine_free(e);
+    fix_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_triangle_json), cmocka_unit_test(test_degenerate_json),
         cmocka_unit_test(test_text_has_no_nan), cmocka_unit_test(test_sources_cap),
+        cmocka_unit_test(test_largest_listed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
