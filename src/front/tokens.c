@@ -1,8 +1,10 @@
-/* tokens.c - the formatter's tokens and statement segmentation (see tokens.h). */
+/* tokens.c - the formatter's tokens, read one top-level statement at a time, their
+ * statement segmentation, and the digest of what the parser reads (see tokens.h). */
 #include "tokens.h"
 #include <stdlib.h>
 #include <string.h>
 #include "lex.h"
+#include "parse_build.h"
 #include "reading.h"
 
 bool ftok_punct(int kind) { return kind < 256 || kind == FK_OP2; }
@@ -118,43 +120,169 @@ static void push(FToks *ts, int kind, Span sp)
     ts->t[ts->n++] = (FTok){.kind = kind, .start = sp.start, .end = sp.end};
 }
 
-/* The lexer's tokens of `text`, through a scratch source set: its diagnostics are dropped
- * (the caller has parsed the text already, or wants a best effort). */
-static size_t lex_text(const char *text, size_t n, Token **out)
+/* ---- the digest of what the parser reads (tokens.h) ---- */
+
+static uint64_t mix(uint64_t h, uint64_t x)
 {
-    Reading rd;
-    reading_init(&rd);
-    uint32_t id = reading_add(&rd, "<fmt>", text, n);
-    size_t k = lex_all(&rd.in, &rd.diags, &rd.src, id, out);
-    reading_free(&rd);
-    return k;
+    h = (h ^ x) * 0x9E3779B97F4A7C15u;
+    return h ^ (h >> 29);
 }
 
-void ftoks_lex(FToks *ts, const char *text, size_t n)
+static uint64_t mix_str(uint64_t h, const char *s)
 {
-    ts->t = NULL;
-    ts->n = ts->cap = 0;
-    Token *lt;
-    size_t m = lex_text(text, n, &lt);
-    Seg g = {.ts = ts, .first = -1, .last = -1};
-    for (size_t j = 0; j < m; j++) {
-        Token t = lt[j];
-        if (t.kind == COMMENT) {
-            /* a comment is '#' to the line end; its trailing blanks are layout */
-            while (t.span.end > t.span.start && blank(text[t.span.end - 1]))
-                t.span.end--;
-            push(ts, FK_COMMENT, t.span);
-        } else if (t.kind == ';' && t.implicit_semi) {
-            end_stmt(&g);
-        } else if (t.kind != BLANK && t.kind != END) {
-            push(ts, ftok_kind(t.kind), t.span);
-            segment_one(&g, ts->n - 1);
-        }
+    size_t n = s ? strlen(s) : 0;
+    for (size_t i = 0; i < n; i++)
+        h = mix(h, (unsigned char)s[i]);
+    return mix(h, n);
+}
+
+typedef struct Digester {
+    FDigest d;
+    int prev;   /* the last kind digested; 0 at the start */
+} Digester;
+
+/* A token the lexer returned (no trivia), with its value. */
+static void digest(Digester *g, const Interner *in, int kind, const YYSTYPE *val)
+{
+    if (kind == ';' && (g->prev == 0 || g->prev == ';' || g->prev == '{'))
+        return;   /* an empty statement: the grammar skips it */
+    if (kind == LEXERROR)
+        g->d.lexes = false;
+    uint64_t h = mix(g->d.hash, (uint64_t)kind);
+    if (kind == IDENT)
+        h = mix_str(h, sym_str(in, val->sym));
+    else if (kind == STRING)
+        h = mix_str(h, val->str);
+    else if (kind == NUMBER || kind == DATE) {
+        uint64_t bits;
+        memcpy(&bits, &val->val.num, sizeof bits);
+        const Dim *dm = &val->val.dim;
+        h = mix(mix(h, bits), ((uint64_t)val->val.kind << 40) | ((uint64_t)val->val.flags << 32) |
+                                  ((uint64_t)(uint8_t)dm->usd << 24) | ((uint64_t)(uint8_t)dm->gw << 16) |
+                                  ((uint64_t)(uint8_t)dm->yr << 8) | (uint8_t)dm->cnt);
     }
-    end_stmt(&g);
-    free(lt);
-    free(g.stack);
-    free(g.owner);
+    g->d.hash = h;
+    g->d.tokens++;
+    g->prev = kind;
+}
+
+/* ---- the reader ---- */
+
+struct FTokReader {
+    Reading rd;         /* scratch: the copy of the text, names, dropped diagnostics */
+    Arena strings;
+    ParseCtx pc;
+    LexState ls;
+    bool trivia;
+    Seg seg;
+    FToks buf;          /* tokens lexed and not handed out yet */
+    bool done;
+    Digester dig;
+};
+
+static FTokReader *reader_open(const char *text, size_t n, bool trivia)
+{
+    FTokReader *r = xcalloc(1, sizeof *r);
+    reading_init(&r->rd);
+    arena_init(&r->strings);
+    uint32_t id = reading_add(&r->rd, "<fmt>", text, n);
+    r->pc = (ParseCtx){.arena = &r->strings, .in = &r->rd.in, .d = &r->rd.diags, .file = id};
+    lex_init(&r->ls, &r->pc, &r->strings, id, trivia ? LEX_TRIVIA : 0);
+    r->trivia = trivia;
+    r->seg = (Seg){.ts = &r->buf, .first = -1, .last = -1};
+    r->dig.d.lexes = true;
+    return r;
+}
+
+FTokReader *ftoks_open(const char *text, size_t n) { return reader_open(text, n, true); }
+
+void ftoks_close(FTokReader *r)
+{
+    if (!r)
+        return;
+    lex_free(&r->ls);
+    arena_free(&r->strings);
+    reading_free(&r->rd);
+    free(r->buf.t);
+    free(r->seg.stack);
+    free(r->seg.owner);
+    free(r);
+}
+
+/* Lex one token into the buffer (and the digest); false at the end of the text. *cut:
+ * the token starts a top-level statement, so every token before it is final. */
+static bool lex_one(FTokReader *r, bool *cut)
+{
+    YYSTYPE val;
+    Span sp;
+    int k = lex_next(&val, &sp, &r->ls);
+    *cut = false;
+    if (k == END)
+        return false;
+    if (k != COMMENT && k != BLANK)
+        digest(&r->dig, &r->rd.in, k, &val);
+    if (!r->trivia || k == BLANK)
+        return true;
+    if (k == COMMENT) {
+        /* a comment is '#' to the line end; its trailing blanks are layout */
+        while (sp.end > sp.start && blank(r->ls.text[sp.end - 1]))
+            sp.end--;
+        push(&r->buf, FK_COMMENT, sp);
+    } else if (k == ';' && r->ls.implicit) {
+        end_stmt(&r->seg);
+    } else {
+        size_t depth = r->seg.depth;
+        push(&r->buf, ftok_kind(k), sp);
+        segment_one(&r->seg, r->buf.n - 1);
+        *cut = (r->buf.t[r->buf.n - 1].flags & FF_START) && depth == 0 && r->buf.n > 1;
+    }
+    return true;
+}
+
+bool ftoks_next(FTokReader *r, FToks *ts)
+{
+    ts->n = 0;
+    if (r->done)
+        return false;
+    bool cut = false;
+    while (lex_one(r, &cut) && !cut)
+        ;
+    if (!cut) {
+        end_stmt(&r->seg);
+        r->done = true;
+    }
+    size_t keep = cut ? 1 : 0;   /* the new statement's first token starts the next call */
+    size_t give = r->buf.n - keep;
+    ts->t = vec_grow(ts->t, &ts->cap, give + 1, sizeof *ts->t);
+    if (give)
+        memcpy(ts->t, r->buf.t, give * sizeof *ts->t);
+    ts->n = give;
+    if (keep) {
+        r->buf.t[0] = r->buf.t[give];
+        r->seg.first = r->seg.last = 0;
+        if (r->seg.depth)   /* it opened a block: the block's `{` is at 0 now */
+            r->seg.stack[0] = 0, r->seg.owner[0] = 0;
+    }
+    r->buf.n = keep;
+    return give > 0 || !r->done;
+}
+
+FDigest ftoks_reader_digest(const FTokReader *r)
+{
+    FDigest d = r->dig.d;
+    d.lexes = d.lexes && r->rd.diags.nerrors == 0;
+    return d;
+}
+
+FDigest ftoks_digest(const char *text, size_t n)
+{
+    FTokReader *r = reader_open(text, n, false);
+    bool cut;
+    while (lex_one(r, &cut))
+        ;
+    FDigest d = ftoks_reader_digest(r);
+    ftoks_close(r);
+    return d;
 }
 
 void ftoks_free(FToks *ts)

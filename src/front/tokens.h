@@ -47,10 +47,33 @@ typedef struct FToks {
     size_t n, cap;
 } FToks;
 
-/* Lex `text` and mark statement starts/ends and block widths. Lexical errors are not
- * reported (fmt_source parses the text first); a bad character is simply not a token. */
-void ftoks_lex(FToks *ts, const char *text, size_t n);
+/* Reading a script one top-level statement at a time, so that a million-statement script
+ * never holds all its tokens at once. The reader lexes its own copy of the text. Each
+ * ftoks_next gives the tokens up to the first of the next top-level statement: one
+ * statement with the comments after it (the first call: what comes before the first
+ * statement, when anything does), statement marks and block fields final; token offsets
+ * are into the text. Lexical errors are not reported (the caller has parsed the text
+ * first, or wants a best effort); a bad character is simply not a token. */
+typedef struct FTokReader FTokReader;
+FTokReader *ftoks_open(const char *text, size_t n);
+/* ts is overwritten (its buffer reused); false when nothing is left. */
+bool ftoks_next(FTokReader *r, FToks *ts);
+void ftoks_close(FTokReader *r);
 void ftoks_free(FToks *ts);
+
+/* What the parser reads in a text: the kind and value of each of its tokens (names,
+ * amounts, dates, strings), comments and blank lines left out, `;` written or implicit
+ * alike, and the `;` of empty statements (after `;`, `{` or at the start) left out as the
+ * grammar ignores them. Two texts with equal digests parse to the same statements (up to
+ * a 64-bit hash). `lexes` is false when the text has a lexical error. */
+typedef struct FDigest {
+    uint64_t hash;
+    size_t tokens;
+    bool lexes;
+} FDigest;
+FDigest ftoks_digest(const char *text, size_t n);
+/* The digest of the reader's text, complete once ftoks_next has returned false. */
+FDigest ftoks_reader_digest(const FTokReader *r);
 
 /* Token classes the layout cares about. */
 bool ftok_punct(int kind);   /* operators and punctuation, `<=` `>=` `==` `!=` included */

@@ -1,11 +1,13 @@
 /* fmt.c - the canonical layout of a deal script (see fmt.h and docs/FMT.md).
  *
- * The printer walks the lexer's tokens (fmt_seg.c) in source order and
+ * The printer walks the lexer's tokens (tokens.c), one top-level statement at a time, in
+ * source order and
  * decides only whitespace: where lines break, how deep they are indented, where single
  * spaces go. It never reorders, adds or drops a token, except that `;` is written after
  * every statement (where the source may have relied on a newline) and amounts lose their
  * trailing fraction zeros; both leave the parse unchanged. */
 #include "fmt.h"
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +41,9 @@ typedef struct Printer {
     Trail *trails;      /* lines with trailing comments, in output order (align_trailing) */
     size_t ntrail, ctrail;
 } Printer;
+
+/* Files this large are laid out on a second thread while the first parses them. */
+#define FMT_THREAD_MIN (1u << 20)
 
 static const FTok *tok(const Printer *P, size_t i) { return &P->ts->t[i]; }
 static bool is(const Printer *P, size_t i, int kind) { return tok(P, i)->kind == kind; }
@@ -300,25 +305,32 @@ static size_t count_newlines(const char *s, size_t from, size_t to)
     return k;
 }
 
-char *fmt_text(const char *text, size_t n, size_t *len)
+/* The layout, read and printed one top-level statement at a time; *dig gets the digest of
+ * what the parser reads in the text (tokens.h). */
+static char *layout(const char *text, size_t n, size_t *len, FDigest *dig)
 {
-    FToks ts;
-    ftoks_lex(&ts, text, n);
+    FTokReader *r = ftoks_open(text, n);
+    FToks ts = {0};
     Printer P = {.s = text, .ts = &ts};
     size_t prev_end = 0;
-    for (size_t i = 0; i < ts.n; i++) {
-        const FTok *t = &ts.t[i];
-        size_t nl = count_newlines(text, prev_end, t->start);
-        if (nl >= 2)
-            P.blank = true;
-        if (t->kind == FK_COMMENT)
-            print_comment(&P, i, nl);
-        else if (is(&P, i, '}'))
-            print_close(&P, i);
-        else if (!is(&P, i, ';'))
-            i = print_token(&P, i);
-        prev_end = ts.t[i].end;
+    while (ftoks_next(r, &ts)) {
+        for (size_t i = 0; i < ts.n; i++) {
+            const FTok *t = &ts.t[i];
+            size_t nl = count_newlines(text, prev_end, t->start);
+            if (nl >= 2)
+                P.blank = true;
+            if (t->kind == FK_COMMENT)
+                print_comment(&P, i, nl);
+            else if (is(&P, i, '}'))
+                print_close(&P, i);
+            else if (!is(&P, i, ';'))
+                i = print_token(&P, i);
+            prev_end = ts.t[i].end;
+        }
     }
+    *dig = ftoks_reader_digest(r);
+    ftoks_close(r);
+    ftoks_free(&ts);
     flush(&P);
     strbuf_add(&P.out, "", 0);   /* an empty script formats to an empty, non-NULL text */
     size_t n_out = P.out.len;
@@ -326,83 +338,85 @@ char *fmt_text(const char *text, size_t n, size_t *len)
     free(P.line.s);
     free(P.widths);
     free(P.trails);
-    ftoks_free(&ts);
     if (len)
         *len = n_out;
     return text_out;
 }
 
-/* The AST dump of a parse with the line:col of every node cut out, so that a script and its
- * formatted text compare equal exactly when they mean the same. */
-static char *ast_text(const Program *prog, const Interner *in, SourceSet *src)
+char *fmt_text(const char *text, size_t n, size_t *len)
 {
-    char *raw = NULL;
-    size_t n = 0;
-    FILE *f = open_memstream(&raw, &n);
-    if (!f)
-        return NULL;
-    ast_dump(f, prog, in, src);
-    fclose(f);
-    size_t w = 0;
-    for (size_t r = 0; r < n;) {
-        while (r < n && raw[r] == ' ')
-            raw[w++] = raw[r++];
-        size_t k = r;
-        while (k < n && ((raw[k] >= '0' && raw[k] <= '9') || raw[k] == ':'))
-            k++;
-        if (k > r && k < n && raw[k] == ' ')
-            r = k + 1;   /* drop "line:col " */
-        while (r < n && raw[r] != '\n')
-            raw[w++] = raw[r++];
-        if (r < n)
-            raw[w++] = raw[r++];
-    }
-    raw[w] = '\0';
-    return raw;
+    FDigest dig;
+    return layout(text, n, len, &dig);
 }
 
-/* Parse `text` as file `name` in a scratch source set: its position-free AST dump, or NULL
- * when it does not parse. */
-static char *reparse(const char *name, const char *text, size_t len, Interner *in)
+/* The layout and whether it says what the text says: the parser reads the same tokens in
+ * both (their digests agree), so the two parse to the same statements. Comparing digests
+ * costs one more scan of the output; comparing syntax trees cost two dumps of them as text,
+ * which made fmt of a large file several times as slow as `check` and as large. */
+typedef struct Layout {
+    const char *text;
+    size_t n;
+    char *out;
+    size_t len;
+    bool same;
+} Layout;
+
+static void *lay_out(void *ud)
 {
-    Reading rd;
-    Arena a;
-    reading_init(&rd);
-    arena_init(&a);
-    uint32_t id = reading_add(&rd, name, text, len);
-    ParseResult pr = parse_source(&a, in, &rd.diags, id);
-    char *dump = rd.diags.nerrors ? NULL : ast_text(&pr.prog, in, &rd.src);
-    arena_free(&a);
-    reading_free(&rd);
-    return dump;
+    Layout *L = ud;
+    FDigest before, after;
+    L->out = layout(L->text, L->n, &L->len, &before);
+    after = ftoks_digest(L->out, L->len);
+    L->same = before.lexes && after.lexes && before.hash == after.hash &&
+              before.tokens == after.tokens;
+    return NULL;
+}
+
+static bool drop_stmt(void *ud, Stmt *s)
+{
+    (void)ud;
+    (void)s;
+    return false;   /* only the diagnostics are wanted: reuse the memory */
+}
+
+/* Does the file parse? Its errors go to d. Streaming: no syntax tree is kept. */
+static bool parses(SourceSet *src, uint32_t file, Interner *in, Diags *d)
+{
+    (void)src;   /* the parser finds the file through d->src */
+    Arena nodes, strings;
+    arena_init(&nodes);
+    arena_init(&strings);
+    size_t before = d->nerrors;
+    parse_source_each(&nodes, &strings, in, d, file, drop_stmt, NULL);
+    arena_free(&nodes);
+    arena_free(&strings);
+    return d->nerrors == before;
 }
 
 char *fmt_source(SourceSet *src, uint32_t file, Interner *in, Diags *d, size_t *len)
 {
-    Arena a;
-    arena_init(&a);
-    size_t before = d->nerrors;
-    ParseResult pr = parse_source(&a, in, d, file);
-    char *want = d->nerrors > before ? NULL : ast_text(&pr.prog, in, src);
-    arena_free(&a);
-    if (!want)
-        return NULL;
     const SourceFile *f = srcset_get(src, file);
-    size_t n;
-    char *out = fmt_text(f->text, f->len, &n);
-    /* The layout must not change what the script says; if it ever would, refuse rather than
-     * hand back (or write) a different script. */
-    char *got = reparse(f->name, out, n, in);
-    bool same = got && strcmp(want, got) == 0;
-    free(want);
-    free(got);
-    if (!same) {
+    Layout L = {.text = f->text, .n = f->len};
+    /* A large file is laid out on a second thread while this one parses it: the layout
+     * reads its own copy of the text with names of its own, and touches nothing else. */
+    pthread_t th;
+    bool threaded = f->len >= FMT_THREAD_MIN && pthread_create(&th, NULL, lay_out, &L) == 0;
+    bool ok = parses(src, file, in, d);
+    if (threaded)
+        pthread_join(th, NULL);
+    else if (ok)
+        lay_out(&L);
+    if (ok && !L.same) {
+        /* The layout must not change what the script says; if it ever would, refuse rather
+         * than hand back (or write) a different script. */
         diag_error(d, (Span){file, 0, 0}, "fmt cannot lay out this file without changing it");
         diag_hint(d, "this is a dealgraph bug; please report it with the file");
-        free(out);
+    }
+    if (!ok || !L.same) {
+        free(L.out);
         return NULL;
     }
     if (len)
-        *len = n;
-    return out;
+        *len = L.len;
+    return L.out;
 }
