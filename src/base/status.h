@@ -21,6 +21,11 @@ typedef struct DgOptions {
     bool echo_exprs;         /* print the value of a bare expression statement (REPL) */
     bool color;              /* colour diagnostics/tables (a terminal, NO_COLOR unset) */
     const char *stdlib_dir;  /* where `use NAME` looks; NULL = $DEALGRAPH_PATH or built-in */
+    /* Asked between statements and between the clearings of a what-if: true stops the
+     * input running (the rest of it is skipped, and it fails with an error saying it was
+     * interrupted). NULL: never. The REPL's answers whether Ctrl-C was pressed. */
+    bool (*cancel)(void *ud);
+    void *cancel_ud;
 } DgOptions;
 
 #endif

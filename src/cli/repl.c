@@ -3,7 +3,10 @@
  * Multi-line input works as in Lua's REPL: a line is added to a
  * buffer, and dg_parse_status decides whether the buffer is a complete input, a complete
  * but wrong one (run it, so the errors print with a caret into the typed text), or cut
- * short at the end (prompt "... " for more). No grammar of its own: dg.h is the only way in. */
+ * short at the end (prompt "... " for more). No grammar of its own: dg.h is the only way in.
+ * Each parse reads the whole buffer, so a long buffer (a pasted block) is parsed again only
+ * when a line could have closed it (see worth_parsing): otherwise a 10,000-line block cost
+ * 10,000 parses of up to 10,000 lines. */
 #include "cli.h"
 #include <errno.h>
 #include <stdlib.h>
@@ -45,6 +48,51 @@ static void usage(void)
                     "  -        read statements from stdin without prompts, even from a terminal\n");
 }
 
+/* What the lines of the buffer leave open, each line scanned once as it comes: braces and
+ * parentheses outside strings and comments (a string ends on its line). A hint only, to
+ * skip parses that cannot find the buffer complete; the parser decides. */
+typedef struct Open {
+    long braces, parens;
+    size_t parsed;   /* the buffer's length when it was last parsed */
+} Open;
+
+static void scan_line(Open *o, const char *s)
+{
+    bool str = false;
+    for (; *s; s++) {
+        if (str && *s == '\\' && s[1])
+            s++;
+        else if (*s == '"')
+            str = !str;
+        else if (!str && *s == '#')
+            return;   /* a comment runs to the end of the line */
+        else if (!str) {
+            o->braces += (*s == '{') - (*s == '}');
+            o->parens += (*s == '(') - (*s == ')');
+        }
+    }
+}
+
+/* Buffers up to this size are parsed after every line, as a person types them (a parse of
+ * 16 KB is some 0.1 ms). A larger one only after a line that leaves no brace or
+ * parenthesis open, or when it has doubled since its last parse (so a mistake in the
+ * middle of a long paste is still reported before its end): parses of n lines then cost
+ * O(n) in all. */
+#define PARSE_EVERY_LINE (16u << 10)
+
+static bool worth_parsing(const Open *o, size_t len)
+{
+    return len <= PARSE_EVERY_LINE || (o->braces <= 0 && o->parens <= 0) || len >= 2 * o->parsed;
+}
+
+/* Ctrl-C stops the input running (it then fails, and a change is taken back as a failed
+ * one is), but never a replay: that must finish for the world to be as it was. */
+bool repl_cancel(void *ud)
+{
+    const Repl *r = ud;
+    return !r->replaying && repl_interrupted();
+}
+
 /* The typed buffer is complete (or broken in the middle): run it as input "<repl:N>". */
 static void submit_typed(Repl *r, StrBuf *b)
 {
@@ -61,7 +109,7 @@ static void submit_typed(Repl *r, StrBuf *b)
 }
 
 /* One line typed at a prompt: a meta-command, or more of the statement being typed. */
-static void take_line(Repl *r, StrBuf *b, const char *line, int *blanks)
+static void take_line(Repl *r, StrBuf *b, Open *o, const char *line, int *blanks)
 {
     if (b->len == 0) {
         const char *p = skip_blank(line);
@@ -77,15 +125,21 @@ static void take_line(Repl *r, StrBuf *b, const char *line, int *blanks)
     *blanks = is_blank(line) ? *blanks + 1 : 0;
     strbuf_add(b, line, strlen(line));
     strbuf_add(b, "\n", 1);
+    scan_line(o, line);
+    if (*blanks < 2 && !worth_parsing(o, b->len))
+        return;
+    o->parsed = b->len;
     if (*blanks < 2 && dg_parse_status(b->s, b->len) == DG_PARSE_INCOMPLETE)
         return;
     *blanks = 0;
+    *o = (Open){0};
     submit_typed(r, b);
 }
 
 static void interactive(Repl *r)
 {
     StrBuf b = {0};
+    Open o = {0};
     int blanks = 0;
     repl_edit_init(r);
     fprintf(stdout, "dealgraph repl - :help for help, :quit or Ctrl-D to leave\n");
@@ -97,6 +151,7 @@ static void interactive(Repl *r)
             fputc('\n', stdout);
             b.len = 0;
             blanks = 0;
+            o = (Open){0};
             continue;
         }
         if (!line) {
@@ -105,7 +160,7 @@ static void interactive(Repl *r)
             fputc('\n', stdout);
             break;
         }
-        take_line(r, &b, line, &blanks);
+        take_line(r, &b, &o, line, &blanks);
         free(line);
     }
     free(b.s);

@@ -21,7 +21,8 @@ static Repl *editing;
 static volatile sig_atomic_t interrupted;
 
 /* Ctrl-C gives up on the input being typed instead of ending the session: without
- * SA_RESTART the terminal read fails with EINTR and readline returns. */
+ * SA_RESTART the terminal read fails with EINTR and readline returns. While an input runs,
+ * the flag stops it (repl_interrupted, polled through DgOptions.cancel). */
 static void on_sigint(int sig)
 {
     (void)sig;
@@ -270,6 +271,8 @@ char *repl_readline(Repl *r, const char *prompt, bool *cancelled)
     }
     return line;
 }
+
+bool repl_interrupted(void) { return interrupted != 0; }
 
 void repl_history_add(Repl *r, const char *entry)
 {

@@ -47,10 +47,14 @@ typedef struct Repl {
     unsigned counter;         /* N of the next "<repl:N>" */
     bool interactive;         /* stdin is a terminal and `-` was not given */
     bool dirty;               /* the last input failed: roll back before the next one */
+    bool replaying;           /* repl_rebuild is running: Ctrl-C must not stop it */
     bool quit;
     int status;               /* piped mode: 1 once anything failed */
     char *history;            /* history file, or NULL for none */
 } Repl;
+
+/* repl.c: DgOptions.cancel of the session (ud is the Repl) */
+bool repl_cancel(void *ud);
 
 /* repl_session.c */
 bool repl_session_open(Repl *r);
@@ -86,6 +90,8 @@ void repl_history_add(Repl *r, const char *entry);
 /* The next line typed (heap string without its newline), or NULL at end of input or when
  * Ctrl-C cancelled the line (then *cancelled is true). */
 char *repl_readline(Repl *r, const char *prompt, bool *cancelled);
+/* Was Ctrl-C pressed since the last prompt? (Always false unless repl_edit_init ran.) */
+bool repl_interrupted(void);
 /* Candidate completions of `text` (sorted, unique, heap strings, NULL-terminated);
  * `line` is the whole line so far and `start` where text begins in it. Exposed for tests. */
 char **repl_candidates(Repl *r, const char *line, int start, const char *text);

@@ -70,7 +70,8 @@ bool repl_session_open(Repl *r)
     r->err = fwd_open(&r->fwd_err);
     const char *nc = getenv("NO_COLOR");
     r->opt = (DgOptions){.out = r->out, .err = r->err, .echo_exprs = true,
-                         .color = isatty(STDERR_FILENO) && !(nc && *nc)};
+                         .color = isatty(STDERR_FILENO) && !(nc && *nc),
+                         .cancel = repl_cancel, .cancel_ud = r};
     r->dg = dg_new(&r->opt);
     r->counter = 1;
     return load_start(r);
@@ -160,12 +161,14 @@ int repl_submit_file(Repl *r, const char *path)
 void repl_rebuild(Repl *r, bool show_errors)
 {
     set_mute(r, true, !show_errors);
+    r->replaying = true;
     dg_reset(r->dg);
     for (size_t i = 0; r->start_loaded && i < r->nstart; i++)
         dg_run_file(r->dg, r->start[i]);
     for (size_t i = 0; i < r->n; i++)
         if (r->in[i].kind == DG_INPUT_CHANGE)   /* questions changed nothing: skip them */
             run_input(r, &r->in[i]);
+    r->replaying = false;
     set_mute(r, false, false);
     r->dirty = false;
 }

@@ -32,6 +32,8 @@ typedef struct StressParams {
     DebtRankKind debtrank;   /* DR_DIFFERENTIAL by default */
     EntId *forced;           /* `X defaults` entities, in the order given */
     size_t nforced, capforced;
+    bool (*cancel)(void *ud);   /* asked before each clearing; true stops the run (NULL: never) */
+    void *cancel_ud;
 } StressParams;
 
 void stress_params_init(StressParams *p);
@@ -98,6 +100,7 @@ typedef struct StressResult {
     size_t nguarantees;
     int rounds;             /* the largest round of any year's clearing */
     bool converged;         /* false when a round bound stopped an iteration */
+    bool cancelled;         /* params.cancel stopped the run: the figures are not the answer */
     StressParams params;    /* a copy (forced list not kept) */
     Arena arena;            /* holds every array above */
 } StressResult;

@@ -126,6 +126,14 @@ static void clear_once(Run *u)
     }
 }
 
+/* Asked before every clearing (params.cancel: Ctrl-C in the REPL); once true, stays true. */
+static bool cancelled(Run *u)
+{
+    if (!u->r->cancelled && u->p->cancel && u->p->cancel(u->p->cancel_ud))
+        u->r->cancelled = true;
+    return u->r->cancelled;
+}
+
 /* Clear the year, moving guarantee calls until they are a fixed point (from no calls). */
 static void clear_year(Run *u, int year)
 {
@@ -133,7 +141,7 @@ static void clear_year(Run *u, int year)
         u->g[k].call = 0;
     size_t nsched = u->nl;
     clear_once(u);
-    for (int pass = 1; u->ng && raise_calls(u, year); pass++) {
+    for (int pass = 1; u->ng && !cancelled(u) && raise_calls(u, year); pass++) {
         if (pass >= GUAR_MAX_PASSES) {
             u->converged = false;
             break;
@@ -330,7 +338,7 @@ StressResult *stress_run_against(const World *w, const StressResult *base, const
         if (!u.market[i])
             r->external[i] = u.cash[i];
     }
-    for (int y = h->first; y <= h->last; y++)
+    for (int y = h->first; y <= h->last && !cancelled(&u); y++)
         year_step(&u, y);
     for (size_t k = 0; k < u.na; k++)
         r->shortfall[u.arrears[k].from] += u.arrears[k].amt;

@@ -299,13 +299,40 @@ static void eval_use(Eval *ev, const Stmt *s)
 
 /* ---- statements ---- */
 
+static void eval_stmt_now(Eval *ev, Query *q, const Stmt *s);
+
 void eval_stmts(Eval *ev, Query *q, const StmtList *l)
 {
     for (const Stmt *s = l->first; s; s = s->next)
         eval_stmt(ev, q, s);
 }
 
+/* opt->cancel (Ctrl-C in the REPL): the rest of the input is skipped, and one error makes
+ * it fail, so the REPL takes back what of it ran. Asked before and after each statement
+ * (after: a what-if's clearing may have been stopped inside it). */
+static bool interrupted(Eval *ev, const Stmt *s)
+{
+    if (!ev->opt->cancel || !ev->opt->cancel(ev->opt->cancel_ud)) {
+        ev->interrupted = false;   /* the next Ctrl-C is reported again */
+        return false;
+    }
+    if (!ev->interrupted) {
+        diag_error(ev->d, s->span, "interrupted");
+        diag_hint(ev->d, "Ctrl-C stopped this input; nothing it did is kept");
+        ev->interrupted = true;
+    }
+    return true;
+}
+
 void eval_stmt(Eval *ev, Query *q, const Stmt *s)
+{
+    if (interrupted(ev, s))
+        return;
+    eval_stmt_now(ev, q, s);
+    interrupted(ev, s);
+}
+
+static void eval_stmt_now(Eval *ev, Query *q, const Stmt *s)
 {
     switch (s->kind) {
     case ST_ENTITY: eval_entity(ev, q, s); break;

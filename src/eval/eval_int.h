@@ -91,6 +91,7 @@ struct Eval {
     size_t strict_checked;
     FILE *out;
     FILE *null_out;           /* /dev/null, where a quiet run's `show`s go */
+    bool interrupted;         /* opt->cancel said stop, and the error is reported */
 };
 
 /* eval.c */

@@ -233,12 +233,13 @@ void eval_shock_stmt(Eval *ev, Query *q, const Stmt *s)
 
 static WhatIf *whatif_new(Eval *ev, Query *base)
 {
-    (void)ev;
     WhatIf *wi = xcalloc(1, sizeof *wi);
     wi->q.w = world_fork(base->w);
     wi->q.base = base->w;
     wi->q.whatif = wi;
     stress_params_init(&wi->params);
+    wi->params.cancel = ev->opt->cancel;   /* Ctrl-C stops a long clearing too */
+    wi->params.cancel_ud = ev->opt->cancel_ud;
     return wi;
 }
 
@@ -349,7 +350,7 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
     const StmtList *shocks = sc ? sc->body : &s->u.whatif.shocks;
     apply_block(ev, wi, sc, shocks);
     wi->scenario_name = sc ? sym_str(ev->in, sc->name) : "what if";
-    if (!s->u.whatif.body.first && !ev->opt->quiet) {
+    if (!s->u.whatif.body.first && !ev->opt->quiet && !whatif_result(wi)->cancelled) {
         stress_show_defaults(ev->out, whatif_result(wi), wi->q.w);
         stress_show_losses(ev->out, whatif_result(wi), wi->q.w);
     }
@@ -358,15 +359,19 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
     whatif_free(ev, wi);
 }
 
+/* A clearing that Ctrl-C stopped answers nothing (the statement reports the interruption). */
 Value whatif_figure(WhatIf *wi, const char *fn, EntId v)
 {
     bool known;
-    return stress_figure(whatif_result(wi), fn, v, &known);
+    const StressResult *r = whatif_result(wi);
+    return r->cancelled ? value_null() : stress_figure(r, fn, v, &known);
 }
 
 void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v)
 {
-    stress_show_topic(out, whatif_result(wi), wi->q.w, topic, v);
+    const StressResult *r = whatif_result(wi);
+    if (!r->cancelled)
+        stress_show_topic(out, r, wi->q.w, topic, v);
 }
 
 /* ---- scenarios for report, diff and pictures ---- */
@@ -417,6 +422,6 @@ void eval_each_name(Eval *ev, void (*fn)(const char *name, void *ud), void *ud)
 
 const StressParams *eval_stress_params(Query *q)
 {
-    static const StressParams none = {1, 1, DR_DIFFERENTIAL, NULL, 0, 0};
+    static const StressParams none = {.alpha = 1, .beta = 1, .debtrank = DR_DIFFERENTIAL};
     return q->whatif ? &q->whatif->params : &none;
 }

@@ -66,10 +66,11 @@ static void spawn(Pty *p, const char *file)
     }
 }
 
-/* Read until `want` appears after the mark; false (and the output so far) on timeout. */
-static bool expect(Pty *p, const char *want)
+/* Read until `want` appears after the mark, for up to ms milliseconds; false (and the
+ * output so far) on timeout. */
+static bool expect_within(Pty *p, const char *want, long ms)
 {
-    long deadline = now_ms() + TIMEOUT_MS;
+    long deadline = now_ms() + ms;
     for (;;) {
         p->buf[p->len] = '\0';
         char *hit = strstr(p->buf + p->mark, want);
@@ -90,6 +91,8 @@ static bool expect(Pty *p, const char *want)
                 p->buf);
     return false;
 }
+
+static bool expect(Pty *p, const char *want) { return expect_within(p, want, TIMEOUT_MS); }
 
 /* Did `bad` appear in what was read since `from`? */
 static bool seen_since(Pty *p, size_t from, const char *bad)
@@ -300,6 +303,154 @@ static void test_ai2025_questions(void **state)
     assert_int_equal(wait_exit(p), 0);
 }
 
+/* Drop what was read except its last `keep` bytes: a long paste echoes more than buf. */
+static void keep_tail(Pty *p, size_t keep)
+{
+    if (p->len <= keep)
+        return;
+    memmove(p->buf, p->buf + p->len - keep, keep);
+    p->len = keep;
+    p->mark = 0;
+}
+
+/* Paste text into the terminal as fast as the REPL takes it, reading its echo meanwhile
+ * (else both sides' buffers fill and they wait on each other). */
+static void paste(Pty *p, const char *text)
+{
+    wait_raw(p);
+    size_t n = strlen(text), at = 0;
+    long deadline = now_ms() + 6 * TIMEOUT_MS;
+    while (at < n && now_ms() < deadline) {
+        struct pollfd pfd = {.fd = p->fd, .events = POLLIN | POLLOUT};
+        if (poll(&pfd, 1, 100) <= 0)
+            continue;
+        if (pfd.revents & POLLIN) {
+            keep_tail(p, 4096);
+            ssize_t got = read(p->fd, p->buf + p->len, sizeof p->buf - 1 - p->len);
+            p->len += got > 0 ? (size_t)got : 0;
+        }
+        if (pfd.revents & POLLOUT) {
+            ssize_t w = write(p->fd, text + at, n - at < 512 ? n - at : 512);
+            at += w > 0 ? (size_t)w : 0;
+        }
+    }
+    assert_int_equal(at, n);
+    keep_tail(p, 0);
+}
+
+/* The 10,000 lines of a scenario block: cash of a falls by 0.01% on each line, so in the
+ * what-if own(a) = 100B x 0.9999^10000 = 36.786B ("36.8B"). */
+static char *big_block(void)
+{
+    static const char head[] = "company a { cash 100B }\nscenario big {\n";
+    static const char line[] = "  shock cash of a by -0.01%\n";
+    char *s = xmalloc(sizeof head + 10000 * (sizeof line - 1) + 8), *at = s;
+    at = stpcpy(at, head);
+    for (int i = 0; i < 10000; i++)
+        at = stpcpy(at, line);
+    strcpy(at, "}\n");
+    return s;
+}
+
+/* A pasted 10,000-line block is taken as one input, typed (the REPL parses the buffer
+ * again only when a line could close it: after every line, that was 33 s of parsing) and
+ * piped. How fast is for make bench; the read timeouts here fail a REPL that takes
+ * minutes. */
+static void test_paste_block(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    char *block = big_block(), *typed = xmalloc(strlen(block) + 1);
+    for (size_t i = 0; (typed[i] = block[i] == '\n' ? '\r' : block[i]); i++)
+        ;
+    Pty *p = &pty;
+    spawn(p, NULL);
+    assert_true(expect(p, "dg> "));
+    paste(p, typed);
+    assert_true(expect(p, "dg> "));
+    ask(p, "what if big { show own(a) }\r", "36.8B", "dg> ");
+    send_keys(p, ":quit\r");
+    assert_int_equal(wait_exit(p), 0);
+
+    char path[400], cmd[sizeof dg + 1024];
+    snprintf(path, sizeof path, "%s/block.deal", tmpdir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fprintf(fp, "%swhat if big { show own(a) }\n", block);
+    fclose(fp);
+    snprintf(cmd, sizeof cmd, "'%s' repl < '%s' > '%s.out' 2>&1", dg, path, path);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path + strlen(path), sizeof path - strlen(path), ".out");
+    assert_non_null(strstr(slurp(path), "own(a) = 36.8B"));
+    free(block);
+    free(typed);
+}
+
+/* Ctrl-C while a long :load runs stops it, and the world is as it was before: the file's
+ * company w and its 1M deals are all taken back: out(x) is the 2B typed before, own(w)
+ * is 0 (an entity nobody declared). */
+static void test_ctrl_c_stops_load(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    char path[400];
+    snprintf(path, sizeof path, "%s/long.deal", tmpdir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("company w { cash 7B }\n", fp);
+    for (int i = 0; i < 1000000; i++)
+        fputs("x pays 1B to y\n", fp);
+    fclose(fp);
+    Pty *p = &pty;
+    spawn(p, NULL);
+    assert_true(expect(p, "dg> "));
+    ask(p, "x pays 2B to y\r", "", "dg> ");
+    send_keys(p, ":load long.deal\r");
+    usleep(200 * 1000);
+    assert_int_equal(write(p->fd, "\x03", 1), 1);   /* the terminal is cooked while it runs */
+    /* the rest of the file is still read through (not run): slow under the sanitizers */
+    assert_true(expect_within(p, "error: interrupted", 6 * TIMEOUT_MS));
+    assert_true(expect(p, "dg> "));
+    ask(p, "out(x)\r", "\n2B\r", "dg> ");
+    ask(p, "own(w)\r", "\n0\r", "dg> ");   /* 7B if the file had stayed */
+    send_keys(p, ":quit\r");
+    assert_int_equal(wait_exit(p), 0);
+}
+
+/* The cancel hook as the library sees it: asked before and after each statement; once it
+ * says stop, the rest is skipped and the input fails with one error. Here it says stop from
+ * its 4th question on: `let a` runs (questions 1, 2), `let b` too (3 before it; the 4th,
+ * after it, stops), `let c` never does. */
+static bool stop_from_4th(void *ud)
+{
+    int *asked = ud;
+    return ++*asked >= 4;
+}
+
+static void test_cancel_hook(void **state)
+{
+    (void)state;
+    int asked = 0;
+    char *err = NULL;
+    size_t len = 0;
+    FILE *ef = open_memstream(&err, &len);
+    DgOptions o = {.out = stdout, .err = ef, .cancel = stop_from_4th, .cancel_ud = &asked};
+    Dg *d = dg_new(&o);
+    const char *text = "let a = 1\nlet b = 2\nlet c = 3\n";
+    assert_int_equal(dg_run_text(d, "<t>", text, strlen(text)), DG_EFAIL);
+    fflush(ef);
+    assert_non_null(strstr(err, "<t>:2:1: error: interrupted"));
+    assert_int_equal(dg_error_count(d), 1);
+    asked = -1000;   /* no more stops */
+    assert_int_equal(dg_run_text(d, "<t2>", "b", 1), DG_OK);
+    assert_int_equal(dg_run_text(d, "<t3>", "c", 1), DG_EFAIL);   /* never defined */
+    dg_free(d);
+    fclose(ef);
+    free(err);
+}
+
 /* Completion candidates, asked of the library directly (no terminal needed). */
 static bool has(char **v, const char *w)
 {
@@ -382,6 +533,9 @@ int main(void)
         cmocka_unit_test(test_saved_script),
         cmocka_unit_test(test_history_across_sessions),
         cmocka_unit_test(test_ai2025_questions),
+        cmocka_unit_test(test_paste_block),
+        cmocka_unit_test(test_ctrl_c_stops_load),
+        cmocka_unit_test(test_cancel_hook),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
