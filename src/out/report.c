@@ -156,6 +156,19 @@ static json_t *empty_clearing(void)
                      "obligations", "defaults", "losses", "distress");
 }
 
+#define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+
+/* The keys after "entities", in schema order, into root. */
+static void tail_json(json_t *root, Engine *e, const ReportOptions *opt, const Listing *l)
+{
+    json_object_set_new(root, "sources_listed", listing_json(l));
+    bool truncated = false;
+    json_object_set_new(root, "cycles", cycles_json(e, &truncated));
+    json_object_set_new(root, "system", system_json(e, l->every, truncated));
+    json_t *clearing = opt->clearing ? opt->clearing(opt->clearing_ud) : NULL;   /* HOOK (stress) */
+    json_object_set_new(root, "clearing", clearing ? clearing : empty_clearing());
+}
+
 json_t *report_json(Engine *e, const ReportOptions *opt)
 {
     const Graph *g = engine_graph(e);
@@ -166,13 +179,56 @@ json_t *report_json(Engine *e, const ReportOptions *opt)
     for (size_t i = 0; i < g->n; i++)
         json_array_append_new(ents, entity_json(e, ids[i], &l));
     json_object_set_new(root, "entities", ents);
-    json_object_set_new(root, "sources_listed", listing_json(&l));
-    bool truncated = false;
-    json_object_set_new(root, "cycles", cycles_json(e, &truncated));
-    json_object_set_new(root, "system", system_json(e, l.every, truncated));
-    json_t *clearing = opt->clearing ? opt->clearing(opt->clearing_ud) : NULL;   /* HOOK (stress) */
-    json_object_set_new(root, "clearing", clearing ? clearing : empty_clearing());
+    tail_json(root, e, opt, &l);
     return root;
+}
+
+/* s with every line indented by `ind` spaces more. */
+static void put_indented(FILE *out, const char *s, int ind)
+{
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        fprintf(out, "%*s", ind, "");
+        if (!nl) {
+            fputs(s, out);
+            return;
+        }
+        fwrite(s, 1, (size_t)(nl - s) + 1, out);
+        s = nl + 1;
+    }
+}
+
+/* The bytes json_dumpf writes for report_json's tree, written as they are made: each
+ * entity's object is dumped, at the depth the array puts it, and freed before the next
+ * (the whole tree of a million entities' figures took gigabytes). */
+static int write_json(FILE *out, Engine *e, const ReportOptions *opt)
+{
+    const Graph *g = engine_graph(e);
+    const EntId *ids = engine_by_name(e);
+    Listing l;
+    listing(e, opt, &l);
+    fputs(g->n ? "{\n  \"entities\": [" : "{\n  \"entities\": []", out);
+    for (size_t i = 0; i < g->n; i++) {
+        json_t *o = entity_json(e, ids[i], &l);
+        char *s = json_dumps(o, JSON_FLAGS);
+        json_decref(o);
+        if (!s)
+            return 3;
+        fputs(i ? ",\n" : "\n", out);
+        put_indented(out, s, 4);
+        free(s);
+    }
+    if (g->n)
+        fputs("\n  ]", out);
+    json_t *tail = json_object();
+    tail_json(tail, e, opt, &l);
+    char *s = json_dumps(tail, JSON_FLAGS);   /* "{\n  \"sources_listed\": ...}" */
+    json_decref(tail);
+    if (!s)
+        return 3;
+    fprintf(out, ",\n%s\n", s + 2);
+    free(s);
+    return 0;
 }
 
 static void report_text(FILE *out, Engine *e, const ReportOptions *opt)
@@ -199,10 +255,7 @@ int report_write(FILE *out, Engine *e, const ReportOptions *opt)
     if (!opt)
         opt = &none;
     if (opt->json) {
-        json_t *root = report_json(e, opt);
-        int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-        json_decref(root);
-        if (rc != 0 || fputc('\n', out) == EOF)
+        if (write_json(out, e, opt) != 0)
             return 3;
     } else {
         report_text(out, e, opt);

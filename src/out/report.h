@@ -34,7 +34,9 @@ typedef struct ReportOptions {
 /* Builds the whole report as a JSON object (new reference). */
 json_t *report_json(Engine *e, const ReportOptions *opt);
 /* Writes it (JSON with keys in schema order and 2-space indent, or text). Returns 0, or 3 (DG_EIO)
- * when writing failed. */
+ * when writing failed. The JSON is written as it is made, one entity at a time (the bytes
+ * are those of report_json's tree dumped whole), so its memory does not grow with the
+ * entities; the clearing object is one tree still. */
 int report_write(FILE *out, Engine *e, const ReportOptions *opt);
 
 #endif

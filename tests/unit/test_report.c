@@ -276,12 +276,53 @@ static void test_largest_listed(void **state)
     fix_free(f);
 }
 
+/* report_write streams the JSON entity by entity; its bytes are exactly those of the
+ * whole tree (report_json) dumped at once: for the triangle (sources listed, none, all)
+ * and for an empty world. */
+static char *written(Engine *e, const ReportOptions *opt, bool tree)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (tree) {
+        json_t *root = report_json(e, opt);
+        json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        fputc('\n', f);
+        json_decref(root);
+    } else {
+        assert_int_equal(report_write(f, e, opt), 0);
+    }
+    fclose(f);
+    return buf;
+}
+
+static void test_streamed_json_is_the_tree(void **state)
+{
+    (void)state;
+    Fix *f = fix_new();
+    for (int web = 0; web < 2; web++) {
+        if (web)
+            triangle(f);
+        for (int mode = 0; mode < 3; mode++) {
+            ReportOptions opt = {.json = true, .no_sources = mode == 1, .all_sources = mode == 2};
+            Engine *a = engine_new(f->w), *b = engine_new(f->w);
+            char *s = written(a, &opt, false), *t = written(b, &opt, true);
+            assert_string_equal(s, t);
+            free(s);
+            free(t);
+            engine_free(a);
+            engine_free(b);
+        }
+    }
+    fix_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_triangle_json), cmocka_unit_test(test_degenerate_json),
         cmocka_unit_test(test_text_has_no_nan), cmocka_unit_test(test_sources_cap),
-        cmocka_unit_test(test_largest_listed),
+        cmocka_unit_test(test_largest_listed), cmocka_unit_test(test_streamed_json_is_the_tree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
