@@ -27,8 +27,8 @@ const uint32_t *engine_components(Engine *e);
 struct SourceSolver *engine_solver(Engine *e);
 /* Sources of many entities (sources_table.h), cached; each table also fills the cache of
  * circularity for the entities it lists. engine_sources_all: every entity's by the bounded
- * one-pass method, or NULL when the web is beyond its bounds (tried once; cheap to find
- * out). engine_sources_fit: that pass's SourcesFit, and the largest loop. engine_sources_
+ * one-pass method, or NULL when the web is beyond its bounds (tried once; its bounds cap
+ * what trying costs). engine_sources_fit: that pass's SourcesFit, and the largest loop. engine_sources_
  * listed: what `report` lists: every entity's when `every` (the unbounded pass, else one
  * solve per entity in batches) or when engine_sources_all has them, else those of the
  * SOURCES_LARGEST entities with the largest in(v). The first call decides `every`. */
