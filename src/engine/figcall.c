@@ -1,87 +1,87 @@
-/* figcall.c - figures by name, for expressions and asserts in scripts.
+/* figcall.c - figures by name, for expressions and asserts in scripts, from the lists of
+ * figlist.h.
  *
- * Maps the snake_case names of the language to FigId/SysFig and
- * gives each result its unit, so `assert leverage(oracle) > 5` and `in(x) > 10B` compare
- * like with like. */
+ * Maps the snake_case names of the language to FigId/PairFig/SysFig and gives each result
+ * its unit, so `assert leverage(oracle) > 5` and `in(x) > 10B` compare like with like. */
 #include <string.h>
 #include "figures.h"
 #include "sources.h"
 
-static const char *const FIG_NAMES[FIG__COUNT] = {
-    [FIG_IN] = "in", [FIG_OUT] = "out", [FIG_OWN] = "own", [FIG_GAP] = "gap",
-    [FIG_CIRCULARITY] = "circularity", [FIG_COMMITMENTS] = "commitments",
-    [FIG_BACKLOG] = "backlog", [FIG_COMMITMENT_RATIO] = "commitment_ratio",
-    [FIG_LEVERAGE] = "leverage", [FIG_CONCENTRATION] = "concentration", [FIG_HHI] = "hhi",
-    [FIG_PAPER] = "paper", [FIG_VENDOR_FINANCING] = "vendor_financing",
-    [FIG_RUNWAY] = "runway", [FIG_BORROWED] = "borrowed", [FIG_EQUITY] = "equity",
-};
+typedef struct FigInfo {
+    const char *name;
+    FigUnit unit;
+    bool listed;
+} FigInfo;
 
-static const char *const SYS_NAMES[SYS__COUNT] = {
-    [SYS_TOTAL_COMMITMENTS] = "total_commitments", [SYS_END_DEMAND] = "end_demand",
-    [SYS_LEVERAGE] = "system_leverage", [SYS_TOTAL_UNFUNDED] = "total_unfunded",
-    [SYS_TOTAL_CIRCULATED] = "total_circulated",
-};
+#define FIG_INFO(e, name, unit, listed) [e] = {name, unit, listed},
+static const FigInfo ENTITY_FIGS[FIG__COUNT] = {DG_ENTITY_FIGURES(FIG_INFO)};
+static const FigInfo PAIR_FIGS[PAIR__COUNT] = {DG_PAIR_FIGURES(FIG_INFO)};
+static const FigInfo SYSTEM_FIGS[SYS__COUNT] = {DG_SYSTEM_FIGURES(FIG_INFO)};
+#undef FIG_INFO
 
-const char *figure_name(FigId f) { return f < FIG__COUNT ? FIG_NAMES[f] : "?"; }
-const char *sysfig_name(SysFig f) { return f < SYS__COUNT ? SYS_NAMES[f] : "?"; }
+/* The three lists by their number of entity arguments. */
+static const struct {
+    const FigInfo *figs;
+    int n;
+} SHAPES[3] = {{SYSTEM_FIGS, SYS__COUNT}, {ENTITY_FIGS, FIG__COUNT}, {PAIR_FIGS, PAIR__COUNT}};
 
-static int find(const char *const *names, int n, const char *fn)
+const char *figure_name(FigId f) { return f < FIG__COUNT ? ENTITY_FIGS[f].name : "?"; }
+const char *pairfig_name(PairFig f) { return f < PAIR__COUNT ? PAIR_FIGS[f].name : "?"; }
+const char *sysfig_name(SysFig f) { return f < SYS__COUNT ? SYSTEM_FIGS[f].name : "?"; }
+FigUnit figure_unit(FigId f) { return f < FIG__COUNT ? ENTITY_FIGS[f].unit : FU_USD; }
+FigUnit sysfig_unit(SysFig f) { return f < SYS__COUNT ? SYSTEM_FIGS[f].unit : FU_USD; }
+
+FigRef figure_find(const char *name)
 {
-    for (int i = 0; i < n; i++)
-        if (names[i] && !strcmp(names[i], fn))
-            return i;
-    return -1;
+    for (int k = 0; name && k < 3; k++)
+        for (int i = 0; i < SHAPES[k].n; i++)
+            if (!strcmp(SHAPES[k].figs[i].name, name))
+                return (FigRef){k, i};
+    return (FigRef){-1, 0};
 }
 
-int figure_arity(const char *fn)
+void figure_each_listed(FigNameFn fn, void *ud)
 {
-    if (!fn)
-        return -1;
-    if (!strcmp(fn, "exposure") || !strcmp(fn, "sources"))
-        return 2;
-    if (find(FIG_NAMES, FIG__COUNT, fn) >= 0)
-        return 1;
-    if (find(SYS_NAMES, SYS__COUNT, fn) >= 0)
-        return 0;
-    return -1;
+    static const int order[] = {1, 2, 0};   /* of one entity, of two, of the system */
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < SHAPES[order[k]].n; i++)
+            if (SHAPES[order[k]].figs[i].listed)
+                fn(SHAPES[order[k]].figs[i].name, order[k], ud);
 }
 
-static Value fig_value(FigId f, double x)
+static Value with_unit(double x, FigUnit u)
 {
     Value v;
-    switch (f) {
-    case FIG_CIRCULARITY: case FIG_CONCENTRATION: case FIG_PAPER:
+    switch (u) {
+    case FU_PCT:
         v = value_num(x, DIM_NONE);
         v.flags |= VF_PCT;
         return v;
-    case FIG_COMMITMENT_RATIO: case FIG_LEVERAGE: case FIG_HHI: case FIG_RUNWAY:
-        return value_num(x, DIM_NONE);
-    default:
-        return value_num(x, DIM_USD);
+    case FU_PLAIN: case FU_YEAR: return value_num(x, DIM_NONE);
+    case FU_USD_PER_YEAR: return value_num(x, DIM_USD_PER_YEAR);
+    default: return value_num(x, DIM_USD);
     }
 }
 
-Value figure_call(Engine *e, const char *fn, const EntId *args, int nargs)
+Value figure_call(Engine *e, FigRef f, const EntId *args)
 {
-    int ar = figure_arity(fn);
-    size_t n = engine_graph(e)->n;
-    if (ar < 0 || ar != nargs)
+    if (f.nargs < 0 || f.nargs > 2 || f.id < 0 || f.id >= SHAPES[f.nargs].n)
         return value_null();
-    for (int i = 0; i < nargs; i++)
+    size_t n = engine_graph(e)->n;
+    for (int i = 0; i < f.nargs; i++)
         if (args[i] >= n)
             return value_null();
     double x;
-    if (ar == 2)
-        return value_num(!strcmp(fn, "exposure") ? figure_exposure(e, args[0], args[1])
-                                                 : figure_source_from(e, args[0], args[1]),
-                         DIM_USD);
-    if (ar == 0) {
-        SysFig f = (SysFig)find(SYS_NAMES, SYS__COUNT, fn);
-        if (!figure_system(e, f, &x))
-            return value_undef();
-        return f == SYS_LEVERAGE ? value_num(x, DIM_NONE)
-               : f == SYS_END_DEMAND ? value_num(x, DIM_USD_PER_YEAR) : value_num(x, DIM_USD);
+    const FigInfo *fi = &SHAPES[f.nargs].figs[f.id];
+    switch (f.nargs) {
+    case 2:
+        x = f.id == PAIR_EXPOSURE ? figure_exposure(e, args[0], args[1])
+                                  : figure_source_from(e, args[0], args[1]);
+        return with_unit(x, fi->unit);
+    case 0:
+        return figure_system(e, (SysFig)f.id, &x) ? with_unit(x, fi->unit) : value_undef();
+    default:
+        return figure_entity(e, (FigId)f.id, args[0], &x) ? with_unit(x, fi->unit)
+                                                          : value_undef();
     }
-    FigId f = (FigId)find(FIG_NAMES, FIG__COUNT, fn);
-    return figure_entity(e, f, args[0], &x) ? fig_value(f, x) : value_undef();
 }

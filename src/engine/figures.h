@@ -1,5 +1,5 @@
 /* figures.h - the Engine (graph + cached results of one World) and every figure that
- * docs/ENGINE.md defines: per-entity and system figures.
+ * docs/ENGINE.md defines: per-entity, pair and system figures (their list: figlist.h).
  *
  * The evaluator makes one Engine per world it asks about (the base
  * world once; each what-if fork its own) and calls figure_call() for figures used in
@@ -11,6 +11,7 @@
 #define DG_FIGURES_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "figlist.h"
 #include "graph.h"
 #include "value.h"
 #include "world.h"
@@ -40,28 +41,13 @@ const struct SourceTable *engine_sources_listed(Engine *e, bool every);
  * table and of the JSON report. */
 const EntId *engine_by_name(Engine *e);
 
-/* Per-entity figures. */
-typedef enum {
-    FIG_IN, FIG_OUT, FIG_OWN, FIG_GAP,
-    FIG_CIRCULARITY,        /* fraction; null when in = 0 */
-    FIG_COMMITMENTS, FIG_BACKLOG,
-    FIG_COMMITMENT_RATIO,   /* plain number (years of revenue); null when revenue = 0 */
-    FIG_LEVERAGE,           /* plain number; null when equity is missing or <= 0 */
-    FIG_CONCENTRATION,      /* fraction; null when in = 0 */
-    FIG_HHI,                /* 0..1; null when in = 0 */
-    FIG_PAPER,              /* fraction; null when no deal comes in */
-    FIG_VENDOR_FINANCING,   /* USD */
-    FIG_RUNWAY,             /* a year; null when cash never goes negative, and for markets */
-    FIG_BORROWED,           /* USD */
-    FIG_EQUITY,             /* USD: equity, else valuation, else shares x price; null if none */
-    FIG__COUNT
-} FigId;
-
-/* System figures. */
-typedef enum {
-    SYS_TOTAL_COMMITMENTS, SYS_END_DEMAND, SYS_LEVERAGE, SYS_TOTAL_UNFUNDED,
-    SYS_TOTAL_CIRCULATED, SYS__COUNT
-} SysFig;
+/* The figures, in the order of figlist.h. */
+typedef enum { FU_USD, FU_USD_PER_YEAR, FU_PCT, FU_PLAIN, FU_YEAR } FigUnit;
+#define DG_FIG_ENUM(e, name, unit, listed) e,
+typedef enum { DG_ENTITY_FIGURES(DG_FIG_ENUM) FIG__COUNT } FigId;
+typedef enum { DG_PAIR_FIGURES(DG_FIG_ENUM) PAIR__COUNT } PairFig;
+typedef enum { DG_SYSTEM_FIGURES(DG_FIG_ENUM) SYS__COUNT } SysFig;
+#undef DG_FIG_ENUM
 
 /* False when the figure is not defined (shown as n/a, null in JSON). */
 bool figure_entity(Engine *e, FigId f, EntId v, double *out);
@@ -70,18 +56,30 @@ bool figure_system(Engine *e, SysFig f, double *out);
 double figure_exposure(Engine *e, EntId a, EntId b);
 /* sources(v, o): USD of v's inflow whose origin is o (o's own resources). */
 double figure_source_from(Engine *e, EntId v, EntId origin);
-/* The snake_case name of a figure ("commitment_ratio"). */
+/* The snake_case name of a figure ("commitment_ratio"), and its unit. */
 const char *figure_name(FigId f);
+const char *pairfig_name(PairFig f);
 const char *sysfig_name(SysFig f);
+FigUnit figure_unit(FigId f);
+FigUnit sysfig_unit(SysFig f);
 
-/* For the evaluator. figure_arity: the number of entity arguments the engine figure `fn`
- * takes (in/out/.../runway: 1; exposure, sources: 2; total_commitments() end_demand()
- * system_leverage() total_unfunded() total_circulated(): 0), or -1 when `fn` is not an
- * engine figure (the stress figures defaulted/shortfall/loss/paid/distress are not).
- * figure_call: the value, with its unit (USD, fraction flagged VF_PCT, plain number, or a
- * year as a plain number); V_NULL when undefined. args must be valid EntIds and nargs must
- * equal figure_arity(fn); otherwise V_NULL. */
-int figure_arity(const char *fn);
-Value figure_call(Engine *e, const char *fn, const EntId *args, int nargs);
+/* ---- figures by the names scripts call them (figcall.c) ---- */
+
+/* A figure of the language: its number of entity arguments (1: a FigId, 2: a PairFig, 0: a
+ * SysFig) and its id; nargs -1 when no engine figure has the name (the stress figures
+ * defaulted/shortfall/loss/paid/distress are stress.h's). */
+typedef struct FigRef {
+    int nargs;
+    int id;
+} FigRef;
+FigRef figure_find(const char *name);
+/* The figure as a Value with its unit (USD, USD/y, a fraction flagged VF_PCT, a plain
+ * number, or a year as a plain number); value_undef() when it is not defined, V_NULL when
+ * f is no figure or an argument is not an entity of the graph. args holds f.nargs ids. */
+Value figure_call(Engine *e, FigRef f, const EntId *args);
+/* The figures of the language's list (LISTED in figlist.h), in its order: of one entity,
+ * of two, of the system. */
+typedef void (*FigNameFn)(const char *name, int nargs, void *ud);
+void figure_each_listed(FigNameFn fn, void *ud);
 
 #endif

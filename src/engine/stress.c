@@ -1,5 +1,5 @@
 /* stress.c - scenario shocks on a world fork, parameters, and the what-if figures read
- * from a StressResult. The model itself runs in stress_run.c. */
+ * from a StressResult (their list: DG_STRESS_FIGURES). The model runs in stress_run.c. */
 #include "stress.h"
 #include <stdlib.h>
 #include <string.h>
@@ -101,25 +101,41 @@ static Value pct(double x)
     return v;
 }
 
-Value stress_figure(const StressResult *r, const char *fn, EntId v, bool *known)
+typedef struct StressFigInfo {
+    const char *name;
+    bool listed;
+} StressFigInfo;
+
+static const StressFigInfo WF_INFO[WF__COUNT] = {
+#define WF_INFO_ROW(e, name, listed) [e] = {name, listed},
+    DG_STRESS_FIGURES(WF_INFO_ROW)
+#undef WF_INFO_ROW
+};
+
+const char *stress_figure_name(StressFig f) { return f < WF__COUNT ? WF_INFO[f].name : "?"; }
+bool stress_figure_listed(StressFig f) { return f < WF__COUNT && WF_INFO[f].listed; }
+
+int stress_figure_find(const char *name)
 {
-    *known = true;
-    if (!strcmp(fn, "defaulted"))
-        return value_bool(stress_defaulted(r, v));
-    if (!strcmp(fn, "shortfall"))
-        return value_num(stress_shortfall(r, v), DIM_USD);
-    if (!strcmp(fn, "loss"))
-        return value_num(v < r->n ? r->loss[v] : 0, DIM_USD);
-    if (!strcmp(fn, "paid"))
-        return pct(stress_paid_fraction(r, v));
-    if (!strcmp(fn, "distress"))
-        return pct(v < r->n ? r->distress[v] : 0);
-    if (!strcmp(fn, "default_year"))
+    for (int i = 0; i < WF__COUNT; i++)
+        if (!strcmp(name, WF_INFO[i].name))
+            return i;
+    return -1;
+}
+
+Value stress_figure(const StressResult *r, StressFig f, EntId v)
+{
+    bool in = v < r->n;
+    switch (f) {
+    case WF_DEFAULTED: return value_bool(stress_defaulted(r, v));
+    case WF_SHORTFALL: return value_num(stress_shortfall(r, v), DIM_USD);
+    case WF_LOSS: return value_num(in ? r->loss[v] : 0, DIM_USD);
+    case WF_PAID: return pct(stress_paid_fraction(r, v));
+    case WF_DISTRESS: return pct(in ? r->distress[v] : 0);
+    case WF_DEFAULT_YEAR:
         return stress_defaulted(r, v) ? value_num(r->year[v], DIM_NONE) : value_null();
-    if (!strcmp(fn, "cured_year"))
-        return v < r->n && r->cured[v] ? value_num(r->cured[v], DIM_NONE) : value_null();
-    if (!strcmp(fn, "insolvent"))
-        return value_bool(v < r->n && r->insolvent[v]);
-    *known = false;
-    return value_null();
+    case WF_CURED_YEAR: return in && r->cured[v] ? value_num(r->cured[v], DIM_NONE) : value_null();
+    case WF_INSOLVENT: return value_bool(in && r->insolvent[v]);
+    default: return value_null();
+    }
 }

@@ -113,13 +113,29 @@ StressResult *stress_run(const World *w, const World *base, const StressParams *
 StressResult *stress_run_against(const World *w, const StressResult *base, const StressParams *p);
 void stress_free(StressResult *r);
 
-/* In a what-if: defaulted(x) (bool), default_year(x) and cured_year(x) (a year, or n/a),
- * insolvent(x) (bool),
- * shortfall(x) (USD: arrears left), loss(x) (USD), paid(x) (payments / dues in its default
- * year, VF_PCT; 100% when it never defaulted), distress(x) (h, VF_PCT). *known = false when
- * fn is none of these. An entity id beyond the result (added after it was computed) gives
- * zeros. */
-Value stress_figure(const StressResult *r, const char *fn, EntId v, bool *known);
+/* The figures of a what-if, each written once (X-macros): X(ENUMERATOR, "name", LISTED) in
+ * the order of the language's list. Each takes one entity x; an entity id beyond the result
+ * (added after it was computed) gives zeros, or n/a for a year. LISTED 1: named in the
+ * language's list of figures (hints, completion, :help) and compared by `diff --scenario`;
+ * the yearly model's three are callable, but in neither yet. */
+#define DG_STRESS_FIGURES(X) \
+    X(WF_DEFAULTED, "defaulted", 1)       /* true/false */ \
+    X(WF_SHORTFALL, "shortfall", 1)       /* USD: arrears left after the last year */ \
+    X(WF_LOSS, "loss", 1)                 /* USD, against the base world */ \
+    X(WF_PAID, "paid", 1)                 /* paid / dues in its default year (VF_PCT) or 100% */ \
+    X(WF_DISTRESS, "distress", 1)         /* h (VF_PCT) */ \
+    X(WF_DEFAULT_YEAR, "default_year", 0) /* the first year it paid less than its dues; n/a */ \
+    X(WF_CURED_YEAR, "cured_year", 0)     /* the later year its arrears were paid; n/a */ \
+    X(WF_INSOLVENT, "insolvent", 0)       /* true/false: equity gone without a default */
+#define DG_WF_ENUM(e, name, listed) e,
+typedef enum { DG_STRESS_FIGURES(DG_WF_ENUM) WF__COUNT } StressFig;
+#undef DG_WF_ENUM
+
+Value stress_figure(const StressResult *r, StressFig f, EntId v);
+const char *stress_figure_name(StressFig f);
+bool stress_figure_listed(StressFig f);
+/* The stress figure called `name`; -1 when none is. */
+int stress_figure_find(const char *name);
 
 /* Convenience accessors (0 / false beyond r->n). */
 bool stress_defaulted(const StressResult *r, EntId v);

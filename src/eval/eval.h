@@ -51,6 +51,20 @@ void *eval_scenario_stress(EvalScenario *s);   /* the stress result (stress.h), 
  * the world next changes. */
 struct Engine *eval_engine_of(Eval *ev);
 
+/* The figures of the language's list (LISTED in figlist.h and stress.h), in its order: the
+ * engine's of one entity (nargs 1), of two (2) and of the system (0), then the what-if ones
+ * (whatif). */
+typedef void (*EvalFigureFn)(const char *name, int nargs, bool whatif, void *ud);
+void eval_each_figure(EvalFigureFn fn, void *ud);
+/* The risk measures (docs/RISK.md): figures that take arguments of their own (`revenue of
+ * y`), each with a show topic. */
+typedef struct EvalRisk {
+    const char *name;          /* breaking_point */
+    const char *call, *usage;  /* its call as the figures hint writes it, and as :help does */
+    const char *topic;         /* show TOPIC: breaking points */
+    const char *topic_usage;   /* show breaking points */
+} EvalRisk;
+void eval_each_risk(void (*fn)(const EvalRisk *r, void *ud), void *ud);
 /* The names a user may type, for REPL completion. */
 void eval_each_name(Eval *ev, void (*fn)(const char *name, void *ud), void *ud);
 /* Did any `show` print anything? (The CLI prints a summary when none did.) */

@@ -185,6 +185,16 @@ const StressParams *eval_stress_params(Query *q);
 Value eval_sensitivity(Eval *ev, Query *q, const Expr *e);
 void eval_show_sensitivities(Eval *ev, Query *q, const Stmt *s);
 
+/* The risk measures, each written once: X(figure, its call as the figures hint writes it,
+ * as :help writes it, the function; its show topic, as :help writes it, the function).
+ * eval_query.c dispatches the figures and topics through it; the hint, :help and completion
+ * read it (eval_each_risk). */
+#define DG_RISK_MEASURES(X) \
+    X("breaking_point", "breaking_point(x)", "breaking_point(x [, cash of y])", \
+      eval_breaking_point, "breaking points", "show breaking points", eval_show_breaking) \
+    X("sensitivity", "sensitivity(paid(x),cash of y)", "sensitivity(paid(x), revenue of y)", \
+      eval_sensitivity, "sensitivities", "show sensitivities of X", eval_show_sensitivities)
+
 /* eval_whatif.c: scenarios and what-if */
 void eval_scenario_decl(Eval *ev, const Stmt *s);
 void eval_whatif(Eval *ev, Query *q, const Stmt *s);
@@ -193,8 +203,7 @@ void eval_check_refs(Eval *ev);
 /* Apply every scenario no what-if has run yet to a throwaway fork (no clearing), so its
  * mistakes are reported even when nothing uses it. */
 void eval_check_scenarios(Eval *ev);
-bool whatif_is_figure(const char *fn);
-Value whatif_figure(WhatIf *wi, const char *fn, EntId v);
+Value whatif_figure(WhatIf *wi, StressFig f, EntId v);
 void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v);
 
 /* eval_query.c: the Engine of q's world, rebuilt only after q's world changed;

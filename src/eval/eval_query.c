@@ -6,6 +6,8 @@
 #include "eval_int.h"
 #include "figures.h"
 #include "show.h"
+#include "strbuf.h"
+#include "stress.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,18 +15,6 @@ struct EngineCache {
     Engine *eng;
 };
 
-static const char *const FIGURES =
-    "in out own gap circularity commitments backlog commitment_ratio leverage concentration "
-    "hhi paper vendor_financing runway exposure(a,b) sources(a,b) total_commitments() "
-    "end_demand() system_leverage() total_unfunded() total_circulated(); in a what-if also "
-    "defaulted shortfall loss paid distress; risk measures breaking_point(x) "
-    "sensitivity(paid(x),cash of y)";
-static const char *const FIGURE_NAMES[] = {
-    "in", "out", "own", "gap", "circularity", "commitments", "backlog", "commitment_ratio",
-    "leverage", "concentration", "hhi", "paper", "vendor_financing", "runway", "exposure",
-    "sources", "total_commitments", "end_demand", "system_leverage", "total_unfunded",
-    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress", "breaking_point",
-    "sensitivity"};
 static const char *const TOPICS[] = {
     "sources", "cycles", "leverage", "timeline", "exposure", "system", "deals", "summary",
     "defaults", "losses", "payments", "distress"};
@@ -77,28 +67,107 @@ static bool call_args(Eval *ev, Query *q, const Expr *e, const char *fn, EntId *
     return ok;
 }
 
+/* ---- the figures a script can call: the engine's (figlist.h), then the what-if ones ---- */
+
+typedef struct EachFigure {
+    EvalFigureFn fn;
+    void *ud;
+} EachFigure;
+
+static void engine_figure(const char *name, int nargs, void *ud)
+{
+    EachFigure *each = ud;
+    each->fn(name, nargs, false, each->ud);
+}
+
+void eval_each_figure(EvalFigureFn fn, void *ud)
+{
+    EachFigure each = {fn, ud};
+    figure_each_listed(engine_figure, &each);
+    for (int i = 0; i < WF__COUNT; i++)
+        if (stress_figure_listed((StressFig)i))
+            fn(stress_figure_name((StressFig)i), 1, true, ud);
+}
+
+/* The risk measures of eval_int.h, with what answers their calls and topics. */
+typedef struct Risk {
+    EvalRisk r;
+    Value (*figure)(Eval *ev, Query *q, const Expr *e);
+    void (*show)(Eval *ev, Query *q, const Stmt *s);
+} Risk;
+
+static const Risk RISKS[] = {
+#define RISK(name, call, usage, figure, topic, topic_usage, show) \
+    {{name, call, usage, topic, topic_usage}, figure, show},
+    DG_RISK_MEASURES(RISK)
+#undef RISK
+};
+#define N_RISKS (sizeof RISKS / sizeof *RISKS)
+
+void eval_each_risk(void (*fn)(const EvalRisk *r, void *ud), void *ud)
+{
+    for (size_t i = 0; i < N_RISKS; i++)
+        fn(&RISKS[i].r, ud);
+}
+
+/* The list as a hint says it ("in ... exposure(a,b) ... total_circulated(); in a what-if
+ * also defaulted ...; risk measures breaking_point(x) ..."), and the names alone, for "did
+ * you mean". */
+typedef struct FigureList {
+    StrBuf text;
+    bool whatif;
+    const char **names;
+    size_t n, cap;
+} FigureList;
+
+static void list_figure(const char *name, int nargs, bool whatif, void *ud)
+{
+    FigureList *l = ud;
+    if (whatif && !l->whatif)
+        strbuf_str(&l->text, "; in a what-if also");
+    l->whatif |= whatif;
+    if (l->text.len)
+        strbuf_str(&l->text, " ");
+    strbuf_str(&l->text, name);
+    strbuf_str(&l->text, nargs == 2 ? "(a,b)" : nargs == 0 ? "()" : "");
+    l->names = vec_grow(l->names, &l->cap, l->n + 1, sizeof *l->names);
+    l->names[l->n++] = name;
+}
+
+static void list_risk(const EvalRisk *r, void *ud)
+{
+    FigureList *l = ud;
+    strbuf_str(&l->text, r == &RISKS[0].r ? "; risk measures " : " ");
+    strbuf_str(&l->text, r->call);
+    l->names = vec_grow(l->names, &l->cap, l->n + 1, sizeof *l->names);
+    l->names[l->n++] = r->name;
+}
+
 static void unknown_function(Eval *ev, const Expr *e, const char *fn)
 {
     diag_error(ev->d, e->u.call.fn_span, "unknown function '%s'", fn);
-    const char *near = eval_closest(fn, FIGURE_NAMES, sizeof FIGURE_NAMES / sizeof *FIGURE_NAMES);
+    FigureList l = {0};
+    eval_each_figure(list_figure, &l);
+    eval_each_risk(list_risk, &l);
+    const char *near = eval_closest(fn, l.names, l.n);
     if (near)
-        diag_hint(ev->d, "did you mean '%s'? figures: %s", near, FIGURES);
+        diag_hint(ev->d, "did you mean '%s'? figures: %s", near, l.text.s);
     else
-        diag_hint(ev->d, "figures: %s", FIGURES);
+        diag_hint(ev->d, "figures: %s", l.text.s);
+    strbuf_free(&l.text);
+    free(l.names);
 }
 
 Value eval_call(Eval *ev, Query *q, const Expr *e)
 {
     const char *fn = sym_str(ev->in, e->u.call.fn);
-    if (!strcmp(fn, "breaking_point"))
-        return eval_breaking_point(ev, q, e);
-    if (!strcmp(fn, "sensitivity"))
-        return eval_sensitivity(ev, q, e);
+    for (size_t i = 0; i < N_RISKS; i++)
+        if (!strcmp(fn, RISKS[i].r.name))
+            return RISKS[i].figure(ev, q, e);
     int nargs = e->u.call.nargs;
-    int want = figure_arity(fn);
-    bool stress = whatif_is_figure(fn);
-    if (stress)
-        want = 1;
+    FigRef f = figure_find(fn);
+    int stress = f.nargs < 0 ? stress_figure_find(fn) : -1;
+    int want = stress >= 0 ? 1 : f.nargs;
     if (want < 0) {
         unknown_function(ev, e, fn);
         return value_null();
@@ -111,15 +180,15 @@ Value eval_call(Eval *ev, Query *q, const Expr *e)
     EntId ids[2] = {ENT_NONE, ENT_NONE};
     if (!call_args(ev, q, e, fn, ids))
         return value_null();
-    if (stress) {
+    if (stress >= 0) {
         if (!q->whatif) {
             diag_error(ev->d, e->u.call.fn_span, "%s() is defined only inside a what-if", fn);
             diag_hint(ev->d, "what if NAME { assert %s(...) }", fn);
             return value_null();
         }
-        return whatif_figure(q->whatif, fn, ids[0]);
+        return whatif_figure(q->whatif, (StressFig)stress, ids[0]);
     }
-    return figure_call(eval_engine(q), fn, ids, nargs);
+    return figure_call(eval_engine(q), f, ids);
 }
 
 /* `show EXPR`: an entity name shows its card; anything else prints its value. */
@@ -213,14 +282,11 @@ void eval_show(Eval *ev, Query *q, const Stmt *s)
         show_topic_stmt(ev, q, s, t);
         return;
     }
-    if (!strcmp(t, "breaking points")) {
-        eval_show_breaking(ev, q, s);
-        return;
-    }
-    if (!strcmp(t, "sensitivities")) {
-        eval_show_sensitivities(ev, q, s);
-        return;
-    }
+    for (size_t i = 0; i < N_RISKS; i++)
+        if (!strcmp(t, RISKS[i].r.topic)) {
+            RISKS[i].show(ev, q, s);
+            return;
+        }
     EntId id = world_find(q->w, s->u.show.topic);
     Value v;
     if (eval_let_value(ev, s->u.show.topic, &v)) {

@@ -25,17 +25,6 @@ struct EvalScenario {
     WhatIf *wi;
 };
 
-static const char *const STRESS_FIGS[] = {"defaulted", "shortfall", "loss", "paid", "distress",
-                                          "default_year", "cured_year", "insolvent"};
-
-bool whatif_is_figure(const char *fn)
-{
-    for (size_t i = 0; i < sizeof STRESS_FIGS / sizeof *STRESS_FIGS; i++)
-        if (!strcmp(fn, STRESS_FIGS[i]))
-            return true;
-    return false;
-}
-
 /* ---- scenario declarations ---- */
 
 static const Scenario *find_scenario(const Eval *ev, Sym name)
@@ -360,11 +349,10 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
 }
 
 /* A clearing that Ctrl-C stopped answers nothing (the statement reports the interruption). */
-Value whatif_figure(WhatIf *wi, const char *fn, EntId v)
+Value whatif_figure(WhatIf *wi, StressFig f, EntId v)
 {
-    bool known;
     const StressResult *r = whatif_result(wi);
-    return r->cancelled ? value_null() : stress_figure(r, fn, v, &known);
+    return r->cancelled ? value_null() : stress_figure(r, f, v);
 }
 
 void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v)

@@ -87,8 +87,9 @@ static int write_json(FILE *out, const DiffSet *s)
     }
     json_t *root = json_pack("{s:o}", "changes", arr);
     if (s->no_circularity)
-        json_object_set_new(root, "not_compared", json_pack("[s, s]", "circularity",
-                                                            "total_circulated"));
+        json_object_set_new(root, "not_compared",
+                            json_pack("[s, s]", figure_name(FIG_CIRCULARITY),
+                                      sysfig_name(SYS_TOTAL_CIRCULATED)));
     int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
     fputc('\n', out);
     json_decref(root);
@@ -157,7 +158,7 @@ static Value entity_figure(Engine *e, const World *w, const char *name, FigId f)
     EntId id = s == SYM_NONE ? ENT_NONE : world_find(w, s);
     if (id == ENT_NONE)
         return value_null();
-    return figure_call(e, figure_name(f), &id, 1);
+    return figure_call(e, (FigRef){1, (int)f}, &id);
 }
 
 /* Every per-entity figure of every entity in either world (matched by name), and the
@@ -181,8 +182,9 @@ void diff_worlds(DiffSet *s, const World *a, const World *b)
     for (int f = 0; f < SYS__COUNT; f++) {
         if (!circ && f == SYS_TOTAL_CIRCULATED)
             continue;
-        const char *fn = sysfig_name((SysFig)f);
-        diff_add(s, NULL, fn, figure_call(ea, fn, NULL, 0), figure_call(eb, fn, NULL, 0));
+        FigRef sys = {0, f};
+        diff_add(s, NULL, sysfig_name((SysFig)f), figure_call(ea, sys, NULL),
+                 figure_call(eb, sys, NULL));
     }
     free(na);
     free(nb);
@@ -190,23 +192,23 @@ void diff_worlds(DiffSet *s, const World *a, const World *b)
     engine_free(eb);
 }
 
-/* Stress figures a scenario diff compares, per entity. */
-static const char *const CLEARING_FIGS[] = {"paid", "shortfall", "loss", "distress", "defaulted"};
-
+/* The listed stress figures (stress.h) of every entity of the scenario's fork, against the
+ * base's for those it has. */
 void diff_clearing(DiffSet *s, const World *base, const World *fork, const StressResult *r0,
                    const StressResult *r1)
 {
     for (EntId v = 0; v < world_n_entities(fork); v++)
-        for (size_t i = 0; i < sizeof CLEARING_FIGS / sizeof *CLEARING_FIGS; i++) {
-            bool known;
-            Value a = v < world_n_entities(base) ? stress_figure(r0, CLEARING_FIGS[i], v, &known)
-                                                 : value_null();
-            Value b = stress_figure(r1, CLEARING_FIGS[i], v, &known);
+        for (int f = 0; f < WF__COUNT; f++) {
+            if (!stress_figure_listed((StressFig)f))
+                continue;
+            bool in_base = v < world_n_entities(base);
+            Value a = in_base ? stress_figure(r0, (StressFig)f, v) : value_null();
+            Value b = stress_figure(r1, (StressFig)f, v);
             /* defaulted is a bool: compare it as 0/1 so the table can sort it */
             if (a.kind == V_BOOL)
                 a = value_num(a.num, DIM_NONE);
             if (b.kind == V_BOOL)
                 b = value_num(b.num, DIM_NONE);
-            diff_add(s, world_name(fork, v), CLEARING_FIGS[i], a, b);
+            diff_add(s, world_name(fork, v), stress_figure_name((StressFig)f), a, b);
         }
 }

@@ -24,8 +24,10 @@ void show_timeline(FILE *out, Engine *e, EntId v);
 void show_deals(FILE *out, Engine *e, EntId v);                /* ENT_NONE: every deal */
 void show_summary(FILE *out, Engine *e);                       /* script with no `show` */
 
-/* A figure as text with its unit: "350B", "40.7%", "7.25", a year, or "n/a". */
+/* A figure as text with its unit: "350B", "4B/y", "40.7%", "7.25", a year, or "n/a".
+ * buf holds at least 8 bytes. */
 char *show_figure_text(Engine *e, FigId f, EntId v, char *buf, size_t n);
+char *show_sysfig_text(Engine *e, SysFig f, char *buf, size_t n);
 /* A horizon year as text: "2027", or "now" for the one year of a script with no dates. */
 char *show_year_text(const Graph *g, int year, char *buf, size_t n);
 

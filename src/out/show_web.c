@@ -234,19 +234,9 @@ static void system_rows(FILE *out, Engine *e, bool circulated)
     table_init(&t, 2);
     char b[64];
     for (int f = 0; f < SYS__COUNT; f++) {
-        double x;
         if (f == SYS_TOTAL_CIRCULATED && !circulated)
             continue;
-        bool ok = figure_system(e, (SysFig)f, &x);
-        if (!ok)
-            snprintf(b, sizeof b, "n/a");
-        else if (f == SYS_LEVERAGE)
-            plain_text(x, b, sizeof b);
-        else if (f == SYS_END_DEMAND)
-            strcat(usd_text(x, b, sizeof b - 3), "/y");
-        else
-            usd_text(x, b, sizeof b);
-        const char *c[2] = {sysfig_name((SysFig)f), b};
+        const char *c[2] = {sysfig_name((SysFig)f), show_sysfig_text(e, (SysFig)f, b, sizeof b)};
         table_row(&t, c);
     }
     table_print(&t, out, "  ");

@@ -181,29 +181,35 @@ static void test_equity_fallbacks(void **state)
     fix_free(f);
 }
 
-/* figure_call: names, arity and units. */
+/* figure_find and figure_call: names, arity and units. */
 static void test_figure_call(void **state)
 {
     (void)state;
     Fix *f = fix_new();
     Tri t = triangle(f);
     Engine *e = engine_new(f->w);
-    assert_int_equal(figure_arity("leverage"), 1);
-    assert_int_equal(figure_arity("exposure"), 2);
-    assert_int_equal(figure_arity("system_leverage"), 0);
-    assert_int_equal(figure_arity("defaulted"), -1);
-    Value v = figure_call(e, "commitments", &t.oa, 1);
+    assert_int_equal(figure_find("leverage").nargs, 1);
+    assert_int_equal(figure_find("leverage").id, FIG_LEVERAGE);
+    assert_int_equal(figure_find("exposure").nargs, 2);
+    assert_int_equal(figure_find("system_leverage").nargs, 0);
+    assert_int_equal(figure_find("system_leverage").id, SYS_LEVERAGE);
+    assert_int_equal(figure_find("defaulted").nargs, -1);
+    assert_int_equal(figure_find(NULL).nargs, -1);
+    Value v = figure_call(e, figure_find("commitments"), &t.oa);
     assert_int_equal(v.kind, V_NUM);
     assert_true(dim_eq(v.dim, DIM_USD));
     assert_near(v.num, 100 * B, 1e-12);
-    v = figure_call(e, "circularity", &t.nv, 1);
+    v = figure_call(e, figure_find("circularity"), &t.nv);
     assert_true(v.flags & VF_PCT);
-    v = figure_call(e, "system_leverage", NULL, 0);
+    v = figure_call(e, figure_find("system_leverage"), NULL);
     assert_int_equal(v.kind, V_NULL);
-    v = figure_call(e, "leverage", NULL, 0);   /* wrong arity */
+    EntId bad = 99;
+    v = figure_call(e, figure_find("leverage"), &bad);   /* not an entity */
+    assert_int_equal(v.kind, V_NULL);
+    v = figure_call(e, (FigRef){-1, 0}, NULL);           /* no figure */
     assert_int_equal(v.kind, V_NULL);
     EntId ab[2] = {t.nv, t.oa};
-    v = figure_call(e, "exposure", ab, 2);     /* stake 100B */
+    v = figure_call(e, figure_find("exposure"), ab);     /* stake 100B */
     assert_near(v.num, 100 * B, 1e-12);
     engine_free(e);
     fix_free(f);
