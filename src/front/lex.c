@@ -132,12 +132,6 @@ unsigned long lex_semi_number(const LexState *ls, int lookahead)
     return lookahead == ';' && n > 0 ? n - 1 : n;
 }
 
-/* grammar/parser.y declares the keywords in one run, COMPANY first and FALSE last; the
- * count check fails the build when a keyword is added or removed, so this gets revisited. */
-_Static_assert(FALSE - COMPANY + 1 == 45, "the keyword run of grammar/parser.y changed");
-
-bool token_is_keyword(int kind) { return kind >= COMPANY && kind <= FALSE; }
-
 /* Tokens after which a newline ends the statement (see grammar/README.md). */
 static bool can_end(int k)
 {

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "ast.h"
+#include "keywords.h"
 #include "parser.h"
 
 typedef struct Token {
@@ -27,8 +28,6 @@ typedef struct Token {
  * malloc'd (the caller frees it). */
 size_t lex_all(Interner *in, Diags *d, SourceSet *src, uint32_t file, Token **out);
 const char *token_name(int kind);
-/* Is this token kind one of the language's keywords (`company` ... `false`)? */
-bool token_is_keyword(int kind);
 
 /* ---- the driver (internal to the frontend) ---- */
 

@@ -47,17 +47,8 @@ void parse_trial_free(ParseTrial *t)
     reading_free(&t->rd);
 }
 
-static bool is_keyword_name(const char *n)
-{
-    static const char *const plain[] = {"name", "amount", "date", "string"};
-    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
-        if (strcmp(n, plain[i]) == 0)
-            return false;
-    for (const char *p = n; *p; p++)
-        if (*p < 'a' || *p > 'z')
-            return false;
-    return true;
-}
+/* Is a token's name (token_name) a keyword, to be quoted in messages: 'invests'? */
+static bool is_keyword_name(const char *n) { return keyword_token(n, strlen(n)) != 0; }
 
 /* How a token reads in a message: name 'x', string "abc", amount 10B, 'invests'. */
 static void describe(LexState *ls, int kind, Span sp, char *buf, size_t n)
