@@ -234,20 +234,20 @@ shock_kind: IDENT
           ;
 
 expr: primary
-    | '-' expr %prec UMINUS             { $$ = pb_unary(pc, '-', $2, @$); }
-    | NOT expr                          { $$ = pb_unary(pc, '!', $2, @$); }
-    | expr '+' expr                     { $$ = pb_binary(pc, '+', $1, $3, @$); }
-    | expr '-' expr                     { $$ = pb_binary(pc, '-', $1, $3, @$); }
-    | expr '*' expr                     { $$ = pb_binary(pc, '*', $1, $3, @$); }
-    | expr '/' expr                     { $$ = pb_binary(pc, '/', $1, $3, @$); }
-    | expr '<' expr                     { $$ = pb_binary(pc, '<', $1, $3, @$); }
-    | expr '>' expr                     { $$ = pb_binary(pc, '>', $1, $3, @$); }
-    | expr LE expr                      { $$ = pb_binary(pc, 'l', $1, $3, @$); }
-    | expr GE expr                      { $$ = pb_binary(pc, 'g', $1, $3, @$); }
-    | expr EQ expr                      { $$ = pb_binary(pc, '=', $1, $3, @$); }
-    | expr NE expr                      { $$ = pb_binary(pc, '!', $1, $3, @$); }
-    | expr AND expr                     { $$ = pb_binary(pc, '&', $1, $3, @$); }
-    | expr OR expr                      { $$ = pb_binary(pc, '|', $1, $3, @$); }
+    | '-' expr %prec UMINUS             { $$ = pb_unary(pc, OP_NEG, $2, @$); }
+    | NOT expr                          { $$ = pb_unary(pc, OP_NOT, $2, @$); }
+    | expr '+' expr                     { $$ = pb_binary(pc, OP_ADD, $1, $3, @$); }
+    | expr '-' expr                     { $$ = pb_binary(pc, OP_SUB, $1, $3, @$); }
+    | expr '*' expr                     { $$ = pb_binary(pc, OP_MUL, $1, $3, @$); }
+    | expr '/' expr                     { $$ = pb_binary(pc, OP_DIV, $1, $3, @$); }
+    | expr '<' expr                     { $$ = pb_binary(pc, OP_LT, $1, $3, @$); }
+    | expr '>' expr                     { $$ = pb_binary(pc, OP_GT, $1, $3, @$); }
+    | expr LE expr                      { $$ = pb_binary(pc, OP_LE, $1, $3, @$); }
+    | expr GE expr                      { $$ = pb_binary(pc, OP_GE, $1, $3, @$); }
+    | expr EQ expr                      { $$ = pb_binary(pc, OP_EQ, $1, $3, @$); }
+    | expr NE expr                      { $$ = pb_binary(pc, OP_NE, $1, $3, @$); }
+    | expr AND expr                     { $$ = pb_binary(pc, OP_AND, $1, $3, @$); }
+    | expr OR expr                      { $$ = pb_binary(pc, OP_OR, $1, $3, @$); }
     ;
 
 primary: NUMBER                         { $$ = pb_lit(pc, $1, @$); }

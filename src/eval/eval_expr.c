@@ -9,32 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *op_text(char op)
-{
-    switch (op) {
-    case 'l': return "<=";
-    case 'g': return ">=";
-    case '=': return "==";
-    case '!': return "!=";
-    case '&': return "and";
-    case '|': return "or";
-    case '<': return "<";
-    case '>': return ">";
-    case '+': return "+";
-    case '-': return "-";
-    case '*': return "*";
-    case '/': return "/";
-    default: return "?";
-    }
-}
-
 Span eval_op_span(Eval *ev, const Expr *e)
 {
     Span sp = e->span;
     const SourceFile *f = srcset_get(ev->src, sp.file);
     if (!f || e->kind != EX_BINARY)
         return sp;
-    const char *t = op_text(e->u.binary.op);
+    const char *t = op_spelling(e->u.binary.op);
     size_t tl = strlen(t);
     uint32_t lo = e->u.binary.l->span.end, hi = e->u.binary.r->span.start;
     for (uint32_t i = lo; i < hi && i + tl <= f->len; i++) {
@@ -102,9 +83,9 @@ static Value logic(Eval *ev, Query *q, const Expr *e)
     if (!truth(ev, e->u.binary.l, l, &a))
         return value_null();
     /* Short-circuit, so `defaulted(x) or loss(x) > 0` asks for no more than it needs. */
-    if (e->u.binary.op == '&' && !a)
+    if (e->u.binary.op == OP_AND && !a)
         return value_bool(false);
-    if (e->u.binary.op == '|' && a)
+    if (e->u.binary.op == OP_OR && a)
         return value_bool(true);
     Value r = eval_expr(ev, q, e->u.binary.r);
     if (!truth(ev, e->u.binary.r, r, &b))
@@ -136,8 +117,8 @@ static void money_by_context(Value *a, Value other)
 
 static Value binary(Eval *ev, Query *q, const Expr *e)
 {
-    char op = e->u.binary.op;
-    if (op == '&' || op == '|')
+    OpKind op = e->u.binary.op;
+    if (op_class(op) == OPC_LOGIC)
         return logic(ev, q, e);
     Value l = eval_expr(ev, q, e->u.binary.l);
     Value r = eval_expr(ev, q, e->u.binary.r);
@@ -145,28 +126,30 @@ static Value binary(Eval *ev, Query *q, const Expr *e)
         return null_of(l, r);
     char err[160];
     Value v;
-    if (!strchr("*/", op) && (scaled_misfit(l, r) || scaled_misfit(r, l))) {
+    bool scales = op == OP_MUL || op == OP_DIV;
+    if (!scales && (scaled_misfit(l, r) || scaled_misfit(r, l))) {
         /* 10GW + 5B: a scaled amount is USD (or a count), never capacity */
         char b1[64];
         Value o = scaled_misfit(l, r) ? r : l;
         diag_error(ev->d, eval_op_span(ev, e), "cannot %s %s and USD",
-                   op == '+' ? "add" : op == '-' ? "subtract" : "compare",
+                   op == OP_ADD ? "add" : op == OP_SUB ? "subtract" : "compare",
                    dim_name(o.dim, b1, sizeof b1));
         return value_null();
     }
-    if (op == '*' || op == '/') {
+    if (scales) {
         money_by_context(&l, r);
         money_by_context(&r, l);
     }
-    if (strchr("+-*/", op)) {
-        v = value_arith(op, l, r, err, sizeof err);
+    if (op_class(op) == OPC_ARITH) {
+        /* value_arith takes the operator's one character */
+        v = value_arith(op_spelling(op)[0], l, r, err, sizeof err);
         /* A percentage scales: 50% * 10B is USD; keep "scaled" so it still adapts. */
-        if (v.kind == V_NUM && (op == '*' || op == '/'))
+        if (v.kind == V_NUM && scales)
             v.flags = (uint8_t)((l.flags | r.flags) & VF_SCALED);
-        if (v.kind == V_NUM && (op == '+' || op == '-'))
+        if (v.kind == V_NUM && !scales)
             v.flags = (uint8_t)(v.flags | (l.flags & r.flags & VF_SCALED));
     } else {
-        v = value_compare(op_text(op), l, r, err, sizeof err);
+        v = value_compare(op_spelling(op), l, r, err, sizeof err);
     }
     if (err[0]) {
         diag_error(ev->d, eval_op_span(ev, e), "%s", err);
@@ -180,7 +163,7 @@ static Value unary(Eval *ev, Query *q, const Expr *e)
     Value x = eval_expr(ev, q, e->u.unary.x);
     if (x.kind == V_NULL)
         return x;
-    if (e->u.unary.op == '-') {
+    if (e->u.unary.op == OP_NEG) {
         if (x.kind == V_NUM) {
             x.num = -x.num;
             return x;

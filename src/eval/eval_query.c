@@ -300,14 +300,12 @@ void eval_show(Eval *ev, Query *q, const Stmt *s)
     }
 }
 
-static bool is_comparison(char op) { return op && strchr("<l>g=!", op) != NULL; }
-
 void eval_assert(Eval *ev, Query *q, const Stmt *s)
 {
     const Expr *c = s->u.assert_.cond;
     size_t errs = ev->d->nerrors;
     Value l = value_null(), r = value_null(), v;
-    bool cmp = c->kind == EX_BINARY && is_comparison(c->u.binary.op);
+    bool cmp = c->kind == EX_BINARY && op_class(c->u.binary.op) == OPC_COMPARE;
     if (cmp) {
         /* Evaluate the sides once each, so the message can quote both values. */
         Expr copy = *c;

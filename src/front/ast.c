@@ -1,4 +1,4 @@
-/* ast.c - AST node allocation, names of enums, and the `--ast` dump.
+/* ast.c - AST node allocation, the operators' spellings, and the `--ast` dump.
  * The dump is stable (tests compare it): one node per line,
  * two spaces of indent per level, line:col of the node's first byte. */
 #include "ast.h"
@@ -23,6 +23,16 @@ Expr *ast_expr(Arena *a, ExprKind k, Span sp)
     e->depth = 1;
     return e;
 }
+
+#define OP_SPELLING(e, spelling, cls) [e] = spelling,
+static const char *const OP_SPELLINGS[OP__COUNT] = {DG_OPERATORS(OP_SPELLING)};
+#undef OP_SPELLING
+#define OP_CLASS(e, spelling, cls) [e] = cls,
+static const OpClass OP_CLASSES[OP__COUNT] = {DG_OPERATORS(OP_CLASS)};
+#undef OP_CLASS
+
+const char *op_spelling(OpKind op) { return (unsigned)op < OP__COUNT ? OP_SPELLINGS[op] : "?"; }
+OpClass op_class(OpKind op) { return (unsigned)op < OP__COUNT ? OP_CLASSES[op] : OPC_UNARY; }
 
 Stmt *ast_stmt(Arena *a, StmtKind k, Span sp)
 {
@@ -75,25 +85,6 @@ static void head(Dump *d, int ind, Span sp)
     fprintf(d->out, "%*s%d:%d ", ind * 2, "", line, col);
 }
 
-static const char *opname(char op)
-{
-    switch (op) {
-    case 'l': return "<=";
-    case 'g': return ">=";
-    case '=': return "==";
-    case '!': return "!=";
-    case '&': return "and";
-    case '|': return "or";
-    case '+': return "+";
-    case '-': return "-";
-    case '*': return "*";
-    case '/': return "/";
-    case '<': return "<";
-    case '>': return ">";
-    default: return "?";
-    }
-}
-
 static void dump_expr(Dump *d, const Expr *e, int ind, const char *role)
 {
     if (!e)
@@ -133,11 +124,11 @@ static void dump_expr(Dump *d, const Expr *e, int ind, const char *role)
         fprintf(d->out, "ref %s of %s\n", sym_str(d->in, e->u.ref.what), sym_str(d->in, e->u.ref.of));
         break;
     case EX_UNARY:
-        fprintf(d->out, "unary %s\n", e->u.unary.op == '!' ? "not" : "-");
+        fprintf(d->out, "unary %s\n", op_spelling(e->u.unary.op));
         dump_expr(d, e->u.unary.x, ind + 1, NULL);
         break;
     case EX_BINARY:
-        fprintf(d->out, "binary %s\n", opname(e->u.binary.op));
+        fprintf(d->out, "binary %s\n", op_spelling(e->u.binary.op));
         dump_expr(d, e->u.binary.l, ind + 1, NULL);
         dump_expr(d, e->u.binary.r, ind + 1, NULL);
         break;

@@ -15,6 +15,33 @@
 
 /* ---- expressions ---- */
 
+/* The operators, each written once (X-macros, as model/kinds.h): X(ENUMERATOR, "spelling",
+ * CLASS). The parser builds them (grammar/parser.y), the evaluator quotes them in messages
+ * and finds them in the source by their spelling, the `--ast` dump prints them. */
+#define DG_OPERATORS(X) \
+    X(OP_NEG, "-", OPC_UNARY) \
+    X(OP_NOT, "not", OPC_UNARY) \
+    X(OP_ADD, "+", OPC_ARITH) \
+    X(OP_SUB, "-", OPC_ARITH) \
+    X(OP_MUL, "*", OPC_ARITH) \
+    X(OP_DIV, "/", OPC_ARITH) \
+    X(OP_LT, "<", OPC_COMPARE) \
+    X(OP_LE, "<=", OPC_COMPARE) \
+    X(OP_GT, ">", OPC_COMPARE) \
+    X(OP_GE, ">=", OPC_COMPARE) \
+    X(OP_EQ, "==", OPC_COMPARE) \
+    X(OP_NE, "!=", OPC_COMPARE) \
+    X(OP_AND, "and", OPC_LOGIC) \
+    X(OP_OR, "or", OPC_LOGIC)
+
+typedef enum { OPC_UNARY, OPC_ARITH, OPC_COMPARE, OPC_LOGIC } OpClass;
+#define DG_OP_ENUM(e, spelling, cls) e,
+typedef enum { DG_OPERATORS(DG_OP_ENUM) OP__COUNT } OpKind;
+#undef DG_OP_ENUM
+
+const char *op_spelling(OpKind op);   /* "<=", "and", ...; "?" for no operator */
+OpClass op_class(OpKind op);
+
 typedef enum {
     EX_NUM,    /* literal amount: value (with dimension and flags) */
     EX_DATE,   /* literal date: 2026Q3, 2026-09-22 (a bare year is EX_NUM; context decides) */
@@ -22,9 +49,8 @@ typedef enum {
     EX_NAME,   /* a `let` name, an entity, or a topic word */
     EX_CALL,   /* figure(args) */
     EX_REF,    /* `revenue of nvidia` as a call's argument: a quantity of an entity */
-    EX_UNARY,  /* op: '-', '!' (not) */
-    EX_BINARY, /* op: '+', '-', '*', '/', '<', 'l' (<=), '>', 'g' (>=), '=' (==), '!' (!=),
-                  '&' (and), '|' (or) */
+    EX_UNARY,  /* op: OP_NEG, OP_NOT */
+    EX_BINARY, /* op: any other OpKind */
 } ExprKind;
 
 typedef struct Expr Expr;
@@ -37,8 +63,8 @@ struct Expr {
         Sym name;                                   /* EX_NAME */
         struct { Sym fn; Span fn_span; Expr **args; int nargs; } call;
         struct { Sym what, of; Span what_span, of_span; } ref;     /* EX_REF */
-        struct { char op; Expr *x; } unary;
-        struct { char op; Expr *l, *r; } binary;
+        struct { OpKind op; Expr *x; } unary;
+        struct { OpKind op; Expr *l, *r; } binary;
     } u;
 };
 

@@ -160,7 +160,7 @@ Expr *pb_paren(Expr *e, Span sp)
     return e;
 }
 
-Expr *pb_unary(ParseCtx *pc, char op, Expr *x, Span sp)
+Expr *pb_unary(ParseCtx *pc, OpKind op, Expr *x, Span sp)
 {
     Expr *p = poisoned(pc, sp);
     if (p)
@@ -172,7 +172,7 @@ Expr *pb_unary(ParseCtx *pc, char op, Expr *x, Span sp)
     return checked(pc, e);
 }
 
-Expr *pb_binary(ParseCtx *pc, char op, Expr *l, Expr *r, Span sp)
+Expr *pb_binary(ParseCtx *pc, OpKind op, Expr *l, Expr *r, Span sp)
 {
     Expr *p = poisoned(pc, sp);
     if (p)

@@ -56,8 +56,8 @@ Expr *pb_str(ParseCtx *pc, const char *s, Span sp);
 Expr *pb_name(ParseCtx *pc, Sym name, Span sp);
 Expr *pb_call(ParseCtx *pc, Sym fn, Span fn_span, ExprVec *args, Span sp);
 Expr *pb_paren(Expr *e, Span sp);
-Expr *pb_unary(ParseCtx *pc, char op, Expr *x, Span sp);
-Expr *pb_binary(ParseCtx *pc, char op, Expr *l, Expr *r, Span sp);
+Expr *pb_unary(ParseCtx *pc, OpKind op, Expr *x, Span sp);
+Expr *pb_binary(ParseCtx *pc, OpKind op, Expr *l, Expr *r, Span sp);
 void pb_arg(ParseCtx *pc, ExprVec *v, Expr *e);
 
 Stmt *pb_entity(ParseCtx *pc, int kind, Sym name, Span nsp, const char *display, AttrVec *attrs,

@@ -153,7 +153,7 @@ static void test_design_questions(void **st)
     s = nth(f, 25);
     assert_int_equal(s->kind, ST_ASSERT);
     assert_int_equal(s->u.assert_.cond->kind, EX_BINARY);
-    assert_int_equal(s->u.assert_.cond->u.binary.op, '>');
+    assert_int_equal(s->u.assert_.cond->u.binary.op, OP_GT);
     Expr *call = s->u.assert_.cond->u.binary.l;
     assert_int_equal(call->kind, EX_CALL);
     assert_string_equal(nm(f, call->u.call.fn), "commitment_ratio");
@@ -235,14 +235,41 @@ static void test_precedence(void **st)
     (void)st;
     Fix *f = parse_str("let x = 1 + 2 * 3 < 4 and not a or b\n");
     Expr *e = nth(f, 0)->u.let.value;   /* ((1 + (2*3)) < 4 and (not a)) or b */
-    assert_int_equal(e->u.binary.op, '|');
+    assert_int_equal(e->u.binary.op, OP_OR);
     Expr *and = e->u.binary.l;
-    assert_int_equal(and->u.binary.op, '&');
+    assert_int_equal(and->u.binary.op, OP_AND);
     assert_int_equal(and->u.binary.r->kind, EX_UNARY);
+    assert_int_equal(and->u.binary.r->u.unary.op, OP_NOT);
     Expr *lt = and->u.binary.l;
-    assert_int_equal(lt->u.binary.op, '<');
-    assert_int_equal(lt->u.binary.l->u.binary.op, '+');
-    assert_int_equal(lt->u.binary.l->u.binary.r->u.binary.op, '*');
+    assert_int_equal(lt->u.binary.op, OP_LT);
+    assert_int_equal(lt->u.binary.l->u.binary.op, OP_ADD);
+    assert_int_equal(lt->u.binary.l->u.binary.r->u.binary.op, OP_MUL);
+    fix_free(f);
+}
+
+/* Each operator has its own code and spelling: `not` and `!=` are two operators. */
+static void test_operator_codes(void **st)
+{
+    (void)st;
+    Fix *f = parse_str("let x = ((-1 <= 2) != (not (3 >= 4))) == (5 - 6 / 7 > 8)\n");
+    Expr *eq = nth(f, 0)->u.let.value;   /* ((-1 <= 2) != (not ...)) == (...) */
+    assert_int_equal(eq->u.binary.op, OP_EQ);
+    Expr *ne = eq->u.binary.l, *gt = eq->u.binary.r;
+    assert_int_equal(ne->u.binary.op, OP_NE);
+    assert_int_equal(ne->u.binary.l->u.binary.op, OP_LE);
+    assert_int_equal(ne->u.binary.l->u.binary.l->u.unary.op, OP_NEG);
+    assert_int_equal(ne->u.binary.r->u.unary.op, OP_NOT);
+    assert_int_equal(ne->u.binary.r->u.unary.x->u.binary.op, OP_GE);
+    assert_int_equal(gt->u.binary.op, OP_GT);
+    assert_int_equal(gt->u.binary.l->u.binary.op, OP_SUB);
+    assert_int_equal(gt->u.binary.l->u.binary.r->u.binary.op, OP_DIV);
+    assert_string_equal(op_spelling(OP_NOT), "not");
+    assert_string_equal(op_spelling(OP_NE), "!=");
+    assert_string_equal(op_spelling(OP_NEG), "-");
+    assert_string_equal(op_spelling(OP_SUB), "-");
+    assert_int_equal(op_class(OP_NE), OPC_COMPARE);
+    assert_int_equal(op_class(OP_NOT), OPC_UNARY);
+    assert_string_equal(op_spelling(OP__COUNT), "?");
     fix_free(f);
 }
 
@@ -339,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_design_declarations), cmocka_unit_test(test_design_deals),
         cmocka_unit_test(test_design_questions), cmocka_unit_test(test_design_whatif),
         cmocka_unit_test(test_more_forms), cmocka_unit_test(test_precedence),
+        cmocka_unit_test(test_operator_codes),
         cmocka_unit_test(test_recovery_reports_each_statement), cmocka_unit_test(test_no_cascade),
         cmocka_unit_test(test_no_cascade_through_blocks),
         cmocka_unit_test(test_amount_errors), cmocka_unit_test(test_incomplete),
