@@ -6,6 +6,7 @@
 #ifndef DG_EVAL_INT_H
 #define DG_EVAL_INT_H
 #include "eval.h"
+#include "show_topic.h"
 #include "stress.h"
 
 /* Engine state the evaluator keeps per world: defined in eval_query.c (figures and show
@@ -204,7 +205,7 @@ void eval_check_refs(Eval *ev);
  * mistakes are reported even when nothing uses it. */
 void eval_check_scenarios(Eval *ev);
 Value whatif_figure(WhatIf *wi, StressFig f, EntId v);
-void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v);
+void whatif_show(WhatIf *wi, FILE *out, ShowTopic t, EntId v);
 
 /* eval_query.c: the Engine of q's world, rebuilt only after q's world changed;
  * query_release frees what q holds besides its world. */

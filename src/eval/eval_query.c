@@ -6,6 +6,7 @@
 #include "eval_int.h"
 #include "figures.h"
 #include "show.h"
+#include "show_topic.h"
 #include "strbuf.h"
 #include "stress.h"
 #include <stdlib.h>
@@ -15,9 +16,6 @@ struct EngineCache {
     Engine *eng;
 };
 
-static const char *const TOPICS[] = {
-    "sources", "cycles", "leverage", "timeline", "exposure", "system", "deals", "summary",
-    "defaults", "losses", "payments", "distress"};
 
 Engine *eval_engine(Query *q)
 {
@@ -40,14 +38,6 @@ void query_release(Query *q)
     free(q->no_price);
     q->no_price = NULL;
     q->nno_price = q->capno_price = 0;
-}
-
-static bool is_topic(const char *t)
-{
-    for (size_t i = 0; i < sizeof TOPICS / sizeof *TOPICS; i++)
-        if (!strcmp(t, TOPICS[i]))
-            return true;
-    return false;
 }
 
 /* Entity arguments of a figure call: names, resolved (undeclared ones are fine here). */
@@ -211,38 +201,58 @@ static void show_expr(Eval *ev, Query *q, const Stmt *s)
             value_text(v, val, sizeof val));
 }
 
+/* The topics whose TF_WHATIF flag is `whatif`, in their order, blank-separated. */
+static void topic_words(StrBuf *b, unsigned whatif)
+{
+    bool first = true;
+    for (int i = 0; i < TOPIC__COUNT; i++) {
+        if ((show_topic_flags((ShowTopic)i) & TF_WHATIF) != whatif)
+            continue;
+        strbuf_str(b, first ? "" : " ");
+        strbuf_str(b, show_topic_name((ShowTopic)i));
+        first = false;
+    }
+}
+
 static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
 {
     size_t n = world_n_entities(q->w);
     const char **names = xcalloc(n + 1, sizeof *names);
     for (EntId i = 0; i < n; i++)
         names[i] = world_name(q->w, i);
+    const char *topics[TOPIC__COUNT];
+    for (int i = 0; i < TOPIC__COUNT; i++)
+        topics[i] = show_topic_name((ShowTopic)i);
     const char *near = eval_closest(t, names, n);
     if (!near)
-        near = eval_closest(t, TOPICS, sizeof TOPICS / sizeof *TOPICS);
+        near = eval_closest(t, topics, TOPIC__COUNT);
     diag_error(ev->d, s->u.show.topic_span, "nothing called '%s' to show", t);
-    if (near)
+    if (near) {
         diag_hint(ev->d, "did you mean '%s'?", near);
-    else
-        diag_hint(ev->d, "show an entity, or one of: sources cycles leverage timeline exposure "
-                         "system deals summary (defaults losses payments distress in a what-if)");
+    } else {
+        StrBuf b = {0};
+        topic_words(&b, 0);
+        strbuf_str(&b, " (");
+        topic_words(&b, TF_WHATIF);
+        diag_hint(ev->d, "show an entity, or one of: %s in a what-if)", b.s);
+        strbuf_free(&b);
+    }
     free(names);
 }
 
 /* What show_topic would answer, without building anything: a quiet run (`check`) prints
  * nothing, so it only needs to know whether the `show` is well formed. */
-static int quiet_topic(const char *t, EntId a)
+static int quiet_topic(ShowTopic t, EntId a)
 {
-    static const char *const stress[] = {"defaults", "losses", "payments", "distress"};
-    for (size_t i = 0; i < sizeof stress / sizeof *stress; i++)
-        if (!strcmp(t, stress[i]))
-            return SHOW_NOT_MINE;
-    bool needs = !strcmp(t, "sources") || !strcmp(t, "timeline") || !strcmp(t, "exposure");
-    return needs && a == ENT_NONE ? SHOW_NEEDS_ENTITY : SHOW_OK;
+    unsigned flags = show_topic_flags(t);
+    if (flags & TF_WHATIF)
+        return SHOW_NOT_MINE;
+    return (flags & TF_OF) && a == ENT_NONE ? SHOW_NEEDS_ENTITY : SHOW_OK;
 }
 
-static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, const char *t)
+static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, ShowTopic topic)
 {
+    const char *t = show_topic_name(topic);
     EntId a = ENT_NONE, b = ENT_NONE;
     if (s->u.show.of != SYM_NONE)
         a = eval_entity_ref(ev, q, s->u.show.of, s->u.show.of_span);
@@ -250,12 +260,13 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, const char *t)
         b = eval_entity_ref(ev, q, s->u.show.to, s->u.show.to_span);
     if ((s->u.show.of != SYM_NONE && a == ENT_NONE) || (s->u.show.to != SYM_NONE && b == ENT_NONE))
         return;
-    if (q->whatif && !strcmp(t, "timeline") && a != ENT_NONE) {
+    if (q->whatif && topic == TOPIC_TIMELINE && a != ENT_NONE) {
         if (!ev->opt->quiet)   /* in a what-if: the stressed cash path */
-            whatif_show(q->whatif, ev->out, t, a);
+            whatif_show(q->whatif, ev->out, topic, a);
         return;
     }
-    int r = ev->opt->quiet ? quiet_topic(t, a) : show_topic(ev->out, eval_engine(q), t, a, b);
+    int r = ev->opt->quiet ? quiet_topic(topic, a)
+                           : show_topic(ev->out, eval_engine(q), topic, a, b);
     if (r == SHOW_NOT_MINE) {
         if (!q->whatif) {
             diag_error(ev->d, s->u.show.topic_span, "show %s needs a what-if", t);
@@ -263,7 +274,7 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, const char *t)
             return;
         }
         if (!ev->opt->quiet)
-            whatif_show(q->whatif, ev->out, t, a);
+            whatif_show(q->whatif, ev->out, topic, a);
     } else if (r == SHOW_NEEDS_ENTITY) {
         diag_error(ev->d, s->u.show.topic_span, "show %s needs an entity", t);
         diag_hint(ev->d, "write `show %s of NAME`", t);
@@ -278,8 +289,9 @@ void eval_show(Eval *ev, Query *q, const Stmt *s)
         return;
     }
     const char *t = sym_str(ev->in, s->u.show.topic);
-    if (is_topic(t)) {
-        show_topic_stmt(ev, q, s, t);
+    int topic = show_topic_find(t);
+    if (topic >= 0) {
+        show_topic_stmt(ev, q, s, (ShowTopic)topic);
         return;
     }
     for (size_t i = 0; i < N_RISKS; i++)

@@ -355,11 +355,11 @@ Value whatif_figure(WhatIf *wi, StressFig f, EntId v)
     return r->cancelled ? value_null() : stress_figure(r, f, v);
 }
 
-void whatif_show(WhatIf *wi, FILE *out, const char *topic, EntId v)
+void whatif_show(WhatIf *wi, FILE *out, ShowTopic t, EntId v)
 {
     const StressResult *r = whatif_result(wi);
     if (!r->cancelled)
-        stress_show_topic(out, r, wi->q.w, topic, v);
+        stress_show_topic(out, r, wi->q.w, t, v);
 }
 
 /* ---- scenarios for report, diff and pictures ---- */

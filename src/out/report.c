@@ -86,18 +86,13 @@ static json_t *listing_json(const Listing *l)
                      (json_int_t)(l->t ? l->t->nlisted : 0), "why", l->why);
 }
 
-static const char *kind_word(EntKind k)
-{
-    return k == ENT_MARKET ? "market" : k == ENT_BANK ? "bank" : "company";
-}
-
 static json_t *entity_json(Engine *e, EntId v, const Listing *l)
 {
     const World *w = engine_world(e);
     const Entity *en = world_entity(w, v);
     json_t *o = json_object();
     json_object_set_new(o, "name", json_string(world_name(w, v)));
-    json_object_set_new(o, "kind", json_string(kind_word(en->kind)));
+    json_object_set_new(o, "kind", json_string(entkind_name(en->kind)));
     static const FigId head[] = {FIG_IN, FIG_OUT, FIG_OWN, FIG_GAP};
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
         json_object_set_new(o, figure_name(head[i]), fig(e, head[i], v));

@@ -1,4 +1,7 @@
-/* show.h - human text output of the engine's results (`show ...` and the summary).
+/* show.h - human text output of the engine's results (`show ...` and the summary):
+ * show_text.c (figures and years as text), show_entity.c (one entity's card, sources,
+ * exposure, timeline), show_deals.c, show_cycles.c and show_system.c (the leverage table,
+ * the system figures, the summary). `show TOPIC` picks among them: show_topic.h.
  *
  * Aligned tables, amounts via usd_text, shares via pct_text, "n/a" for
  * undefined figures, deterministic order (ties broken by name). No colour. Output only:
@@ -17,6 +20,7 @@ struct Sources;
 void show_sources_list(FILE *out, Engine *e, const struct Sources *s);   /* sources found */
 void show_cycles(FILE *out, Engine *e);                        /* show cycles */
 void show_cycles_of(FILE *out, Engine *e, EntId v);            /* show cycles of X */
+void show_cycles_first(FILE *out, Engine *e, size_t max);      /* the summary's: max rows */
 void show_leverage(FILE *out, Engine *e, EntId v);             /* ENT_NONE: whole table */
 void show_exposure(FILE *out, Engine *e, EntId a, EntId b);    /* b = ENT_NONE: a to all */
 void show_system(FILE *out, Engine *e);
@@ -30,13 +34,5 @@ char *show_figure_text(Engine *e, FigId f, EntId v, char *buf, size_t n);
 char *show_sysfig_text(Engine *e, SysFig f, char *buf, size_t n);
 /* A horizon year as text: "2027", or "now" for the one year of a script with no dates. */
 char *show_year_text(const Graph *g, int year, char *buf, size_t n);
-
-/* `show TOPIC [of A [to B]]` for the engine's topics: sources cycles leverage timeline
- * exposure system deals summary (a = b = ENT_NONE when not given; `cycles of A` lists the
- * cycles through A, `leverage of A` and `deals of A` one entity's rows). Returns SHOW_OK, or
- * SHOW_NOT_MINE for topics the engine does not own (defaults losses payments distress:
- * stress), or SHOW_NEEDS_ENTITY when the topic needs `of A` (sources, timeline, exposure). */
-enum { SHOW_OK = 0, SHOW_NOT_MINE = 1, SHOW_NEEDS_ENTITY = 2 };
-int show_topic(FILE *out, Engine *e, const char *topic, EntId a, EntId b);
 
 #endif

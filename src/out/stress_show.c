@@ -335,22 +335,20 @@ void stress_show_breaking(FILE *out, const World *w, const double *bp, const int
     free(rows);
 }
 
-bool stress_show_topic(FILE *out, const StressResult *r, const World *w, const char *topic,
-                       EntId v)
+bool stress_show_topic(FILE *out, const StressResult *r, const World *w, ShowTopic t, EntId v)
 {
-    if (!strcmp(topic, "defaults"))
-        stress_show_defaults(out, r, w);
-    else if (!strcmp(topic, "losses"))
-        stress_show_losses(out, r, w);
-    else if (!strcmp(topic, "payments"))
-        stress_show_payments(out, r, w, v);
-    else if (!strcmp(topic, "distress"))
-        stress_show_distress(out, r, w, v);
-    else if (!strcmp(topic, "timeline") && v != ENT_NONE)
+    switch (t) {
+    case TOPIC_DEFAULTS: stress_show_defaults(out, r, w); return true;
+    case TOPIC_LOSSES: stress_show_losses(out, r, w); return true;
+    case TOPIC_PAYMENTS: stress_show_payments(out, r, w, v); return true;
+    case TOPIC_DISTRESS: stress_show_distress(out, r, w, v); return true;
+    case TOPIC_TIMELINE:
+        if (v == ENT_NONE)
+            return false;
         stress_show_timeline(out, r, w, v);
-    else
-        return false;
-    return true;
+        return true;
+    default: return false;
+    }
 }
 
 /* ---- JSON ---- */

@@ -9,6 +9,7 @@
 #define DG_STRESS_SHOW_H
 #include <stdio.h>
 #include <jansson.h>
+#include "show_topic.h"
 #include "stress.h"
 
 void stress_show_defaults(FILE *out, const StressResult *r, const World *w);
@@ -22,10 +23,10 @@ void stress_show_timeline(FILE *out, const StressResult *r, const World *w, EntI
  * every entity but the markets, weakest first (ties by name), the survivors last. */
 void stress_show_breaking(FILE *out, const World *w, const double *bp, const int *year);
 
-/* `show TOPIC [of X]` for defaults losses payments distress (v = ENT_NONE: all).
- * Returns false when topic is not one of these. */
-bool stress_show_topic(FILE *out, const StressResult *r, const World *w, const char *topic,
-                       EntId v);
+/* `show TOPIC [of X]` for the what-if topics (TF_WHATIF of show_topic.h: defaults losses
+ * payments distress; v = ENT_NONE: all) and `timeline of X` (the stressed cash path, X
+ * needed). Returns false for any other topic. */
+bool stress_show_topic(FILE *out, const StressResult *r, const World *w, ShowTopic t, EntId v);
 
 /* The "clearing" object (new reference; docs/STRESS.md "JSON"): {"scenario", "payments",
  * "obligations", "received", "defaults": [{"name", "year", "round", "cured", "shortfall",

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include "report.h"
 #include "show.h"
+#include "show_topic.h"
 
 static json_t *report_of(Engine *e, const ReportOptions *opt)
 {
@@ -164,9 +165,13 @@ static void test_text_has_no_nan(void **state)
     show_timeline(out, e, t.oa);
     show_deals(out, e, ENT_NONE);
     show_system(out, e);
-    assert_int_equal(show_topic(out, e, "cycles", t.orc, ENT_NONE), SHOW_OK);
-    assert_int_equal(show_topic(out, e, "defaults", ENT_NONE, ENT_NONE), SHOW_NOT_MINE);
-    assert_int_equal(show_topic(out, e, "sources", ENT_NONE, ENT_NONE), SHOW_NEEDS_ENTITY);
+    assert_int_equal(show_topic(out, e, TOPIC_CYCLES, t.orc, ENT_NONE), SHOW_OK);
+    assert_int_equal(show_topic(out, e, TOPIC_DEFAULTS, ENT_NONE, ENT_NONE), SHOW_NOT_MINE);
+    assert_int_equal(show_topic(out, e, TOPIC_SOURCES, ENT_NONE, ENT_NONE), SHOW_NEEDS_ENTITY);
+    assert_int_equal(show_topic_find("summary"), TOPIC_SUMMARY);
+    assert_int_equal(show_topic_find("nvidia"), -1);
+    assert_true(show_topic_flags(TOPIC_TIMELINE) & TF_OF);
+    assert_true(show_topic_flags(TOPIC_DISTRESS) & TF_WHATIF);
     fclose(out);
     /* "nan"/"inf" as words (vendor_financing contains "nan") */
     for (const char *p = buf; *p; p++) {

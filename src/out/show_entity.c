@@ -1,12 +1,11 @@
-/* show.c - text output for one entity: its card, sources, exposure, timeline and deals,
- * and the dispatch of `show TOPIC`.
+/* show_entity.c - text output about one entity: its card, its sources, its exposure and
+ * its timeline.
  *
  * Reads engine results only; every figure is computed elsewhere. */
-#include "show.h"
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
+#include "show.h"
 #include "sources.h"
 #include "table.h"
 #include "timeline.h"
@@ -15,59 +14,13 @@
  * has them all): a web of 10k entities would otherwise print 10k lines. */
 #define SHOW_SOURCES_MAX 25
 
-char *show_year_text(const Graph *g, int year, char *buf, size_t n)
-{
-    if (!g->h.dated && g->h.first == g->h.last)
-        snprintf(buf, n, "now");
-    else if (!g->h.dated)   /* spans with no dates: years counted from now */
-        snprintf(buf, n, "year %d", year - g->h.first + 1);
-    else
-        snprintf(buf, n, "%d", year);
-    return buf;
-}
-
-/* A figure's value in its unit; not ok: "n/a", or "none" for a year that never comes. */
-static char *unit_text(const Graph *g, FigUnit u, bool ok, double x, char *buf, size_t n)
-{
-    if (!ok) {
-        snprintf(buf, n, "%s", u == FU_YEAR ? "none" : "n/a");
-        return buf;
-    }
-    switch (u) {
-    case FU_PCT: return pct_text(x, buf, n);
-    case FU_PLAIN: return plain_text(x, buf, n);
-    case FU_YEAR: return show_year_text(g, (int)x, buf, n);
-    case FU_USD_PER_YEAR: return strcat(usd_text(x, buf, n - 3), "/y");
-    default: return usd_text(x, buf, n);
-    }
-}
-
-char *show_figure_text(Engine *e, FigId f, EntId v, char *buf, size_t n)
-{
-    double x;
-    bool ok = figure_entity(e, f, v, &x) && isfinite(x);
-    return unit_text(engine_graph(e), figure_unit(f), ok, x, buf, n);
-}
-
-char *show_sysfig_text(Engine *e, SysFig f, char *buf, size_t n)
-{
-    double x;
-    bool ok = figure_system(e, f, &x);
-    return unit_text(engine_graph(e), sysfig_unit(f), ok, x, buf, n);
-}
-
-static const char *kind_word(const Entity *en)
-{
-    return en->kind == ENT_MARKET ? "market" : en->kind == ENT_BANK ? "bank" : "company";
-}
-
 static void card_header(FILE *out, Engine *e, EntId v)
 {
     const Entity *en = world_entity(engine_world(e), v);
     fprintf(out, "%s", world_name(engine_world(e), v));
     if (en->display)
         fprintf(out, " \"%s\"", en->display);
-    fprintf(out, " (%s%s%s%s)\n", kind_word(en), en->layer ? ", " : "",
+    fprintf(out, " (%s%s%s%s)\n", entkind_name(en->kind), en->layer ? ", " : "",
             en->layer ? en->layer : "", en->declared ? "" : ", undeclared");
 }
 

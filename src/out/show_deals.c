@@ -1,0 +1,84 @@
+/* show_deals.c - `show deals`: each deal as a sentence close to the script's own. */
+#include "show.h"
+
+static char *fmt_month(int32_t m, char *buf, size_t n)
+{
+    return value_text(value_date(m), buf, n);
+}
+
+static char *fmt_months(int32_t months, char *buf, size_t n)
+{
+    if (months % 12 == 0)
+        snprintf(buf, n, "%dy", months / 12);
+    else
+        snprintf(buf, n, "%dmo", months);
+    return buf;
+}
+
+/* One deal as a sentence close to the script's own. */
+static void deal_line(FILE *out, const World *w, const Deal *d)
+{
+    char a[64], b[64], c[64];
+    const char *p = world_name(w, d->payer), *q = world_name(w, d->payee);
+    fputs("  ", out);
+    if (d->label)
+        fprintf(out, "%s: ", sym_str(world_interner(w), d->label));
+    snprintf(a, sizeof a, "%s%s", usd_text(d->amount, b, sizeof b), d->per_year ? "/y" : "");
+    switch (d->kind) {
+    case VERB_INVESTS: fprintf(out, "%s invests %s in %s", p, a, q); break;
+    case VERB_LENDS: fprintf(out, "%s lends %s to %s", p, a, q); break;
+    case VERB_BUYS:
+        if (d->gw > 0)
+            fprintf(out, "%s buys %sGW (%s) from %s", p, plain_text(d->gw, c, sizeof c), a, q);
+        else
+            fprintf(out, "%s buys %s from %s", p, a, q);
+        break;
+    case VERB_PAYS: fprintf(out, "%s pays %s to %s", p, a, q); break;
+    case VERB_GRANTS:
+        fprintf(out, "%s grants %s %s shares", p, q, scaled_text(d->amount, c, sizeof c));
+        break;
+    case VERB_GUARANTEES: fprintf(out, "%s guarantees %s to %s", p, a, q); break;
+    }
+    if (d->kind == VERB_GRANTS && d->milestone != DEAL_NONE) {
+        Deal m;
+        if (world_deal(w, d->milestone, &m) && m.label)
+            fprintf(out, " vesting with %s", sym_str(world_interner(w), m.label));
+    }
+    if (d->kind == VERB_GRANTS && d->price > 0)
+        fprintf(out, " at %s", plain_text(d->price, c, sizeof c));
+    if (d->kind == VERB_LENDS && d->price > 0)
+        fprintf(out, " at %s", pct_text(d->price, c, sizeof c));
+    if (d->over > 0)
+        fprintf(out, " over %s", fmt_months(d->over, c, sizeof c));
+    if (d->from != MONTH_NONE)
+        fprintf(out, " from %s", fmt_month(d->from, c, sizeof c));
+    if (d->kind == VERB_LENDS && d->due != MONTH_NONE)
+        fprintf(out, " due %s", fmt_month(d->due, c, sizeof c));
+    if (!d->binding)
+        fputs(" nonbinding", out);
+    fputc('\n', out);
+}
+
+void show_deals(FILE *out, Engine *e, EntId v)
+{
+    const Graph *g = engine_graph(e);
+    Deal d;
+    size_t shown = 0;
+    if (v != ENT_NONE && v >= g->n)
+        return;
+    if (v == ENT_NONE)
+        fprintf(out, "deals\n");
+    else
+        fprintf(out, "deals of %s\n", world_name(g->world, v));
+    size_t lo = v == ENT_NONE ? 0 : g->deal_off[v];
+    size_t hi = v == ENT_NONE ? world_n_deals(g->world) : g->deal_off[v + 1];
+    for (size_t i = lo; i < hi; i++) {
+        DealId id = v == ENT_NONE ? (DealId)i : g->deals[i];
+        if (!world_deal(g->world, id, &d))
+            continue;
+        deal_line(out, g->world, &d);
+        shown++;
+    }
+    if (!shown)
+        fprintf(out, "  none\n");
+}

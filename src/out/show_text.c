@@ -1,0 +1,46 @@
+/* show_text.c - figures and years as text, as every table of show.h and the report print
+ * them. */
+#include <math.h>
+#include <string.h>
+#include "show.h"
+
+char *show_year_text(const Graph *g, int year, char *buf, size_t n)
+{
+    if (!g->h.dated && g->h.first == g->h.last)
+        snprintf(buf, n, "now");
+    else if (!g->h.dated)   /* spans with no dates: years counted from now */
+        snprintf(buf, n, "year %d", year - g->h.first + 1);
+    else
+        snprintf(buf, n, "%d", year);
+    return buf;
+}
+
+/* A figure's value in its unit; not ok: "n/a", or "none" for a year that never comes. */
+static char *unit_text(const Graph *g, FigUnit u, bool ok, double x, char *buf, size_t n)
+{
+    if (!ok) {
+        snprintf(buf, n, "%s", u == FU_YEAR ? "none" : "n/a");
+        return buf;
+    }
+    switch (u) {
+    case FU_PCT: return pct_text(x, buf, n);
+    case FU_PLAIN: return plain_text(x, buf, n);
+    case FU_YEAR: return show_year_text(g, (int)x, buf, n);
+    case FU_USD_PER_YEAR: return strcat(usd_text(x, buf, n - 3), "/y");
+    default: return usd_text(x, buf, n);
+    }
+}
+
+char *show_figure_text(Engine *e, FigId f, EntId v, char *buf, size_t n)
+{
+    double x;
+    bool ok = figure_entity(e, f, v, &x) && isfinite(x);
+    return unit_text(engine_graph(e), figure_unit(f), ok, x, buf, n);
+}
+
+char *show_sysfig_text(Engine *e, SysFig f, char *buf, size_t n)
+{
+    double x;
+    bool ok = figure_system(e, f, &x);
+    return unit_text(engine_graph(e), sysfig_unit(f), ok, x, buf, n);
+}
