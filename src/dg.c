@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fmt.h"
+#include "keywords.h"
 #include "parse.h"
+#include "show_topic.h"
 #include "tokens.h"
 
 Dg *dg_new(const DgOptions *opt)
@@ -101,6 +103,32 @@ void dg_reset(Dg *dg)
 }
 
 void dg_each_name(Dg *dg, DgNameFn fn, void *ud) { eval_each_name(dg->ev, fn, ud); }
+void dg_each_keyword(DgNameFn fn, void *ud) { keyword_each(fn, ud); }
+void dg_each_figure(DgFigureFn fn, void *ud) { eval_each_figure(fn, ud); }
+
+typedef struct EachRisk {
+    void (*fn)(const DgRisk *r, void *ud);
+    void *ud;
+} EachRisk;
+
+static void risk_of(const EvalRisk *r, void *ud)
+{
+    EachRisk *each = ud;
+    DgRisk d = {r->name, r->usage, r->topic, r->topic_usage};
+    each->fn(&d, each->ud);
+}
+
+void dg_each_risk(void (*fn)(const DgRisk *r, void *ud), void *ud)
+{
+    EachRisk each = {fn, ud};
+    eval_each_risk(risk_of, &each);
+}
+
+void dg_each_topic(DgNameFn fn, void *ud)
+{
+    for (int i = 0; i < TOPIC__COUNT; i++)
+        fn(show_topic_name((ShowTopic)i), ud);
+}
 
 /* ---- what an input does, from its statement kinds alone (nothing is evaluated) ---- */
 

@@ -54,6 +54,24 @@ size_t dg_last_change_at(const char *text, size_t len);
 /* The names a user may type, for completion: entities, deal labels, scenarios, lets. */
 typedef void (*DgNameFn)(const char *name, void *ud);
 void dg_each_name(Dg *dg, DgNameFn fn, void *ud);
+/* The words of the language, for completion and :help, from the one list of each
+ * (front/keywords.h, out/show_topic.h, engine/figlist.h and stress.h), in its order:
+ * the keywords (both spellings of pays), the topics of `show TOPIC`, and the figures a
+ * script can call, each with its number of entity arguments (1, 2, or 0 for a system
+ * figure) and whether only a what-if has it. */
+void dg_each_keyword(DgNameFn fn, void *ud);
+void dg_each_topic(DgNameFn fn, void *ud);
+typedef void (*DgFigureFn)(const char *name, int nargs, bool whatif, void *ud);
+void dg_each_figure(DgFigureFn fn, void *ud);
+/* The risk measures (docs/RISK.md): figures with arguments of their own, each with a show
+ * topic; the calls and topics as :help writes them. */
+typedef struct DgRisk {
+    const char *name;          /* breaking_point */
+    const char *usage;         /* breaking_point(x [, cash of y]) */
+    const char *topic;         /* breaking points */
+    const char *topic_usage;   /* show breaking points */
+} DgRisk;
+void dg_each_risk(void (*fn)(const DgRisk *r, void *ud), void *ud);
 
 /* ---- whole-world outputs; scenario = NULL: the base world ---- */
 int dg_summary(Dg *dg, FILE *out);

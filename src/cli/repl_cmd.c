@@ -1,10 +1,11 @@
-/* repl_cmd.c - the REPL's meta-commands: :help :load :save :reload :undo :reset :quit.
+/* repl_cmd.c - the REPL's meta-commands (their list: repl_commands.h).
  *
  * A command's word may be abbreviated to any unique prefix
  * (:q, :u). Messages go through the session's streams so they stay in order with the
  * output of statements. */
 #include <stdlib.h>
 #include <string.h>
+#include "repl_commands.h"
 #include "repl_int.h"
 
 /* The argument after the command word, trimmed (a path may be quoted). */
@@ -96,13 +97,16 @@ static void cmd_reload(Repl *r)
             r->nstart == 1 ? "" : "s", r->n, r->n == 1 ? "" : "s");
 }
 
-typedef enum { C_HELP, C_LOAD, C_SAVE, C_RELOAD, C_UNDO, C_RESET, C_QUIT, C_NONE } Cmd;
+#define CMD_ENUM(e, word, args, what) e,
+typedef enum { REPL_COMMANDS(CMD_ENUM) C_NONE } Cmd;
+#undef CMD_ENUM
 
 /* An exact word, or a prefix of exactly one command (:q, :u; :re is ambiguous). */
 static Cmd lookup(const char *word, size_t n)
 {
-    static const char *const names[] = {"help", "load", "save", "reload", "undo", "reset",
-                                        "quit"};
+#define CMD_WORD(e, word, args, what) [e] = word,
+    static const char *const names[C_NONE] = {REPL_COMMANDS(CMD_WORD)};
+#undef CMD_WORD
     if (n == 4 && !strncmp(word, "exit", 4))
         return C_QUIT;
     Cmd found = C_NONE;

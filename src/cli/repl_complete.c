@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "repl_commands.h"
 #include "repl_int.h"
 
 static Repl *editing;
@@ -29,26 +30,14 @@ static void on_sigint(int sig)
     interrupted = 1;
 }
 
-static const char *const keywords[] = {
-    "company", "bank", "market", "price", "as", "of", "let", "include", "use", "deal",
-    "invests", "in", "lends", "to", "buys", "from", "pays", "pay", "grants", "shares",
-    "vesting", "with", "guarantees", "over", "at", "due", "nonbinding", "source", "show",
-    "assert", "scenario", "what", "if", "defaults", "shock", "by", "cancel", "drop", "set",
-    "and", "or", "not", "true", "false", NULL};
-
-static const char *const topics[] = {
-    "sources", "cycles", "leverage", "timeline", "exposure", "system", "deals", "defaults",
-    "losses", "payments", "distress", "summary", "sensitivities", NULL};
-
-static const char *const figures[] = {
-    "in", "out", "own", "gap", "circularity", "commitments", "backlog", "commitment_ratio",
-    "leverage", "concentration", "hhi", "paper", "vendor_financing", "runway", "exposure",
-    "sources", "total_commitments", "end_demand", "system_leverage", "total_unfunded",
-    "total_circulated", "defaulted", "shortfall", "loss", "paid", "distress", "sensitivity",
-    NULL};
-
+/* Candidates come from the lists that define each set of words: the commands' below
+ * (repl_commands.h) and the language's keywords, show topics, figures and risk measures
+ * (dg.h). */
 static const char *const commands[] = {
-    ":help", ":load", ":save", ":reload", ":undo", ":reset", ":quit", NULL};
+#define CMD_WORD(e, word, args, what) ":" word,
+    REPL_COMMANDS(CMD_WORD)
+#undef CMD_WORD
+    NULL};
 
 /* Words after which only a name (entity, label, scenario, let) makes sense. */
 static const char *const name_slots[] = {
@@ -68,6 +57,22 @@ static void cand_add(const char *word, void *ud)
         return;
     c->v = vec_grow(c->v, &c->cap, c->n + 2, sizeof *c->v);
     c->v[c->n++] = strdup(word);
+}
+
+static void cand_figure(const char *name, int nargs, bool whatif, void *ud)
+{
+    (void)nargs;
+    (void)whatif;
+    cand_add(name, ud);
+}
+
+static void cand_risk(const DgRisk *r, void *ud) { cand_add(r->name, ud); }
+
+/* A word at a time: a topic of two words (`breaking points`) is not offered. */
+static void cand_risk_topic(const DgRisk *r, void *ud)
+{
+    if (!strchr(r->topic, ' '))
+        cand_add(r->topic, ud);
 }
 
 static void cand_list(Cands *c, const char *const *list)
@@ -129,14 +134,17 @@ char **repl_candidates(Repl *r, const char *line, int start, const char *text)
         else if (!strncmp(lead, ":help", 5))
             repl_help_topics(cand_add, &c);
     } else if (wn == 4 && !strncmp(w, "show", 4)) {
-        cand_list(&c, topics);
-        cand_list(&c, figures);
+        dg_each_topic(cand_add, &c);
+        dg_each_risk(cand_risk_topic, &c);
+        dg_each_figure(cand_figure, &c);
+        dg_each_risk(cand_risk, &c);
         dg_each_name(r->dg, cand_add, &c);
     } else if (in_list(w, wn, name_slots)) {
         dg_each_name(r->dg, cand_add, &c);
     } else {
-        cand_list(&c, keywords);
-        cand_list(&c, figures);
+        dg_each_keyword(cand_add, &c);
+        dg_each_figure(cand_figure, &c);
+        dg_each_risk(cand_risk, &c);
         dg_each_name(r->dg, cand_add, &c);
     }
     c.v = vec_grow(c.v, &c.cap, c.n + 1, sizeof *c.v);

@@ -1,25 +1,100 @@
 /* repl_help.c - the text of :help and :help TOPIC.
  *
- * Short reminders only; grammar/README.md is the language
- * reference and docs/REPL.md the REPL's. */
+ * Short reminders only; grammar/README.md is the language reference and docs/REPL.md the
+ * REPL's. The lists in it (commands, show topics, figures, risk measures) are made from the
+ * lists that define them (repl_commands.h; the language's through dg.h), never copied. */
 #include <stdio.h>
 #include <string.h>
+#include "repl_commands.h"
 #include "repl_int.h"
+
+enum { HELP_WIDTH = 84 };   /* columns a line of :help fills at most */
+
+/* Words filled into lines of HELP_WIDTH columns; a new line starts `indent` blanks in. */
+typedef struct Fill {
+    FILE *out;
+    int col, indent;
+    bool first;        /* nothing written after the line's lead yet */
+} Fill;
+
+static void fill(Fill *f, const char *sep, const char *word)
+{
+    int n = (int)strlen(word);
+    if (f->first) {
+        f->col += fprintf(f->out, "%s", word);
+    } else if (f->col + (int)strlen(sep) + n > HELP_WIDTH) {
+        f->col = fprintf(f->out, "\n%*s%s", f->indent, "", word) - 1;
+    } else {
+        f->col += fprintf(f->out, "%s%s", sep, word);
+    }
+    f->first = false;
+}
+
+static void fill_name(const char *name, void *ud) { fill(ud, " ", name); }
+
+static void list_commands(FILE *out)
+{
+#define CMD_LINE(e, word, args, what) \
+    fprintf(out, "  :%-14s %s\n", *args ? word " " args : word, what);
+    REPL_COMMANDS(CMD_LINE)
+#undef CMD_LINE
+}
+
+/* ...;  show breaking points;  show sensitivities of X */
+static void fill_risk_topic(const DgRisk *r, void *ud)
+{
+    Fill *f = ud;
+    f->col += fprintf(f->out, ";");
+    fill(f, "  ", r->topic_usage);
+}
+
+static void list_topics(FILE *out)
+{
+    Fill f = {out, fprintf(out, "  topics: "), 10, true};
+    dg_each_topic(fill_name, &f);
+    dg_each_risk(fill_risk_topic, &f);
+    fputc('\n', out);
+}
+
+/* in out ... exposure(a,b) sources(a,b) total_commitments() ...;  in what-if: defaulted ... */
+typedef struct FigureFill {
+    Fill f;
+    bool whatif;       /* the what-if figures have begun */
+} FigureFill;
+
+static void fill_figure(const char *name, int nargs, bool whatif, void *ud)
+{
+    FigureFill *ff = ud;
+    char word[64];
+    snprintf(word, sizeof word, "%s%s", name, nargs == 2 ? "(a,b)" : nargs == 0 ? "()" : "");
+    if (whatif && !ff->whatif) {
+        ff->f.col += fprintf(ff->f.out, ";");
+        fill(&ff->f, "  ", "in what-if:");
+        ff->whatif = true;
+    }
+    fill(&ff->f, " ", word);
+}
+
+static void fill_risk(const DgRisk *r, void *ud) { fill(ud, "  ", r->usage); }
+
+static void list_figures(FILE *out)
+{
+    FigureFill ff = {{out, fprintf(out, "  "), 2, true}, false};
+    dg_each_figure(fill_figure, &ff);
+    Fill risk = {out, fprintf(out, "\n  risk: ") - 1, 8, true};
+    dg_each_risk(fill_risk, &risk);
+    fputc('\n', out);
+}
 
 typedef struct HelpTopic {
     const char *name;
-    const char *text;
+    const char *text;           /* printed first, or NULL */
+    void (*list)(FILE *out);    /* then a list made from its table, or NULL */
+    const char *tail;           /* then this, or NULL */
 } HelpTopic;
 
 static const HelpTopic help_topics[] = {
-    {"commands",
-     "  :help [TOPIC]   this text, or one topic\n"
-     "  :load FILE      run a script file as one input\n"
-     "  :save FILE      write the accepted inputs as a formatted script\n"
-     "  :reload         re-read the files loaded at start (and :load-ed), keep what was typed\n"
-     "  :undo           take back the last accepted input\n"
-     "  :reset          forget everything: an empty world\n"
-     "  :quit           leave (also Ctrl-D)\n"},
+    {"commands", NULL, list_commands, NULL},
     {"keys",
      "  Tab             complete keywords, names, deal labels, scenarios, show topics\n"
      "  Ctrl-R          search the history backwards (history is kept in\n"
@@ -27,34 +102,30 @@ static const HelpTopic help_topics[] = {
      "  Up / Down       previous / next input;  Ctrl-A / Ctrl-E  start / end of line\n"
      "  Ctrl-C          give up on the input being typed;  Ctrl-D  leave\n"
      "  an unfinished statement or block continues at the `...` prompt;\n"
-     "  two empty lines give up on it\n"},
+     "  two empty lines give up on it\n",
+     NULL, NULL},
     {"entities",
      "  company NAME [\"Display\"] { cash 56B; revenue 165B/y; debt 8B; equity 100B;\n"
      "                             shares 24.3B; price 185; growth 10%; valuation 500B;\n"
      "                             margin 14%; layer \"chips\" }\n"
      "  bank NAME    market NAME \"End users\"    price NAME 35B/GW    as of 2025\n"
-     "  let NAME = EXPR    include \"file.deal\"    use ai2025\n"},
+     "  let NAME = EXPR    include \"file.deal\"    use ai2025\n",
+     NULL, NULL},
     {"deals",
      "  [deal LABEL:] A invests X in B | A lends X to B | A buys X from B | A pays X to B\n"
      "  A grants B N shares [vesting with LABEL] [at STRIKE]    A guarantees X to B\n"
      "  options: over 5y, from 2027, at 35B/GW (or interest 6%), due 2030, nonbinding,\n"
-     "           source \"text\"\n"},
-    {"show",
-     "  show NAME    show TOPIC [of A [to B]]    show EXPR    or just type EXPR\n"
-     "  topics: sources cycles leverage timeline exposure system deals defaults losses\n"
-     "          payments distress summary;  show breaking points;  show sensitivities of X\n"
-     "  assert EXPR [\"message\"]\n"},
-    {"figures",
-     "  in out own gap circularity commitments backlog commitment_ratio leverage\n"
-     "  concentration hhi paper vendor_financing runway exposure(a,b) sources(a,b)\n"
-     "  total_commitments() end_demand() system_leverage() total_unfunded()\n"
-     "  total_circulated();  in what-if: defaulted shortfall loss paid distress\n"
-     "  risk: breaking_point(x [, cash of y])  sensitivity(paid(x), revenue of y)\n"},
+     "           source \"text\"\n",
+     NULL, NULL},
+    {"show", "  show NAME    show TOPIC [of A [to B]]    show EXPR    or just type EXPR\n",
+     list_topics, "  assert EXPR [\"message\"]\n"},
+    {"figures", NULL, list_figures, NULL},
     {"whatif",
      "  scenario NAME [\"desc\"] { openai defaults; shock payments of users by -50%;\n"
      "                          cancel LABEL; drop nonbinding; set recovery 60% }\n"
      "  what if NAME { show defaults; show losses }\n"
-     "  what if { SHOCKS } { show, assert, let }   (never changes the session's world)\n"},
+     "  what if { SHOCKS } { show, assert, let }   (never changes the session's world)\n",
+     NULL, NULL},
 };
 
 #define N_TOPICS (sizeof help_topics / sizeof help_topics[0])
@@ -65,12 +136,22 @@ void repl_help_topics(void (*fn)(const char *name, void *ud), void *ud)
         fn(help_topics[i].name, ud);
 }
 
+static void print_topic(FILE *out, const HelpTopic *t)
+{
+    if (t->text)
+        fputs(t->text, out);
+    if (t->list)
+        t->list(out);
+    if (t->tail)
+        fputs(t->tail, out);
+}
+
 void repl_help(FILE *out, const char *topic)
 {
     if (topic && *topic) {
         for (size_t i = 0; i < N_TOPICS; i++)
             if (!strcmp(topic, help_topics[i].name)) {
-                fputs(help_topics[i].text, out);
+                print_topic(out, &help_topics[i]);
                 return;
             }
         fprintf(out, "no help on '%s'.", topic);
@@ -78,7 +159,7 @@ void repl_help(FILE *out, const char *topic)
         fputs("Type statements of the deal language; each is answered at once, and a bare\n"
               "expression prints its value (gap(openai), circularity(nvidia)).\n",
               out);
-        fputs(help_topics[0].text, out);
+        print_topic(out, &help_topics[0]);
     }
     fputs(" topics:", out);
     for (size_t i = 0; i < N_TOPICS; i++)
