@@ -131,8 +131,9 @@ static bool fraction(Eval *ev, Query *q, const Expr *e, const char *what, double
 static void set_param(Eval *ev, WhatIf *wi, const Stmt *s)
 {
     const char *p = sym_str(ev->in, s->u.set.param);
+    int k = shock_setting(p);
     double x;
-    if (!strcmp(p, "debtrank")) {
+    if (k == SH_DEBTRANK) {
         const char *w = s->u.set.word ? sym_str(ev->in, s->u.set.word) : "";
         if (!strcmp(w, "original") || !strcmp(w, "differential"))
             add_shock(wi, (Shock){.kind = SH_DEBTRANK, .ent = ENT_NONE, .deal = DEAL_NONE,
@@ -141,10 +142,11 @@ static void set_param(Eval *ev, WhatIf *wi, const Stmt *s)
             diag_error(ev->d, s->span, "set debtrank takes `original` or `differential`");
         return;
     }
-    bool rec = !strcmp(p, "recovery"), al = !strcmp(p, "alpha"), be = !strcmp(p, "beta");
-    if (!rec && !al && !be) {
+    if (k < 0) {
+#define SETTING_WORD(e, word, value) " " word
         diag_error(ev->d, s->u.set.param_span, "unknown parameter '%s'", p);
-        diag_hint(ev->d, "parameters: recovery alpha beta debtrank");
+        diag_hint(ev->d, "parameters:" DG_SHOCK_SETTINGS(SETTING_WORD));
+#undef SETTING_WORD
         return;
     }
     if (!s->u.set.value || !fraction(ev, &wi->q, s->u.set.value, p, &x))
@@ -153,8 +155,7 @@ static void set_param(Eval *ev, WhatIf *wi, const Stmt *s)
         diag_error(ev->d, s->u.set.value->span, "%s is a share between 0%% and 100%%", p);
         return;
     }
-    add_shock(wi, (Shock){.kind = rec ? SH_RECOVERY : al ? SH_ALPHA : SH_BETA, .ent = ENT_NONE,
-                          .deal = DEAL_NONE, .x = x});
+    add_shock(wi, (Shock){.kind = (ShockOp)k, .ent = ENT_NONE, .deal = DEAL_NONE, .x = x});
 }
 
 static void shock_of(Eval *ev, WhatIf *wi, const Stmt *s)

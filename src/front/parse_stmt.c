@@ -181,9 +181,14 @@ Stmt *pb_shock(ParseCtx *pc, Sym what, Span wsp, Sym name, Span nsp, Expr *by, S
     const char *w = sym_str(pc->in, what);
     int k = shock_target(w);
     if (k < 0) {
+        char list[128];   /* kinds.h's targets: "demand, payments, revenue, price or cash" */
+        size_t o = 0;
+        for (int i = 0; i < SH_N_TARGETS && o < sizeof list; i++)
+            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+                                  !i ? "" : i == SH_N_TARGETS - 1 ? " or " : ", ",
+                                  shock_name((ShockOp)i));
         pb_error(pc, wsp, "unknown shock '%s'", w);
-        diag_hint(pc->d, "shock demand, payments, revenue, price or cash: `shock revenue of x "
-                         "by -30%%`, `shock demand by -40%%`");
+        diag_hint(pc->d, "shock %s: `shock revenue of x by -30%%`, `shock demand by -40%%`", list);
         return NULL;
     }
     if (k == SH_DEMAND && name != SYM_NONE) {
@@ -219,21 +224,21 @@ Stmt *pb_drop(ParseCtx *pc, Span sp) { return ast_stmt(pc->arena, ST_DROP, sp); 
  * The grammar reads both as `set NAME expr` (a word is a one-name expression). */
 Stmt *pb_set(ParseCtx *pc, Sym param, Span psp, Expr *value, Span sp)
 {
-    static const char *const params[] = {"recovery", "alpha", "beta", "debtrank"};
     const char *p = sym_str(pc->in, param);
-    bool known = false;
-    for (int i = 0; i < 4; i++)
-        known |= strcmp(p, params[i]) == 0;
-    if (!known) {
+    int k = shock_setting(p);
+    if (k < 0) {
+        /* kinds.h's settings: "set recovery P%, ..., set debtrank original|differential" */
+#define SETTING_FORM(e, word, value) ", set " word " " value
+        static const char forms[] = DG_SHOCK_SETTINGS(SETTING_FORM);
+#undef SETTING_FORM
         pb_error(pc, psp, "unknown setting '%s'", p);
-        diag_hint(pc->d, "set recovery P%%, set alpha P%%, set beta P%%, "
-                         "set debtrank original|differential");
+        diag_hint(pc->d, "%s", forms + 2);
         return NULL;
     }
     Stmt *s = ast_stmt(pc->arena, ST_SET, sp);
     s->u.set.param = param;
     s->u.set.param_span = psp;
-    if (strcmp(p, "debtrank") != 0) {
+    if (k != SH_DEBTRANK) {
         s->u.set.value = value;
         return s;
     }
