@@ -1,8 +1,9 @@
 /* keywords.h - the keywords of the language, each written once (X-macros, as model/kinds.h):
  * the lexer recognises them from this list (grammar/lexer.l), token_is_keyword, the parser's
  * messages and the REPL's completion read it. grammar/parser.y declares a %token for each
- * (bison cannot read a C macro): tests/unit/test_keywords.c checks that the two agree, that
- * the lexer returns each keyword's token, and that grammar/README.md lists every keyword.
+ * (bison cannot read a C macro): tests/unit/test_keywords.c checks that the two agree and
+ * that the lexer returns each keyword's token; test_doc_lists.c that grammar/README.md lists
+ * exactly these words.
  *
  * X(TOKEN, "word"): TOKEN is the token kind of build/parser.h, written as the word. */
 #ifndef DG_KEYWORDS_H

@@ -1,12 +1,14 @@
 /* test_doc_lists.c - the docs' lists of names against the lists in the code they describe:
  * docs/ENGINE.md's figure tables and docs/STRESS.md's what-if figures (engine/figlist.h,
- * stress.h), grammar/README.md's show topics (out/show_topic.h), docs/REPL.md's :help topics
- * and meta-commands (cli/repl_help.c, repl_commands.h). A name added to one side only fails
- * here. (grammar/README.md's keywords: test_keywords.c.) Run from the repository root. */
+ * stress.h), grammar/README.md's keywords and show topics (front/keywords.h,
+ * out/show_topic.h, the risk measures' of eval_int.h), docs/REPL.md's :help topics and
+ * meta-commands (cli/repl_help.c, repl_commands.h). A name added to one side only fails
+ * here. Run from the repository root. */
 #include "testutil.h"
 #include <stdio.h>
 #include "eval.h"
 #include "figures.h"
+#include "keywords.h"
 #include "repl_commands.h"
 #include "repl_int.h"
 #include "show_topic.h"
@@ -140,6 +142,41 @@ static void test_stress_figures(void **st)
     free(doc);
 }
 
+/* Newlines in doc between p and end as blanks: a list runs over lines. */
+static void fold(char *p, const char *end)
+{
+    for (; p < end; p++)
+        *p = *p == '\n' ? ' ' : *p;
+}
+
+/* The blank-separated words from just after `lead` up to `stop`. */
+static void words_after(Names *l, char *doc, const char *lead, const char *stop)
+{
+    char *p = strstr(doc, lead), *end = p ? strstr(p + strlen(lead), stop) : NULL;
+    if (!end)
+        fail_msg("no \"%s ... %s\" in the document", lead, stop);
+    p += strlen(lead);
+    fold(p, end);
+    words(l, p, end);
+}
+
+static void expect_keyword(const char *word, void *ud)
+{
+    expect(ud, "the keyword block of grammar/README.md", word, -1);
+}
+
+/* grammar/README.md's "## Keywords" block: both spellings of pays too. */
+static void test_keywords(void **st)
+{
+    (void)st;
+    char *doc = read_all("grammar/README.md");
+    Names l = {0};
+    words_after(&l, doc, "## Keywords\n\n```\n", "```");
+    keyword_each(expect_keyword, &l);
+    nothing_else(&l, "the keyword block of grammar/README.md");
+    free(doc);
+}
+
 /* Is s[0..n) the topic of a risk measure (`breaking points`: one topic of two words)? */
 typedef struct Piece {
     const char *s;
@@ -159,7 +196,8 @@ static void expect_risk_topic(const EvalRisk *r, void *ud)
 }
 
 /* "Topic words after `show` (`sources ... sensitivities`, and `breaking points`)": the
- * show topics and the risk measures' topics. */
+ * show topics and the risk measures' topics, each `backticked` piece a list of words or a
+ * topic of two. */
 static void test_show_topics(void **st)
 {
     (void)st;
@@ -168,8 +206,7 @@ static void test_show_topics(void **st)
     char *p = strstr(doc, lead), *end = p ? strstr(p, "), attribute names") : NULL;
     assert_non_null(end);
     p += strlen(lead);
-    for (char *c = p; c < end; c++)   /* the list runs over lines */
-        *c = *c == '\n' ? ' ' : *c;
+    fold(p, end);
     Names l = {0};
     for (char *a = memchr(p, '`', (size_t)(end - p)); a;) {
         char *z = memchr(a + 1, '`', (size_t)(end - a - 1));
@@ -225,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_engine_figures),
         cmocka_unit_test(test_stress_figures),
         cmocka_unit_test(test_show_topics),
+        cmocka_unit_test(test_keywords),
         cmocka_unit_test(test_repl_help_and_commands),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,7 @@
 /* test_keywords.c - the keyword list (src/front/keywords.h) against what cannot read it:
- * grammar/parser.y's %token list (through the parser's token names), the lexer, and the
- * language reference's list of keywords (grammar/README.md). */
+ * grammar/parser.y's %token list (through the parser's token names) and the lexer.
+ * (grammar/README.md's list of keywords: test_doc_lists.c.) */
 #include "testutil.h"
-#include <stdio.h>
 #include "lex.h"
 #include "reading.h"
 
@@ -96,67 +95,12 @@ static void test_lexer_reads_table(void **st)
     reading_free(&rd);
 }
 
-static char *read_all(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        fail_msg("cannot read %s (run from the repository root)", path);
-    char *buf = malloc(1 << 20);
-    size_t n = fread(buf, 1, (1 << 20) - 1, fp);
-    fclose(fp);
-    buf[n] = '\0';
-    return buf;
-}
-
-/* Is word one of the blank-separated words of list? */
-static bool listed(const char *list, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
-        if ((p == list || p[-1] == ' ' || p[-1] == '\n') && (p[n] == ' ' || p[n] == '\n'))
-            return true;
-    return false;
-}
-
-typedef struct Listing {
-    const char *list;
-    size_t n;
-} Listing;
-
-static void check_listed(const char *word, void *ud)
-{
-    Listing *l = ud;
-    if (!listed(l->list, word))
-        fail_msg("grammar/README.md's keywords do not list '%s'", word);
-    l->n++;
-}
-
-/* grammar/README.md's "## Keywords" block holds exactly the words of the table. */
-static void test_reference_lists_table(void **st)
-{
-    (void)st;
-    char *doc = read_all("grammar/README.md");
-    const char *head = "## Keywords\n\n```\n";
-    char *p = strstr(doc, head), *end = p ? strstr(p + strlen(head), "```") : NULL;
-    assert_non_null(end);
-    p += strlen(head);
-    *end = '\0';
-    Listing l = {p, 0};
-    keyword_each(check_listed, &l);
-    assert_int_equal(l.n, N(KEYWORDS) + N(SPELLINGS));
-    for (char *w = strtok(p, " \n"); w; w = strtok(NULL, " \n"))
-        if (!keyword_token(w, strlen(w)))
-            fail_msg("grammar/README.md lists '%s', which is no keyword", w);
-    free(doc);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_names_its_tokens),
         cmocka_unit_test(test_parser_tokens_are_in_table),
         cmocka_unit_test(test_lexer_reads_table),
-        cmocka_unit_test(test_reference_lists_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
