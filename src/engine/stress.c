@@ -1,6 +1,7 @@
 /* stress.c - scenario shocks on a world fork, parameters, and the what-if figures read
  * from a StressResult (their list: DG_STRESS_FIGURES). The model runs in stress_run.c. */
 #include "stress.h"
+#include "wordlist.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,27 +102,15 @@ static Value pct(double x)
     return v;
 }
 
-typedef struct StressFigInfo {
-    const char *name;
-    bool listed;
-} StressFigInfo;
-
-static const StressFigInfo WF_INFO[WF__COUNT] = {
-#define WF_INFO_ROW(e, name, listed) [e] = {name, listed},
-    DG_STRESS_FIGURES(WF_INFO_ROW)
-#undef WF_INFO_ROW
+static const WordEntry WF_INFO[WF__COUNT] = {
+#define WF_ENTRY(e, word, listed) [e] = {word, listed},
+    DG_STRESS_FIGURES(WF_ENTRY)
+#undef WF_ENTRY
 };
 
-const char *stress_figure_name(StressFig f) { return f < WF__COUNT ? WF_INFO[f].name : "?"; }
-bool stress_figure_listed(StressFig f) { return f < WF__COUNT && WF_INFO[f].listed; }
-
-int stress_figure_find(const char *name)
-{
-    for (int i = 0; i < WF__COUNT; i++)
-        if (!strcmp(name, WF_INFO[i].name))
-            return i;
-    return -1;
-}
+const char *stress_figure_name(StressFig f) { return f < WF__COUNT ? WF_INFO[f].word : "?"; }
+bool stress_figure_listed(StressFig f) { return f < WF__COUNT && WF_INFO[f].flags; }
+int stress_figure_find(const char *name) { return wordlist_find(WF_INFO, WF__COUNT, name); }
 
 Value stress_figure(const StressResult *r, StressFig f, EntId v)
 {

@@ -19,20 +19,13 @@
  * CLASS). The parser builds them (grammar/parser.y), the evaluator quotes them in messages
  * and finds them in the source by their spelling, the `--ast` dump prints them. */
 #define DG_OPERATORS(X) \
-    X(OP_NEG, "-", OPC_UNARY) \
-    X(OP_NOT, "not", OPC_UNARY) \
-    X(OP_ADD, "+", OPC_ARITH) \
-    X(OP_SUB, "-", OPC_ARITH) \
-    X(OP_MUL, "*", OPC_ARITH) \
-    X(OP_DIV, "/", OPC_ARITH) \
-    X(OP_LT, "<", OPC_COMPARE) \
-    X(OP_LE, "<=", OPC_COMPARE) \
-    X(OP_GT, ">", OPC_COMPARE) \
-    X(OP_GE, ">=", OPC_COMPARE) \
-    X(OP_EQ, "==", OPC_COMPARE) \
-    X(OP_NE, "!=", OPC_COMPARE) \
-    X(OP_AND, "and", OPC_LOGIC) \
-    X(OP_OR, "or", OPC_LOGIC)
+    X(OP_NEG, "-", OPC_UNARY) X(OP_NOT, "not", OPC_UNARY) \
+    X(OP_ADD, "+", OPC_ARITH) X(OP_SUB, "-", OPC_ARITH) \
+    X(OP_MUL, "*", OPC_ARITH) X(OP_DIV, "/", OPC_ARITH) \
+    X(OP_LT, "<", OPC_COMPARE) X(OP_LE, "<=", OPC_COMPARE) \
+    X(OP_GT, ">", OPC_COMPARE) X(OP_GE, ">=", OPC_COMPARE) \
+    X(OP_EQ, "==", OPC_COMPARE) X(OP_NE, "!=", OPC_COMPARE) \
+    X(OP_AND, "and", OPC_LOGIC) X(OP_OR, "or", OPC_LOGIC)
 
 typedef enum { OPC_UNARY, OPC_ARITH, OPC_COMPARE, OPC_LOGIC } OpClass;
 #define DG_OP_ENUM(e, spelling, cls) e,

@@ -1,29 +1,17 @@
 /* show_topic.c - the topics of show_topic.h: their words, and the engine's dispatch. */
 #include "show_topic.h"
-#include <string.h>
 #include "show.h"
+#include "wordlist.h"
 
-typedef struct TopicInfo {
-    const char *word;
-    unsigned flags;
-} TopicInfo;
-
-static const TopicInfo TOPICS[TOPIC__COUNT] = {
-#define TOPIC_INFO(e, word, flags) [e] = {word, flags},
-    DG_SHOW_TOPICS(TOPIC_INFO)
-#undef TOPIC_INFO
+static const WordEntry TOPICS[TOPIC__COUNT] = {
+#define TOPIC_ENTRY(e, word, flags) [e] = {word, flags},
+    DG_SHOW_TOPICS(TOPIC_ENTRY)
+#undef TOPIC_ENTRY
 };
 
 const char *show_topic_name(ShowTopic t) { return t < TOPIC__COUNT ? TOPICS[t].word : "?"; }
 unsigned show_topic_flags(ShowTopic t) { return t < TOPIC__COUNT ? TOPICS[t].flags : 0; }
-
-int show_topic_find(const char *word)
-{
-    for (int i = 0; i < TOPIC__COUNT; i++)
-        if (!strcmp(word, TOPICS[i].word))
-            return i;
-    return -1;
-}
+int show_topic_find(const char *word) { return wordlist_find(TOPICS, TOPIC__COUNT, word); }
 
 int show_topic(FILE *out, Engine *e, ShowTopic t, EntId a, EntId b)
 {
