@@ -525,10 +525,56 @@ static void test_candidates(void **state)
     fclose(sink);
 }
 
+/* Completion offers every word of the language's lists, read from them (a copy of the
+ * keywords once missed `horizon` and `up`): each keyword at the start of a statement, each
+ * figure there and after `show`, each topic after `show`. */
+typedef struct Offered {
+    Repl *r;
+    const char *lead;   /* the line before the word */
+} Offered;
+
+static void offered(const char *word, void *ud)
+{
+    Offered *o = ud;
+    char line[128];
+    snprintf(line, sizeof line, "%s%s", o->lead, word);
+    char **v = repl_candidates(o->r, line, (int)strlen(o->lead), word);
+    if (!has(v, word))
+        fail_msg("completion of '%s' does not offer '%s'", line, word);
+    free_cands(v);
+}
+
+static void offered_figure(const char *name, int nargs, bool whatif, void *ud)
+{
+    (void)nargs;
+    (void)whatif;
+    offered(name, ud);
+}
+
+static void test_candidates_read_the_lists(void **state)
+{
+    (void)state;
+    FILE *sink = fopen("/dev/null", "w");
+    DgOptions opt = {.out = sink, .err = sink};
+    Repl r = {0};
+    r.dg = dg_new(&opt);
+    Offered start = {&r, ""}, show = {&r, "show "};
+    dg_each_keyword(offered, &start);
+    dg_each_figure(offered_figure, &start);
+    dg_each_figure(offered_figure, &show);
+    dg_each_topic(offered, &show);
+    char **v = repl_candidates(&r, "h", 0, "h");
+    assert_true(has(v, "horizon"));
+    free_cands(v);
+    dg_free(r.dg);
+    fclose(sink);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_candidates),
+        cmocka_unit_test(test_candidates_read_the_lists),
         cmocka_unit_test(test_session),
         cmocka_unit_test(test_saved_script),
         cmocka_unit_test(test_history_across_sessions),
