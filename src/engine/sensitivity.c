@@ -114,6 +114,16 @@ const char *sens_exact_why_not(Sens *s) { return exact(s) ? NULL : s->why; }
 
 bool sens_one_year(const Sens *s) { return s->r0->nyears == 1; }
 
+StressFig sens_figure(SensFig g)
+{
+    switch (g) {
+#define SENS_CASE(e, wf) case e: return wf;
+    DG_SENS_FIGURES(SENS_CASE)
+#undef SENS_CASE
+    default: return WF__COUNT;
+    }
+}
+
 static void figures_of(const StressResult *r, EntId x, double f[SF__COUNT])
 {
     f[SF_PAID] = stress_paid_fraction(r, x);

@@ -24,8 +24,13 @@
 #include <stddef.h>
 #include "stress.h"
 
-/* The figures a sensitivity differentiates. */
-typedef enum { SF_PAID, SF_SHORTFALL, SF_LOSS, SF__COUNT } SensFig;
+/* The figures a sensitivity differentiates, each one of the what-if figures of stress.h:
+ * X(ENUMERATOR, the StressFig it is); their names are stress_figure_name's. */
+#define DG_SENS_FIGURES(X) X(SF_PAID, WF_PAID) X(SF_SHORTFALL, WF_SHORTFALL) X(SF_LOSS, WF_LOSS)
+#define DG_SENS_ENUM(e, wf) e,
+typedef enum { DG_SENS_FIGURES(DG_SENS_ENUM) SF__COUNT } SensFig;
+#undef DG_SENS_ENUM
+StressFig sens_figure(SensFig g);
 
 typedef enum {
     SENS_NA,        /* no such input: revenue or payments that are 0 over the model */

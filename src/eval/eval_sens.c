@@ -9,8 +9,6 @@
 #include "sens_show.h"
 #include "sensitivity.h"
 
-static const char *const SENS_FIGS[SF__COUNT] = {"paid", "shortfall", "loss"};
-
 /* `paid(x)`, `shortfall(x)` or `loss(x)`: read, not evaluated. */
 static bool figure_of(Eval *ev, Query *q, const Expr *a, SensFig *fig, EntId *x)
 {
@@ -22,7 +20,7 @@ static bool figure_of(Eval *ev, Query *q, const Expr *a, SensFig *fig, EntId *x)
     }
     const char *fn = sym_str(ev->in, a->u.call.fn);
     int g = 0;
-    while (g < SF__COUNT && strcmp(fn, SENS_FIGS[g]))
+    while (g < SF__COUNT && strcmp(fn, stress_figure_name(sens_figure((SensFig)g))))
         g++;
     if (g == SF__COUNT) {
         diag_error(ev->d, a->u.call.fn_span, "sensitivity() differentiates paid, shortfall or "

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include "table.h"
 
-static const char *const FIG_NAMES[SF__COUNT] = {"paid", "shortfall", "loss"};
+static const char *fig_name(int g) { return stress_figure_name(sens_figure((SensFig)g)); }
 
 static char *fig_text(SensFig g, double x, char *buf, size_t n)
 {
@@ -19,7 +19,7 @@ static char *how(const SensRow *r, char *buf, size_t n)
         if (r->v[g].how == SENS_JUMP) {
             char j[32];
             fig_text((SensFig)g, r->v[g].jump, j, sizeof j);
-            snprintf(buf, n, "jump (%s %s%s on any fall)", FIG_NAMES[g],
+            snprintf(buf, n, "jump (%s %s%s on any fall)", fig_name(g),
                      r->v[g].jump > 0 ? "+" : "", j);
             return buf;
         }
@@ -42,7 +42,8 @@ void sens_show(FILE *out, const World *w, EntId x, const SensRow *rows, size_t n
     Table t;
     table_init(&t, 5);
     t.left_mask |= 1u << 4;
-    table_row(&t, (const char *const[]){"input", "paid", "shortfall", "loss", "how"});
+    table_row(&t, (const char *const[]){"input", fig_name(SF_PAID), fig_name(SF_SHORTFALL),
+                                         fig_name(SF_LOSS), "how"});
     for (size_t k = 0; k < top; k++) {
         const SensRow *r = &rows[k];
         char in[160], c[SF__COUNT][32], h[96];
