@@ -526,8 +526,9 @@ static void test_candidates(void **state)
 }
 
 /* Completion offers every word of the language's lists, read from them (a copy of the
- * keywords once missed `horizon` and `up`): each keyword at the start of a statement, each
- * figure there and after `show`, each topic after `show`. */
+ * keywords once missed `horizon` and `up`, one of the figures `breaking_point`): each
+ * keyword at the start of a statement, each figure and risk measure there and each figure
+ * and topic after `show`. */
 typedef struct Offered {
     Repl *r;
     const char *lead;   /* the line before the word */
@@ -551,6 +552,8 @@ static void offered_figure(const char *name, int nargs, bool whatif, void *ud)
     offered(name, ud);
 }
 
+static void offered_risk(const DgRisk *risk, void *ud) { offered(risk->name, ud); }
+
 static void test_candidates_read_the_lists(void **state)
 {
     (void)state;
@@ -562,6 +565,7 @@ static void test_candidates_read_the_lists(void **state)
     dg_each_keyword(offered, &start);
     dg_each_figure(offered_figure, &start);
     dg_each_figure(offered_figure, &show);
+    dg_each_risk(offered_risk, &start);
     dg_each_topic(offered, &show);
     char **v = repl_candidates(&r, "h", 0, "h");
     assert_true(has(v, "horizon"));
