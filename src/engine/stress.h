@@ -124,9 +124,9 @@ void stress_free(StressResult *r);
     X(WF_LOSS, "loss", 1)                 /* USD, against the base world */ \
     X(WF_PAID, "paid", 1)                 /* paid / dues in its default year (VF_PCT) or 100% */ \
     X(WF_DISTRESS, "distress", 1)         /* h (VF_PCT) */ \
-    X(WF_DEFAULT_YEAR, "default_year", 0) /* the first year it paid less than its dues; n/a */ \
-    X(WF_CURED_YEAR, "cured_year", 0)     /* the later year its arrears were paid; n/a */ \
-    X(WF_INSOLVENT, "insolvent", 0)       /* true/false: equity gone without a default */
+    X(WF_DEFAULT_YEAR, "default_year", 1) /* the first year it paid less than its dues; n/a */ \
+    X(WF_CURED_YEAR, "cured_year", 1)     /* the later year its arrears were paid; n/a */ \
+    X(WF_INSOLVENT, "insolvent", 1)       /* true/false: equity gone without a default */
 #define DG_WF_ENUM(e, name, listed) e,
 typedef enum { DG_STRESS_FIGURES(DG_WF_ENUM) WF__COUNT } StressFig;
 #undef DG_WF_ENUM

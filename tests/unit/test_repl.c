@@ -509,7 +509,7 @@ static void test_candidates(void **state)
     /* keywords at the start of a statement; no duplicates (`in` is keyword and figure) */
     v = repl_candidates(&r, "i", 0, "i");
     assert_true(has(v, "include") && has(v, "invests") && has(v, "in"));
-    assert_int_equal(count(v), 4);   /* if in include invests */
+    assert_int_equal(count(v), 5);   /* if in include insolvent invests */
     free_cands(v);
     /* meta-commands after `:`, help topics after `:help` */
     v = repl_candidates(&r, ":re", 0, ":re");
