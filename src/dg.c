@@ -130,6 +130,7 @@ void dg_reset(Dg *dg)
 }
 
 void dg_each_name(Dg *dg, DgNameFn fn, void *ud) { eval_each_name(dg->ev, fn, ud); }
+void dg_each_scenario(Dg *dg, DgNameFn fn, void *ud) { eval_each_scenario(dg->ev, fn, ud); }
 
 /* ---- what an input does, from its statement kinds alone (nothing is evaluated) ---- */
 

@@ -53,6 +53,8 @@ size_t dg_last_change_at(const char *text, size_t len);
 /* The names a user may type, for completion: entities, deal labels, scenarios, lets. */
 typedef void (*DgNameFn)(const char *name, void *ud);
 void dg_each_name(Dg *dg, DgNameFn fn, void *ud);
+/* The scenarios the script defined, in order: the names dg_report and dg_diff_scenario take. */
+void dg_each_scenario(Dg *dg, DgNameFn fn, void *ud);
 
 /* ---- whole-world outputs; scenario = NULL: the base world ---- */
 int dg_summary(Dg *dg, FILE *out);

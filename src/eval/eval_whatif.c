@@ -412,3 +412,9 @@ void eval_each_name(Eval *ev, void (*fn)(const char *name, void *ud), void *ud)
         if (ev->lets[s].set)
             fn(sym_str(ev->in, s), ud);
 }
+
+void eval_each_scenario(Eval *ev, void (*fn)(const char *name, void *ud), void *ud)
+{
+    for (size_t i = 0; i < ev->nscen; i++)
+        fn(sym_str(ev->in, ev->scen[i].name), ud);
+}
