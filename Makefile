@@ -3,6 +3,7 @@
 #   make test       unit + script tests, then the same under ASan/UBSan (make -j2 test is safe)
 #   make run        run the main example
 #   make bench      generate large webs and measure parse/check/report/clearing
+#   make fuzz       build the fuzz harnesses and run each briefly (FUZZ_SECONDS=30)
 #   make install PREFIX=/usr/local
 #
 # Layers. src/ holds one folder per layer and a folder's files are compiled with the include
@@ -164,8 +165,10 @@ run: $(BIN)/dealgraph
 bench: $(BIN)/dealgraph $(BENCH_BIN)
 	@sh tests/bench/bench.sh $(BIN)/dealgraph $(BUILD)
 
+# The fuzz harnesses, FUZZ_SECONDS (30) each; the library is built again in build/fuzz with
+# clang's fuzzer and sanitizer flags (tests/fuzz/fuzz.sh says more).
 fuzz: $(DEPS_OK)
-	@sh tests/fuzz/fuzz.sh
+	@MAKE="$(MAKE)" sh tests/fuzz/fuzz.sh
 
 # The installed binary looks for `use` modules where they are installed, so it is built
 # separately with that directory compiled in.

@@ -129,6 +129,7 @@ void dg_each_topic(DgNameFn fn, void *ud)
     for (int i = 0; i < TOPIC__COUNT; i++)
         fn(show_topic_name((ShowTopic)i), ud);
 }
+void dg_each_scenario(Dg *dg, DgNameFn fn, void *ud) { eval_each_scenario(dg->ev, fn, ud); }
 
 /* ---- what an input does, from its statement kinds alone (nothing is evaluated) ---- */
 

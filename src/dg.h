@@ -72,6 +72,8 @@ typedef struct DgRisk {
     const char *topic_usage;   /* show breaking points */
 } DgRisk;
 void dg_each_risk(void (*fn)(const DgRisk *r, void *ud), void *ud);
+/* The scenarios the script defined, in order: the names dg_report and dg_diff_scenario take. */
+void dg_each_scenario(Dg *dg, DgNameFn fn, void *ud);
 
 /* ---- whole-world outputs; scenario = NULL: the base world ---- */
 int dg_summary(Dg *dg, FILE *out);

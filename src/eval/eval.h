@@ -67,6 +67,8 @@ typedef struct EvalRisk {
 void eval_each_risk(void (*fn)(const EvalRisk *r, void *ud), void *ud);
 /* The names a user may type, for REPL completion. */
 void eval_each_name(Eval *ev, void (*fn)(const char *name, void *ud), void *ud);
+/* The scenarios defined so far, in the order they were defined (report --scenario each). */
+void eval_each_scenario(Eval *ev, void (*fn)(const char *name, void *ud), void *ud);
 /* Did any `show` print anything? (The CLI prints a summary when none did.) */
 bool eval_showed(const Eval *ev);
 

@@ -414,3 +414,9 @@ const StressParams *eval_stress_params(Query *q)
     static const StressParams none = {.alpha = 1, .beta = 1, .debtrank = DR_DIFFERENTIAL};
     return q->whatif ? &q->whatif->params : &none;
 }
+
+void eval_each_scenario(Eval *ev, void (*fn)(const char *name, void *ud), void *ud)
+{
+    for (size_t i = 0; i < ev->nscen; i++)
+        fn(sym_str(ev->in, ev->scen[i].name), ud);
+}
