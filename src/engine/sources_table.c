@@ -62,7 +62,7 @@ static void send(Pass *p, EntId q, double f, bool member, double *row)
         }
     if (member)
         return;
-    const Entry *e = p->ent + p->off[q];
+    const Entry *e = p->len[q] ? p->ent + p->off[q] : NULL;   /* ent is NULL when empty */
     for (uint32_t i = 0; i < p->len[q]; i++) {
         uint32_t c = column(p, e[i].o);
         if (row)
@@ -180,7 +180,7 @@ static void to_table(const Pass *p, SourceTable *t)
         Sources *s = &t->of[v];
         *s = (Sources){.of = v, .in = g->in_usd[v], .converged = true};
         s->items = xmalloc((p->len[v] + 1) * sizeof *s->items);
-        const Entry *e = p->ent + p->off[v];
+        const Entry *e = p->len[v] ? p->ent + p->off[v] : NULL;   /* ent is NULL when empty */
         for (uint32_t i = 0; i < p->len[v]; i++) {
             EntId u = e[i].o / 2;
             s->items[s->n++] = (SourceShare){u, e[i].o & 1, e[i].usd, world_name(g->world, u)};
