@@ -24,6 +24,10 @@ set -e
 cd "$(dirname "$0")/../.."
 MAKE=${MAKE:-make}
 SECONDS_TO_RUN=${FUZZ_SECONDS:-30}
+# FUZZ_RUNS=N [FUZZ_SEED=S]: N executions from seed S instead of a time: the same inputs on
+# every machine, so a CI run passes or fails the same way each time.
+LIMIT="-max_total_time=$SECONDS_TO_RUN"
+[ -n "${FUZZ_RUNS:-}" ] && LIMIT="-runs=$FUZZ_RUNS -seed=${FUZZ_SEED:-1}"
 TIMEOUT=${FUZZ_TIMEOUT:-10}
 ONLY=${FUZZ_ONLY:-parse eval}
 CLANG=${FUZZ_CLANG:-clang}
@@ -57,9 +61,10 @@ if [ $use_clang = 1 ]; then
         # shellcheck disable=SC2086
         "$CLANG" $HFLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
             $INC -Isrc -o "$OUT/fuzz_$h" "tests/fuzz/fuzz_$h.c" $OUT/libdealgraph.a $LIBS
-        echo "fuzz.sh: fuzz_$h for ${SECONDS_TO_RUN}s"
+        echo "fuzz.sh: fuzz_$h ($LIMIT)"
         # shellcheck disable=SC2046
-        nice -n 10 "$OUT/fuzz_$h" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 \
+        # shellcheck disable=SC2086
+        nice -n 10 "$OUT/fuzz_$h" $LIMIT -max_len=4096 \
             -timeout="$TIMEOUT" -rss_limit_mb=2048 -dict=tests/fuzz/deal.dict \
             -artifact_prefix="$OUT/" -print_final_stats=1 \
             "$OUT/corpus_$h" $(seeds $h) || status=1
