@@ -26,6 +26,7 @@ typedef struct DgOptions {
      * interrupted). NULL: never. The REPL's answers whether Ctrl-C was pressed. */
     bool (*cancel)(void *ud);
     void *cancel_ud;
+    int jobs;                /* threads a `simulate` clears its samples on; 0 = every CPU */
 } DgOptions;
 
 #endif

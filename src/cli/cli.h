@@ -3,7 +3,7 @@
  * returns an exit status of status.h (through dg.h).
  *
  * Files: main.c (run, check, report, diff, dumps), cmd_fmt.c, cmd_picture.c (graph,
- * chart), repl*.c (repl), args.c. */
+ * chart), cmd_simulate.c (simulate), repl*.c (repl), args.c. */
 #ifndef DG_CLI_H
 #define DG_CLI_H
 #include "dg.h"
@@ -12,6 +12,7 @@
 int cmd_fmt(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 /* `repl [-] [FILE...]`: interactive sessions end with 0 (:quit, end of input); piped stdin
  * (`dealgraph repl < script`, or `-`) returns what `check` would (0 clean, 1 errors or
  * failed asserts); 2 for a usage error, 3 when a FILE named at start cannot be read. */

@@ -154,6 +154,8 @@ Value eval_call(Eval *ev, Query *q, const Expr *e)
     for (size_t i = 0; i < N_RISKS; i++)
         if (!strcmp(fn, RISKS[i].r.name))
             return RISKS[i].figure(ev, q, e);
+    if (sim_is_figure(fn))
+        return eval_sim_figure(ev, q, e);
     int nargs = e->u.call.nargs;
     FigRef f = figure_find(fn);
     int stress = f.nargs < 0 ? stress_figure_find(fn) : -1;
@@ -284,6 +286,8 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, ShowTopic topic)
 void eval_show(Eval *ev, Query *q, const Stmt *s)
 {
     ev->showed = true;
+    if (s->u.show.topic != SYM_NONE && eval_sim_show(ev, q, s))
+        return;
     if (s->u.show.topic == SYM_NONE) {
         show_expr(ev, q, s);
         return;
