@@ -217,7 +217,10 @@ show: SHOW expr                         { $$ = pb_show_expr(pc, $2, @$); }
             { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, SYM_NONE, @2, SYM_NONE, @2, @$); }
     | SHOW DEFAULTS OF IDENT
             { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, $4, @4, SYM_NONE, @4, @$); }
-    | SHOW IDENT AT arglist             { $$ = pb_show_at(pc, $2, @2, &$4, @$); }
+    | SHOW IDENT AT arglist
+            { $$ = pb_show_at(pc, pb_show(pc, $2, @2, SYM_NONE, @2, SYM_NONE, @2, @$), &$4); }
+    | SHOW IDENT IDENT AT arglist
+            { $$ = pb_show_at(pc, pb_show_words(pc, $2, @2, $3, @3, @$), &$5); }
     ;
 
 whatif: WHAT IF IDENT block             { $$ = pb_whatif(pc, $3, @3, NULL, &$4, @$); }
@@ -234,7 +237,9 @@ shock: IDENT DEFAULTS                   { $$ = pb_defaults(pc, $1, @1, @$); }
 
 /* `simulate NAME N times [seed S] { body }`: `times` and `seed` are words the builder
  * checks, not keywords, so they stay usable as names. */
-simulate: SIMULATE IDENT expr IDENT block
+simulate: SIMULATE IDENT expr block
+            { $$ = pb_simulate(pc, $2, @2, $3, SYM_NONE, @3, SYM_NONE, @3, NULL, &$4, @$); }
+        | SIMULATE IDENT expr IDENT block
             { $$ = pb_simulate(pc, $2, @2, $3, $4, @4, SYM_NONE, @4, NULL, &$5, @$); }
         | SIMULATE IDENT expr IDENT IDENT expr block
             { $$ = pb_simulate(pc, $2, @2, $3, $4, @4, $5, @5, $6, &$7, @$); }

@@ -70,7 +70,8 @@ static bool unify(Eval *ev, const Expr *c, DistKind k, const Value *v, int n, Va
     Dim d = DIM_NONE;
     char b1[32], b2[32];
     for (int i = 0; i < n; i++) {
-        if (dim_is_none(v[i].dim))
+        bool plain = dim_is_none(v[i].dim) && !(v[i].flags & (VF_SCALED | VF_DOLLAR));
+        if (dim_is_none(v[i].dim) && (plain || k != DIST_LOGNORMAL))
             continue;
         if (k == DIST_LOGNORMAL) {
             diag_error(ev->d, c->u.call.args[i]->span, "lognormal(mu, sigma) takes plain numbers");

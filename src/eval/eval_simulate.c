@@ -330,7 +330,8 @@ void eval_simulate(Eval *ev, Query *q, const Stmt *s)
                                               s->u.simulate.scenario_span);
     if (!sc || !ok)
         return;
-    Simulation *sim = simulation_run(ev, q, sc, n, seed, 0, 1, s->span);
+    Span at = {s->span.file, s->span.start, s->u.simulate.scenario_span.end};
+    Simulation *sim = simulation_run(ev, q, sc, n, seed, 0, 1, at);
     if (!sim)
         return;
     Query sq = {.w = sim->w, .base = q->w, .sim = sim};

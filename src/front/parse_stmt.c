@@ -146,11 +146,13 @@ Expr *pb_ref(ParseCtx *pc, Sym what, Span wsp, Sym of, Span osp, Span sp)
     return e;
 }
 
-Stmt *pb_show_at(ParseCtx *pc, Sym topic, Span tsp, ExprVec *at, Span sp)
+Stmt *pb_show_at(ParseCtx *pc, Stmt *s, ExprVec *at)
 {
-    Stmt *s = pb_show(pc, topic, tsp, SYM_NONE, tsp, SYM_NONE, tsp, sp);
-    s->u.show.at = at->v;
-    s->u.show.nat = at->n;
+    (void)pc;
+    if (s) {
+        s->u.show.at = at->v;
+        s->u.show.nat = at->n;
+    }
     return s;
 }
 
@@ -265,6 +267,12 @@ Stmt *pb_set(ParseCtx *pc, Sym param, Span psp, Expr *value, Span sp)
 Stmt *pb_simulate(ParseCtx *pc, Sym name, Span nsp, Expr *samples, Sym times_w, Span tsp,
                   Sym seed_w, Span ssp, Expr *seed, StmtList *body, Span sp)
 {
+    if (times_w == SYM_NONE) {
+        pb_error(pc, (Span){tsp.file, tsp.end, tsp.end},
+                 "expected `times` after the number of samples");
+        diag_hint(pc->d, "simulate NAME N times [seed S] { show default probabilities }");
+        return NULL;
+    }
     if (strcmp(sym_str(pc->in, times_w), "times") != 0) {
         pb_error(pc, tsp, "expected `times` after the number of samples, found '%s'",
                  sym_str(pc->in, times_w));

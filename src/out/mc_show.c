@@ -82,7 +82,7 @@ void mc_show_probabilities(FILE *out, const McSum *m, const McRun *run)
     if (k)
         table_print(&t, out, "  ");
     table_free(&t);
-    if (k < m->n)
+    if (k && k < m->n)
         fprintf(out, "  (%zu other%s never defaulted)\n", m->n - k, m->n - k == 1 ? "" : "s");
     free(rows);
 }
