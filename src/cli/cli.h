@@ -20,7 +20,8 @@ int repl_main(int argc, char **argv);
 
 /* ---- arguments (args.c): one parser for every command ----
  * A word that is an option in the table fills its slot: a flag sets a bool, an option with
- * a value takes `--name=VALUE` or the next word, a list option appends each value. Every
+ * a value takes `--name=VALUE` or the next word (a one-letter alias also `-j2`), a list
+ * option appends each value. Every
  * other word is a file (`-`, standard input, is one; after `--` every word is). `-h` and
  * `--help` answer ARGS_HELP (the caller prints its usage to stdout and exits 0). */
 enum { ARGS_HELP = -1 };
