@@ -59,11 +59,11 @@ static int run(const SimArgs *a, DgSimulate *s)
         return usage("%s", a->words.n < 2 ? "give a scenario, a number of samples and files"
                                           : "no input files");
     s->scenario = a->words.v[0];
-    if (!whole(a->words.v[1], 1, (uint64_t)1 << 53, &s->samples))
-        return usage("the number of samples is a whole number from 1 to 2^53, not '%s'",
+    if (!whole(a->words.v[1], 1, DG_SIM_MAX_SAMPLES, &s->samples))
+        return usage("the number of samples is a whole number from 1 to 1000000000, not '%s'",
                      a->words.v[1]);
-    if (a->seed && !whole(a->seed, 0, (uint64_t)1 << 53, &s->seed))
-        return usage("--seed takes a whole number from 0 to 2^53, not '%s'", a->seed);
+    if (a->seed && !whole(a->seed, 0, DG_SIM_MAX_SEED, &s->seed))
+        return usage("--seed takes a whole number from 0 to 9007199254740992, not '%s'", a->seed);
     if (a->shard && !shard_of(a->shard, &s->shard, &s->shards))
         return usage("--shard takes K/N with 0 <= K < N, not '%s'", a->shard);
     if (a->jobs && !whole(a->jobs, 1, 256, &jobs))

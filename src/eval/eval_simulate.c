@@ -283,14 +283,15 @@ static Simulation *simulation_run(Eval *ev, Query *q, const Scenario *sc, uint64
 
 /* ---- the statement ---- */
 
-/* A whole number from lo to 2^53 (counts and seeds are exact doubles up to there). */
-static bool whole(Eval *ev, Query *q, const Expr *e, const char *what, double lo, uint64_t *out)
+/* A whole number from lo to hi (hi is exact as a double). */
+static bool whole(Eval *ev, Query *q, const Expr *e, const char *what, double lo, double hi,
+                  uint64_t *out)
 {
     double x;
     if (!eval_expect(ev, q, e, DIM_NONE, what, &x))
         return false;
-    if (x != floor(x) || x < lo || x > 9007199254740992.0) {
-        diag_error(ev->d, e->span, "%s is a whole number from %.0f to 2^53", what, lo);
+    if (x != floor(x) || x < lo || x > hi) {
+        diag_error(ev->d, e->span, "%s is a whole number from %.0f to %.0f", what, lo, hi);
         return false;
     }
     *out = (uint64_t)x;
@@ -323,9 +324,10 @@ void eval_simulate(Eval *ev, Query *q, const Stmt *s)
 {
     ev->showed = true;
     uint64_t n = 0, seed = 0;
-    bool ok = whole(ev, q, s->u.simulate.samples, "the number of samples", 1, &n);
+    bool ok = whole(ev, q, s->u.simulate.samples, "the number of samples", 1,
+                    DG_SIM_MAX_SAMPLES, &n);
     if (s->u.simulate.seed)
-        ok = whole(ev, q, s->u.simulate.seed, "a seed", 0, &seed) && ok;
+        ok = whole(ev, q, s->u.simulate.seed, "a seed", 0, (double)DG_SIM_MAX_SEED, &seed) && ok;
     const Scenario *sc = eval_lookup_scenario(ev, s->u.simulate.scenario,
                                               s->u.simulate.scenario_span);
     if (!sc || !ok)
