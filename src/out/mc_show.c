@@ -40,6 +40,21 @@ static Row *rows_by_name(const McSum *m)
     return rows;
 }
 
+/* A share as a percentage, with the digits it takes to be neither 0% nor 100% when it is
+ * neither (99.96% is not "100%", 0.004% not "0%"). */
+static char *share_text(double p, char *buf, size_t n)
+{
+    pct_text(p, buf, n);
+    if (!(p > 0 && p < 1) || (strcmp(buf, "0%") && strcmp(buf, "100%")))
+        return buf;
+    for (int d = 2; d <= 9; d++) {
+        snprintf(buf, n, "%.*f%%", d, p * 100);
+        if (strtod(buf, NULL) > 0 && strtod(buf, NULL) < 100)
+            break;
+    }
+    return buf;
+}
+
 static void title(FILE *out, const char *what, const McSum *m, const McRun *run)
 {
     fprintf(out, "%s: %" PRIu64 " sample%s of %s (seed %" PRIu64 ")\n", what, m->samples,
@@ -75,8 +90,8 @@ void mc_show_probabilities(FILE *out, const McSum *m, const McRun *run)
         double a, b;
         mc_wilson(m->ent[rows[x].j].defaults, m->samples, &a, &b);
         snprintf(c, sizeof c, "%" PRIu64, m->ent[rows[x].j].defaults);
-        snprintf(iv, sizeof iv, "%s-%s", pct_text(a, lo, sizeof lo), pct_text(b, hi, sizeof hi));
-        table_row(&t, (const char *const[]){rows[x].name, c, pct_text(rows[x].key, p, sizeof p),
+        snprintf(iv, sizeof iv, "%s-%s", share_text(a, lo, sizeof lo), share_text(b, hi, sizeof hi));
+        table_row(&t, (const char *const[]){rows[x].name, c, share_text(rows[x].key, p, sizeof p),
                                             iv, usd_text(rows[x].key2, el, sizeof el)});
     }
     if (k)
@@ -114,9 +129,9 @@ void mc_show_years(FILE *out, const McSum *m, const McRun *run)
     for (size_t x = 0; x < k; x++) {
         cell[0] = rows[x].name;
         for (int y = 0; y < m->nyears; y++)
-            cell[y + 1] = pct_text(mc_year_share(m, rows[x].j, m->first_year + y), buf[y + 1],
-                                   sizeof buf[y + 1]);
-        cell[nc - 1] = pct_text(1 - rows[x].key, buf[nc - 1], sizeof buf[nc - 1]);
+            cell[y + 1] = share_text(mc_year_share(m, rows[x].j, m->first_year + y), buf[y + 1],
+                                     sizeof buf[y + 1]);
+        cell[nc - 1] = share_text(1 - rows[x].key, buf[nc - 1], sizeof buf[nc - 1]);
         table_row(&t, cell);
     }
     table_print(&t, out, "  ");
