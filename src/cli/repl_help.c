@@ -126,6 +126,14 @@ static const HelpTopic help_topics[] = {
      "  what if NAME { show defaults; show losses }\n"
      "  what if { SHOCKS } { show, assert, let }   (never changes the session's world)\n",
      NULL, NULL},
+    {"simulate",
+     "  let d ~ normal(-10%, 20%)   also uniform(a, b), triangular(a, mode, b),\n"
+     "                              lognormal(mu, sigma); its mean outside a simulate\n"
+     "  scenario NAME { shock demand by d }\n"
+     "  simulate NAME 10000 times [seed S] { show default probabilities;\n"
+     "      show default years; show losses at 95%, 99% }\n"
+     "  figures there: default_probability(x [, year]) expected_loss(x) var(95%) es(95%)\n",
+     NULL, NULL},
 };
 
 #define N_TOPICS (sizeof help_topics / sizeof help_topics[0])
