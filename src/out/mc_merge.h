@@ -1,6 +1,7 @@
-/* mc_merge.h - `dealgraph simulate --merge A.json B.json ...` (docs/RISK.md "Shards"): the
- * JSON of every shard of one run (mc_show.h's "shard" object) read back and added up. The
- * sums are exact, so the merged sums print exactly the bytes of the unsharded run.
+/* mc_merge.h - `dealgraph simulate --merge A.json B.json ...` (docs/RISK.md "Threads,
+ * shards and exact sums"): the JSON of every shard of one run (mc_show.h's "shard" object)
+ * read back and added up. The sums are exact, so the merged sums print exactly the bytes of
+ * the unsharded run.
  *
  * Ownership: the roots are the caller's; m (initialised here) is the caller's to mc_free;
  * run->scenario points into roots[0], which must outlive its use. */

@@ -1,7 +1,7 @@
-/* mc_show.h - the output of a simulate (docs/RISK.md "Output"): `show default
- * probabilities`, `show default years` and `show losses [at LEVELS]` as text, and the JSON
- * of `dealgraph simulate --json`, with what `--merge` needs when it is one shard of a run;
- * `--merge` itself (reading shards back into one McSum) is mc_merge.h.
+/* mc_show.h - the output of a simulate (docs/RISK.md "Output in a script", "The command"):
+ * `show default probabilities`, `show default years` and `show losses [at LEVELS]` as
+ * text, and the JSON of `dealgraph simulate --json`, with what `--merge` needs when it is
+ * one shard of a run; `--merge` itself (reading shards back into one McSum) is mc_merge.h.
  *
  * Output only: every number comes from the McSum, whose sums are exact, so the same sums
  * print the same bytes however they were added up. Entities by name; rows of the tables

@@ -1,7 +1,8 @@
 #!/bin/sh
-# A simulate's result does not depend on how it is cut up (docs/RISK.md "Shards"): -j1 and
-# -j2 print the same bytes, text and JSON; four shards merged, in any order, print the JSON
-# of the unsharded run byte for byte; shards that are not one whole run are refused.
+# A simulate's result does not depend on how it is cut up (docs/RISK.md "Threads, shards
+# and exact sums"): -j1 and -j2 print the same bytes, text and JSON; four shards merged, in
+# any order, print the JSON of the unsharded run byte for byte; shards that are not one whole
+# run are refused.
 # $1 = the dealgraph binary. Run from the repository root.
 set -u
 DG=$1
