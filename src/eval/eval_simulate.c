@@ -151,7 +151,9 @@ static size_t batch_size(uint64_t samples, int jobs)
     return b < 1 ? 1 : b > MAX_BATCH ? MAX_BATCH : (size_t)b;
 }
 
-static void pool_start(Pool *p, Worker *wk, int jobs, const Simulation *sim)
+/* Start up to `jobs` workers; returns how many started (a system out of threads may
+ * start fewer, or none: then this thread clears the samples itself). */
+static int pool_start(Pool *p, Worker *wk, int jobs, const Simulation *sim)
 {
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->more, NULL);
@@ -159,12 +161,17 @@ static void pool_start(Pool *p, Worker *wk, int jobs, const Simulation *sim)
     p->cap = (size_t)jobs * RING_PER_WORKER;
     p->ring = xcalloc(p->cap, sizeof *p->ring);
     const char **names = names_of(sim);
-    for (int t = 0; t < jobs; t++) {
+    int t = 0;
+    for (; t < jobs; t++) {
         wk[t].pool = p;
         mc_init(&wk[t].sum, sim->sum.n, names, sim->sum.dated);
-        pthread_create(&wk[t].th, NULL, worker_main, &wk[t]);
+        if (pthread_create(&wk[t].th, NULL, worker_main, &wk[t]) != 0) {
+            mc_free(&wk[t].sum);
+            break;
+        }
     }
     free(names);
+    return t;
 }
 
 /* No more batches: the workers finish, and their sums join the simulation's in order. */
@@ -194,16 +201,22 @@ static bool run_samples(Eval *ev, Query *q, const Scenario *sc, Simulation *sim,
     uint64_t count = k0 < n ? (n - k0 + step - 1) / step : 0;
     int jobs = jobs_of(ev, count);
     Pool pool = {.base = base, .sim = sim};
+    Worker *wk = NULL;
     Job j;
     bool ok = true;
-    if (jobs == 1) {
+    if (jobs > 1) {
+        wk = xcalloc((size_t)jobs, sizeof *wk);
+        jobs = pool_start(&pool, wk, jobs, sim);
+    }
+    if (jobs <= 1 && wk)
+        pool_finish(&pool, wk, jobs, sim);   /* one worker or none: not worth a thread */
+    if (jobs <= 1) {
+        free(wk);
         for (uint64_t k = k0; ok && k < n; k += step)
             if ((ok = draw_sample(ev, q, sc, sim, k, at, &j)))
                 clear_job(&pool, &j, &sim->sum);
         return ok;
     }
-    Worker *wk = xcalloc((size_t)jobs, sizeof *wk);
-    pool_start(&pool, wk, jobs, sim);
     size_t bs = batch_size(count, jobs);
     Batch b = {xcalloc(bs, sizeof *b.job), 0};
     for (uint64_t k = k0; ok && k < n; k += step) {
