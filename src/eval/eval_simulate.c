@@ -104,6 +104,13 @@ static void push_batch(Pool *p, Batch b)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* Ctrl-C in the REPL (opt->cancel) stops the samples between two of them; the statement
+ * then fails with the interruption (eval.c). */
+static bool stopped(const Eval *ev)
+{
+    return ev->opt->cancel && ev->opt->cancel(ev->opt->cancel_ud);
+}
+
 /* Sample k's fork: the scenario applied with its random lets drawn for (seed, k). */
 static bool draw_sample(Eval *ev, Query *q, const Scenario *sc, const Simulation *sim,
                         uint64_t k, Span at, Job *j)
@@ -113,8 +120,13 @@ static bool draw_sample(Eval *ev, Query *q, const Scenario *sc, const Simulation
     ev->draw_gen++;
     bool ok = eval_scenario_apply(ev, q, sc, &j->w, &j->p);
     ev->draw = NULL;
-    if (!ok) {
+    /* A sample clears to its end on whatever thread it lands on: Ctrl-C is asked between
+     * samples, on this thread (stopped). */
+    j->p.cancel = NULL;
+    j->p.cancel_ud = NULL;
+    if (!ok)
         stress_params_free(&j->p);
+    if (!ok && !stopped(ev)) {   /* an interruption is reported as one, by the statement */
         diag_note(ev->d, at, "in sample %llu of simulate %s (seed %llu): a drawn value made "
                   "the scenario invalid", (unsigned long long)k, sim->scenario,
                   (unsigned long long)sim->seed);
@@ -213,14 +225,14 @@ static bool run_samples(Eval *ev, Query *q, const Scenario *sc, Simulation *sim,
     if (jobs <= 1) {
         free(wk);
         for (uint64_t k = k0; ok && k < n; k += step)
-            if ((ok = draw_sample(ev, q, sc, sim, k, at, &j)))
+            if ((ok = !stopped(ev) && draw_sample(ev, q, sc, sim, k, at, &j)))
                 clear_job(&pool, &j, &sim->sum);
         return ok;
     }
     size_t bs = batch_size(count, jobs);
     Batch b = {xcalloc(bs, sizeof *b.job), 0};
     for (uint64_t k = k0; ok && k < n; k += step) {
-        if (!(ok = draw_sample(ev, q, sc, sim, k, at, &b.job[b.n])))
+        if (!(ok = !stopped(ev) && draw_sample(ev, q, sc, sim, k, at, &b.job[b.n])))
             break;
         if (++b.n == bs || k + step >= n) {
             push_batch(&pool, b);
