@@ -248,6 +248,8 @@ bool eval_scenario_apply(Eval *ev, Query *base, const Scenario *sc, World **w, S
 void eval_simulate(Eval *ev, Query *q, const Stmt *s);
 /* eval_simshow.c: its figures and topics */
 bool sim_is_figure(const char *fn);
+/* The figures of a simulate body, as risk measures without a topic of their own. */
+void sim_each_figure(void (*fn)(const EvalRisk *r, void *ud), void *ud);
 Value eval_sim_figure(Eval *ev, Query *q, const Expr *e);
 /* `show` of a simulate's topic (default probabilities, default years, losses [at ...]),
  * or a misplaced one: true when handled here. */

@@ -7,30 +7,45 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mc_show.h"
+#include "strbuf.h"
 
-/* X(name, least arguments, most arguments) */
+/* The figures of a simulate body, each written once: X(ENUMERATOR, name, its call as the
+ * figures hint writes it, as :help writes it, least and most arguments). They are listed
+ * with the risk measures (eval_each_risk), without a topic of their own: a simulate's
+ * topics are show topics (show_topic.h, TF_SIMULATE). */
 #define DG_SIM_FIGURES(X) \
-    X("default_probability", 1, 2) \
-    X("expected_loss", 1, 1) \
-    X("var", 1, 1) \
-    X("es", 1, 1)
-#define DG_SIM_NAME(name, lo, hi) name,
-static const char *const SIM_FIGS[] = {DG_SIM_FIGURES(DG_SIM_NAME)};
-#undef DG_SIM_NAME
-#define DG_SIM_LO(name, lo, hi) lo,
-static const int SIM_LO[] = {DG_SIM_FIGURES(DG_SIM_LO)};
-#undef DG_SIM_LO
-#define DG_SIM_HI(name, lo, hi) hi,
-static const int SIM_HI[] = {DG_SIM_FIGURES(DG_SIM_HI)};
-#undef DG_SIM_HI
-enum { N_SIM_FIGS = sizeof SIM_FIGS / sizeof *SIM_FIGS };
+    X(SIMF_PROBABILITY, "default_probability", "default_probability(x)", \
+      "default_probability(x [, year])", 1, 2) \
+    X(SIMF_EXPECTED_LOSS, "expected_loss", "expected_loss(x)", "expected_loss(x)", 1, 1) \
+    X(SIMF_VAR, "var", "var(level)", "var(95%)", 1, 1) \
+    X(SIMF_ES, "es", "es(level)", "es(95%)", 1, 1)
+#define DG_SIMF_ENUM(e, name, call, usage, lo, hi) e,
+typedef enum { DG_SIM_FIGURES(DG_SIMF_ENUM) SIMF__COUNT } SimFig;
+#undef DG_SIMF_ENUM
+
+typedef struct SimFigure {
+    EvalRisk r;
+    int lo, hi;
+} SimFigure;
+
+static const SimFigure SIM_FIGS[SIMF__COUNT] = {
+#define DG_SIMF_ROW(e, name, call, usage, lo, hi) [e] = {{name, call, usage, NULL, NULL}, lo, hi},
+    DG_SIM_FIGURES(DG_SIMF_ROW)
+#undef DG_SIMF_ROW
+};
 
 static int sim_figure(const char *fn)
 {
-    for (int i = 0; i < N_SIM_FIGS; i++)
-        if (!strcmp(fn, SIM_FIGS[i]))
+    for (int i = 0; i < SIMF__COUNT; i++)
+        if (!strcmp(fn, SIM_FIGS[i].r.name))
             return i;
     return -1;
+}
+
+void sim_each_figure(void (*fn)(const EvalRisk *r, void *ud), void *ud)
+{
+    for (int i = 0; i < SIMF__COUNT; i++)
+        fn(&SIM_FIGS[i].r, ud);
 }
 
 bool sim_is_figure(const char *fn) { return sim_figure(fn) >= 0; }
@@ -103,39 +118,44 @@ Value eval_sim_figure(Eval *ev, Query *q, const Expr *e)
         diag_hint(ev->d, "simulate NAME 10000 times { assert %s(...) ... }", fn);
         return value_null();
     }
-    if (nargs < SIM_LO[f] || nargs > SIM_HI[f]) {
+    const SimFigure *sf = &SIM_FIGS[f];
+    if (nargs < sf->lo || nargs > sf->hi) {
         diag_error(ev->d, e->span, "%s() takes %s%d argument%s, not %d", fn,
-                   SIM_LO[f] == SIM_HI[f] ? "" : "1 or ", SIM_HI[f], SIM_HI[f] == 1 ? "" : "s",
-                   nargs);
+                   sf->lo == sf->hi ? "" : "1 or ", sf->hi, sf->hi == 1 ? "" : "s", nargs);
+        diag_hint(ev->d, "write %s", sf->r.usage);
         return value_null();
     }
     const McSum *m = sim_sum(q->sim);
     const Expr *const *a = (const Expr *const *)e->u.call.args;
     double level;
     int year;
-    if (f >= 2)   /* var, es */
+    if (f == SIMF_VAR || f == SIMF_ES)
         return level_arg(ev, q, a[0], &level)
-                   ? value_num(f == 2 ? mc_var(m, level) : mc_es(m, level), DIM_USD)
+                   ? value_num(f == SIMF_VAR ? mc_var(m, level) : mc_es(m, level), DIM_USD)
                    : value_null();
     size_t j = entity_arg(ev, q->sim, a[0], fn);
     if (j == SIZE_MAX || (nargs == 2 && !year_arg(ev, q, a[1], &year)))
         return value_null();
-    if (f == 1)
+    if (f == SIMF_EXPECTED_LOSS)
         return value_num(mc_expected_loss(m, j), DIM_USD);
     return pct(nargs == 2 ? mc_probability_by(m, j, year) : mc_probability(m, j));
 }
 
 /* ---- show ---- */
 
-static const char *const SIM_TOPICS[] = {"default probabilities", "default years", "losses"};
-static const char *const WHATIF_TOPICS[] = {"defaults", "payments", "distress"};
-
-static bool in_list(const char *t, const char *const *l, size_t n)
+/* "default probabilities, default years and losses": the topics a simulate answers. */
+static void sim_topics(StrBuf *b)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(t, l[i]))
-            return true;
-    return false;
+    int n = 0, k = 0;
+    for (int i = 0; i < TOPIC__COUNT; i++)
+        n += (show_topic_flags((ShowTopic)i) & TF_SIMULATE) != 0;
+    for (int i = 0; i < TOPIC__COUNT; i++) {
+        if (!(show_topic_flags((ShowTopic)i) & TF_SIMULATE))
+            continue;
+        strbuf_str(b, k == 0 ? "" : k == n - 1 ? " and " : ", ");
+        strbuf_str(b, show_topic_name((ShowTopic)i));
+        k++;
+    }
 }
 
 static bool levels_of(Eval *ev, Query *q, const Stmt *s, double *lv)
@@ -146,34 +166,45 @@ static bool levels_of(Eval *ev, Query *q, const Stmt *s, double *lv)
     return ok;
 }
 
-bool eval_sim_show(Eval *ev, Query *q, const Stmt *s)
+/* A topic in the wrong place: levels on another topic, a what-if's topic in a simulate, a
+ * simulate's outside one. True when it was one (and is reported). */
+static bool misplaced(Eval *ev, Query *q, const Stmt *s, int topic, unsigned flags)
 {
     const char *t = sym_str(ev->in, s->u.show.topic);
-    bool mine = in_list(t, SIM_TOPICS, 3) && (q->sim || strcmp(t, "losses"));
-    if (s->u.show.nat && (!q->sim || strcmp(t, "losses"))) {
+    StrBuf b = {0};
+    bool bad = true;
+    if (s->u.show.nat && (!q->sim || topic != TOPIC_LOSSES)) {
         diag_error(ev->d, s->u.show.topic_span, "only `show losses` takes levels, in a simulate");
         diag_hint(ev->d, "simulate NAME 10000 times { show losses at 95%%, 99%% }");
-        return true;
-    }
-    if (q->sim && in_list(t, WHATIF_TOPICS, 3)) {
+    } else if (q->sim && (flags & TF_WHATIF) && !(flags & TF_SIMULATE)) {
+        sim_topics(&b);
         diag_error(ev->d, s->u.show.topic_span, "show %s needs a what-if", t);
-        diag_hint(ev->d, "a simulate shows default probabilities, default years and losses");
-        return true;
-    }
-    if (!mine)
-        return false;
-    if (!q->sim) {
+        diag_hint(ev->d, "a simulate shows %s", b.s);
+    } else if (!q->sim && (flags & TF_SIMULATE) && !(flags & TF_WHATIF)) {
         diag_error(ev->d, s->u.show.topic_span, "show %s needs a simulate", t);
         diag_hint(ev->d, "simulate NAME 10000 times { show %s }", t);
-        return true;
+    } else {
+        bad = false;
     }
+    strbuf_free(&b);
+    return bad;
+}
+
+bool eval_sim_show(Eval *ev, Query *q, const Stmt *s)
+{
+    int topic = show_topic_find(sym_str(ev->in, s->u.show.topic));
+    unsigned flags = topic >= 0 ? show_topic_flags((ShowTopic)topic) : 0;
+    if (misplaced(ev, q, s, topic, flags))
+        return true;
+    if (!q->sim || !(flags & TF_SIMULATE))
+        return false;
     double *lv = xcalloc((size_t)s->u.show.nat + 1, sizeof *lv);
     McRun run = {sim_scenario(q->sim), sim_seed(q->sim)};
     const McSum *m = sim_sum(q->sim);
     if (levels_of(ev, q, s, lv) && !ev->opt->quiet) {
-        if (!strcmp(t, "losses"))
+        if (topic == TOPIC_LOSSES)
             mc_show_losses(ev->out, m, &run, s->u.show.nat ? lv : NULL, (size_t)s->u.show.nat);
-        else if (!strcmp(t, "default years"))
+        else if (topic == TOPIC_DEFAULT_YEARS)
             mc_show_years(ev->out, m, &run);
         else
             mc_show_probabilities(ev->out, m, &run);
