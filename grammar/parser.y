@@ -71,14 +71,14 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 %token AT "at" DUE "due" NONBINDING "nonbinding" SOURCE "source" SHOW "show"
 %token ASSERT "assert" SCENARIO "scenario" WHAT "what" IF "if" DEFAULTS "defaults"
 %token SHOCK "shock" BY "by" CANCEL "cancel" DROP "drop" SET "set" AND "and" OR "or"
-%token NOT "not" HORIZON "horizon" UP "up" TRUE "true" FALSE "false"
+%token NOT "not" HORIZON "horizon" UP "up" SIMULATE "simulate" TRUE "true" FALSE "false"
 %token LE "<=" GE ">=" EQ "==" NE "!="
 /* Never reach the grammar: the lexer's raw newline, the trivia `lex_all` returns, and the
  * scanner's "an error was queued, read on" (src/lex.c reports the error). */
 %token <n> NEWLINE "newline"
 %token COMMENT "comment" BLANK "blank line" LEXERROR "unreadable text"
 
-%type <stmt> stmt entity deal deal_core show whatif shock
+%type <stmt> stmt entity deal deal_core show whatif shock simulate
 %type <list> top stmts block
 %type <expr> expr primary arg
 %type <str> opt_string
@@ -127,6 +127,7 @@ stmt: entity
     | AS OF expr                        { $$ = pb_asof(pc, $3, @$); }
     | HORIZON expr                      { $$ = pb_horizon(pc, $2, @$); }
     | LET IDENT '=' expr                { $$ = pb_let(pc, $2, @2, $4, @$); }
+    | LET IDENT '~' expr                { $$ = pb_let_random(pc, $2, @2, $4, @$); }
     | INCLUDE STRING                    { $$ = pb_include(pc, $2, @2, @$); }
     | USE IDENT                         { $$ = pb_use(pc, $2, @2, @$); }
     | deal
@@ -136,6 +137,7 @@ stmt: entity
     | SCENARIO IDENT opt_string block   { $$ = pb_scenario(pc, $2, @2, $3, $4, @$); }
     | whatif
     | shock
+    | simulate
     ;
 
 entity: ent_kind IDENT opt_string           { $$ = pb_entity(pc, $1, $2, @2, $3, NULL, @$); }
@@ -215,6 +217,10 @@ show: SHOW expr                         { $$ = pb_show_expr(pc, $2, @$); }
             { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, SYM_NONE, @2, SYM_NONE, @2, @$); }
     | SHOW DEFAULTS OF IDENT
             { $$ = pb_show(pc, pb_word(pc, "defaults"), @2, $4, @4, SYM_NONE, @4, @$); }
+    | SHOW IDENT AT arglist
+            { $$ = pb_show_at(pc, pb_show(pc, $2, @2, SYM_NONE, @2, SYM_NONE, @2, @$), &$4); }
+    | SHOW IDENT IDENT AT arglist
+            { $$ = pb_show_at(pc, pb_show_words(pc, $2, @2, $3, @3, @$), &$5); }
     ;
 
 whatif: WHAT IF IDENT block             { $$ = pb_whatif(pc, $3, @3, NULL, &$4, @$); }
@@ -228,6 +234,16 @@ shock: IDENT DEFAULTS                   { $$ = pb_defaults(pc, $1, @1, @$); }
      | DROP NONBINDING                  { $$ = pb_drop(pc, @$); }
      | SET IDENT expr                   { $$ = pb_set(pc, $2, @2, $3, @$); }
      ;
+
+/* `simulate NAME N times [seed S] { body }`: `times` and `seed` are words the builder
+ * checks, not keywords, so they stay usable as names. */
+simulate: SIMULATE IDENT expr block
+            { $$ = pb_simulate(pc, $2, @2, $3, SYM_NONE, @3, SYM_NONE, @3, NULL, &$4, @$); }
+        | SIMULATE IDENT expr IDENT block
+            { $$ = pb_simulate(pc, $2, @2, $3, $4, @4, SYM_NONE, @4, NULL, &$5, @$); }
+        | SIMULATE IDENT expr IDENT IDENT expr block
+            { $$ = pb_simulate(pc, $2, @2, $3, $4, @4, $5, @5, $6, &$7, @$); }
+        ;
 
 shock_kind: IDENT
           | PRICE                       { $$ = pb_word(pc, "price"); }

@@ -145,7 +145,8 @@ static DgInputKind stmt_kind(const Stmt *s)
     case ST_EXPR: return DG_INPUT_PEEK;
     case ST_SHOW:
     case ST_ASSERT:
-    case ST_WHATIF: return DG_INPUT_QUESTION;
+    case ST_WHATIF:
+    case ST_SIMULATE: return DG_INPUT_QUESTION;
     default: return DG_INPUT_CHANGE;
     }
 }

@@ -14,6 +14,7 @@
 #define DG_DG_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "base/status.h"
 #include "base/strbuf.h"
@@ -108,6 +109,23 @@ int dg_picture_check(Dg *dg, const DgPicture *pic);
 /* Draw it: DG_EFAIL for an unknown scenario or entity or a picture too large to lay out,
  * DG_EIO when out cannot be written. */
 int dg_picture(Dg *dg, const DgPicture *pic);
+
+/* ---- simulate (docs/RISK.md) ---- */
+typedef struct DgSimulate {
+    const char *scenario;
+    uint64_t samples, seed;
+    uint64_t shard, shards;   /* run samples k with k mod shards == shard; shards 0: all of
+                                 them, and no shard data in the JSON */
+    bool json;
+} DgSimulate;
+/* `dealgraph simulate`: the scenario's samples on opt.jobs threads (0: every CPU), as text
+ * or JSON (a shard's JSON also holds what --merge needs). DG_EFAIL for an unknown scenario
+ * or errors in a sample; DG_EIO when out cannot be written. */
+int dg_simulate(Dg *dg, FILE *out, const DgSimulate *s);
+/* `dealgraph simulate --merge A.json ...`: the shards of one run, read back and printed as
+ * that run's JSON. DG_EIO when a file cannot be read, DG_EFAIL when one is not JSON or
+ * they are not every shard of one run (messages on err). */
+int dg_simulate_merge(const char *const *files, size_t n, FILE *out, FILE *err);
 
 /* ---- fmt ---- */
 /* Lay out a file (or "-") in fmt's canonical layout. On DG_OK *out is the new text (heap)

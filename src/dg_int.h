@@ -1,6 +1,6 @@
-/* dg_int.h - what the two files of the API layer share (dg.c: the context, running and
- * reading scripts, fmt, the dumps; dg_out.c: reports, diff and pictures). Nothing outside
- * them includes it.
+/* dg_int.h - what the files of the API layer share (dg.c: the context, running and
+ * reading scripts, fmt, the dumps; dg_out.c: reports, diff and pictures; dg_sim.c:
+ * simulate and its merge). Nothing outside them includes it.
  *
  * Ownership: a Dg owns its sources, diagnostics, interner and evaluator. */
 #ifndef DG_DG_INT_H

@@ -13,6 +13,11 @@ enum {
     DG_EIO = 3,     /* a file cannot be read or written */
 };
 
+/* The most samples one simulate draws (each keeps its system loss: 8 bytes), and the
+ * largest seed (both exact as doubles): the statement and the command check the same. */
+#define DG_SIM_MAX_SAMPLES 1000000000u
+#define DG_SIM_MAX_SEED 9007199254740992u   /* 2^53 */
+
 typedef struct DgOptions {
     FILE *out;               /* where `show` writes (stdout) */
     FILE *err;               /* where diagnostics go (stderr) */
@@ -26,6 +31,7 @@ typedef struct DgOptions {
      * interrupted). NULL: never. The REPL's answers whether Ctrl-C was pressed. */
     bool (*cancel)(void *ud);
     void *cancel_ud;
+    int jobs;                /* threads a `simulate` clears its samples on; 0 = every CPU */
 } DgOptions;
 
 #endif

@@ -12,14 +12,18 @@ static void list_add(ArgList *l, const char *s, int cap)
     l->v[l->n++] = s;
 }
 
-/* The spec whose name or alias is word `a`, as `--name` or `--name=...`; *eq is set to
- * the value after '=' when there is one. */
+/* The spec whose name or alias is word `a`, as `--name` or `--name=...`, or a one-letter
+ * alias with its value glued on (`-j2`); *eq is set to the value when there is one. */
 static const ArgSpec *find(const ArgSpec *specs, const char *a, const char **eq)
 {
     for (const ArgSpec *s = specs; s->name; s++)
         for (int k = 0; k < 2; k++) {
             const char *n = k ? s->alias : s->name;
             size_t len = n ? strlen(n) : 0;
+            if (k && len == 2 && s->kind != ARG_FLAG && !strncmp(a, n, 2) && a[2]) {
+                *eq = a + 2;
+                return s;
+            }
             if (!n || strncmp(a, n, len) != 0 || (a[len] != '\0' && a[len] != '='))
                 continue;
             *eq = a[len] == '=' ? a + len + 1 : NULL;

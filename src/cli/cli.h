@@ -3,7 +3,7 @@
  * returns an exit status of status.h (through dg.h).
  *
  * Files: main.c (run, check, report, diff, dumps), cmd_fmt.c, cmd_picture.c (graph,
- * chart), repl*.c (repl), args.c. */
+ * chart), cmd_simulate.c (simulate), repl*.c (repl), args.c. */
 #ifndef DG_CLI_H
 #define DG_CLI_H
 #include "dg.h"
@@ -12,6 +12,7 @@
 int cmd_fmt(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 /* `repl [-] [FILE...]`: interactive sessions end with 0 (:quit, end of input); piped stdin
  * (`dealgraph repl < script`, or `-`) returns what `check` would (0 clean, 1 errors or
  * failed asserts); 2 for a usage error, 3 when a FILE named at start cannot be read. */
@@ -19,7 +20,8 @@ int repl_main(int argc, char **argv);
 
 /* ---- arguments (args.c): one parser for every command ----
  * A word that is an option in the table fills its slot: a flag sets a bool, an option with
- * a value takes `--name=VALUE` or the next word, a list option appends each value. Every
+ * a value takes `--name=VALUE` or the next word (a one-letter alias also `-j2`), a list
+ * option appends each value. Every
  * other word is a file (`-`, standard input, is one; after `--` every word is). `-h` and
  * `--help` answer ARGS_HELP (the caller prints its usage to stdout and exits 0). */
 enum { ARGS_HELP = -1 };

@@ -21,6 +21,8 @@ static const char USAGE[] =
     "       dealgraph repl [FILE...]\n"
     "       dealgraph graph FILE... [--scenario NAME] [--format dot|svg|png] -o OUT\n"
     "       dealgraph chart timeline FILE... [--entity X]... -o OUT\n"
+    "       dealgraph simulate SCENARIO N FILE... [--seed S] [--shard K/N] [-j N] [--json]\n"
+    "       dealgraph simulate --merge SHARD.json...\n"
     "       dealgraph --tokens FILE | --ast FILE | --help | --version\n"
     "FILE may be - for standard input.\n"
     "exit status: 0 ok; 1 script errors or a failed assert; 2 usage; 3 unreadable or unwritable file\n";
@@ -203,6 +205,8 @@ static int run_command(int argc, char **argv)
         return cmd_graph(n, rest);
     if (!strcmp(c, "chart"))
         return cmd_chart(n, rest);
+    if (!strcmp(c, "simulate"))
+        return cmd_simulate(n, rest);
     if (!strcmp(c, "--tokens"))
         return cmd_dump(n, rest, true);
     if (!strcmp(c, "--ast"))

@@ -68,11 +68,18 @@ static void cand_figure(const char *name, int nargs, bool whatif, void *ud)
 
 static void cand_risk(const DgRisk *r, void *ud) { cand_add(r->name, ud); }
 
-/* A word at a time: a topic of two words (`breaking points`) is not offered. */
+/* A word at a time: a topic of two words (`breaking points`, `default years`) is not
+ * offered; a risk measure without a topic of its own (a simulate's figure) has none. */
+static void cand_topic(const char *topic, void *ud)
+{
+    if (!strchr(topic, ' '))
+        cand_add(topic, ud);
+}
+
 static void cand_risk_topic(const DgRisk *r, void *ud)
 {
-    if (!strchr(r->topic, ' '))
-        cand_add(r->topic, ud);
+    if (r->topic)
+        cand_topic(r->topic, ud);
 }
 
 static void cand_list(Cands *c, const char *const *list)
@@ -134,7 +141,7 @@ char **repl_candidates(Repl *r, const char *line, int start, const char *text)
         else if (!strncmp(lead, ":help", 5))
             repl_help_topics(cand_add, &c);
     } else if (wn == 4 && !strncmp(w, "show", 4)) {
-        dg_each_topic(cand_add, &c);
+        dg_each_topic(cand_topic, &c);
         dg_each_risk(cand_risk_topic, &c);
         dg_each_figure(cand_figure, &c);
         dg_each_risk(cand_risk, &c);

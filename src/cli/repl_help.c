@@ -44,14 +44,30 @@ static void list_commands(FILE *out)
 static void fill_risk_topic(const DgRisk *r, void *ud)
 {
     Fill *f = ud;
+    if (!r->topic_usage)
+        return;   /* a simulate's figure: its topics are show topics */
     f->col += fprintf(f->out, ";");
     fill(f, "  ", r->topic_usage);
+}
+
+/* A topic of one word in the list; one of two (`default years`) as `;  show default years`. */
+static void fill_topic(const char *name, void *ud)
+{
+    Fill *f = ud;
+    char shown[96];
+    if (!strchr(name, ' ')) {
+        fill_name(name, ud);
+        return;
+    }
+    snprintf(shown, sizeof shown, "show %s", name);
+    f->col += fprintf(f->out, ";");
+    fill(f, "  ", shown);
 }
 
 static void list_topics(FILE *out)
 {
     Fill f = {out, fprintf(out, "  topics: "), 10, true};
-    dg_each_topic(fill_name, &f);
+    dg_each_topic(fill_topic, &f);
     dg_each_risk(fill_risk_topic, &f);
     fputc('\n', out);
 }
@@ -125,6 +141,14 @@ static const HelpTopic help_topics[] = {
      "                          cancel LABEL; drop nonbinding; set recovery 60% }\n"
      "  what if NAME { show defaults; show losses }\n"
      "  what if { SHOCKS } { show, assert, let }   (never changes the session's world)\n",
+     NULL, NULL},
+    {"simulate",
+     "  let d ~ normal(-10%, 20%)   also uniform(a, b), triangular(a, mode, b),\n"
+     "                              lognormal(mu, sigma); its mean outside a simulate\n"
+     "  scenario NAME { shock demand by d }\n"
+     "  simulate NAME 10000 times [seed S] { show default probabilities;\n"
+     "      show default years; show losses at 95%, 99% }\n"
+     "  figures there: default_probability(x [, year]) expected_loss(x) var(95%) es(95%)\n",
      NULL, NULL},
 };
 

@@ -109,7 +109,8 @@ typedef struct StressResult {
  * cleared with no shocks, default params); NULL = w is itself the base, so losses are 0. */
 StressResult *stress_run(const World *w, const World *base, const StressParams *p);
 /* The same against a base already cleared (stress_run(base, NULL, defaults)), for callers
- * that clear many variants of one world against one base (sensitivity.h). */
+ * that clear many variants of one world against one base (sensitivity.h; a simulate's
+ * samples). It reads w and base only, so threads may run it at once on one base. */
 StressResult *stress_run_against(const World *w, const StressResult *base, const StressParams *p);
 void stress_free(StressResult *r);
 

@@ -112,13 +112,15 @@ void eval_program(Eval *ev, const Program *p, Arena *ast_arena)
 }
 
 /* Each statement is evaluated as soon as it is parsed, and its nodes are then reused: only
- * scenario blocks (read again by every `what if`) are kept. Strings stay (deal sources and
- * display names point into them). */
+ * scenario blocks (read again by every `what if`) and lets computed from a random let (read
+ * again in every sample of a simulate) are kept. Strings stay (deal sources and display
+ * names point into them). */
 static bool eval_each(void *ud, Stmt *s)
 {
     Eval *ev = ud;
     eval_stmt(ev, &ev->base, s);
-    return s->kind == ST_SCENARIO;
+    return s->kind == ST_SCENARIO ||
+           (s->kind == ST_LET && !s->u.let.random && eval_let_is_random(ev, s->u.let.name));
 }
 
 /* Parse one registered source file and evaluate it, with `real` on the include stack. */
@@ -348,6 +350,7 @@ static void eval_stmt_now(Eval *ev, Query *q, const Stmt *s)
     case ST_EXPR: eval_bare(ev, q, s); break;
     case ST_SCENARIO: eval_scenario_decl(ev, s); break;
     case ST_WHATIF: eval_whatif(ev, q, s); break;
+    case ST_SIMULATE: eval_simulate(ev, q, s); break;
     case ST_DEFAULTS:
     case ST_SHOCK:
     case ST_CANCEL:

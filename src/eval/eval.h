@@ -11,6 +11,7 @@
 #ifndef DG_EVAL_H
 #define DG_EVAL_H
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "ast.h"
 #include "status.h"
@@ -46,6 +47,21 @@ EvalScenario *eval_scenario(Eval *ev, const char *name);
 void eval_scenario_free(EvalScenario *s);
 World *eval_scenario_world(EvalScenario *s);
 void *eval_scenario_stress(EvalScenario *s);   /* the stress result (stress.h), or NULL */
+
+/* `dealgraph simulate NAME N`: the samples k = shard, shard + shards, ... below n of
+ * scenario NAME on the world as loaded (docs/RISK.md), on opt.jobs threads. NULL (with a
+ * diagnostic) for an unknown scenario, or when the scenario or a sample had errors. The
+ * sums are montecarlo.h's McSum (sim_sum), entities by their names. */
+typedef struct Simulation Simulation;
+Simulation *eval_simulate_named(Eval *ev, const char *name, uint64_t n, uint64_t seed,
+                                uint64_t shard, uint64_t shards);
+void eval_simulation_free(Simulation *sim);
+/* What a simulation holds: its sums, its world (the scenario with each random let at its
+ * mean), the scenario's name and the seed. */
+const struct McSum *sim_sum(const Simulation *sim);
+const World *sim_world(const Simulation *sim);
+const char *sim_scenario(const Simulation *sim);
+uint64_t sim_seed(const Simulation *sim);
 
 /* The Engine (figures.h) of the base world as it stands; owned by the Eval, valid until
  * the world next changes. */

@@ -239,30 +239,50 @@ void eval_asof(Eval *ev, Query *q, const Stmt *s)
     }
 }
 
-void eval_let(Eval *ev, Query *q, const Stmt *s)
+LetSlot *eval_let_slot_new(Eval *ev, Query *q, const Stmt *s)
 {
     Sym name = s->u.let.name;
     const char *nm = sym_str(ev->in, name);
-    Value v = eval_expr(ev, q, s->u.let.value);
     LetSlot *old = let_slot(ev, name);
     if (old) {
         diag_error(ev->d, s->u.let.name_span, "'%s' is already defined", nm);
         diag_note(ev->d, old->span, "first defined here");
-        return;
+        return NULL;
     }
     EntId ent = world_find(q->w, name);
     if (ent != ENT_NONE) {
         diag_error(ev->d, s->u.let.name_span, "'%s' is an entity; a let cannot take its name", nm);
         diag_note(ev->d, world_entity(q->w, ent)->span, "'%s' is declared or used here", nm);
-        return;
+        return NULL;
     }
     if (name >= ev->caplets) {
         size_t old_cap = ev->caplets;
         ev->lets = vec_grow(ev->lets, &ev->caplets, (size_t)name + 1, sizeof *ev->lets);
         memset(ev->lets + old_cap, 0, (ev->caplets - old_cap) * sizeof *ev->lets);
     }
+    ev->lets[name] = (LetSlot){.set = true, .span = s->u.let.name_span};
+    return &ev->lets[name];
+}
+
+void eval_let(Eval *ev, Query *q, const Stmt *s)
+{
+    if (s->u.let.random) {
+        eval_let_random(ev, q, s);
+        return;
+    }
+    uint64_t reads = ev->random_reads;
+    Value v = eval_expr(ev, q, s->u.let.value);
+    LetSlot *l = eval_let_slot_new(ev, q, s);
+    if (!l)
+        return;
     /* A let whose value failed is still bound (to null), so its uses do not cascade. */
-    ev->lets[name] = (LetSlot){true, v, s->u.let.name_span};
+    l->v = v;
+    if (ev->random_reads != reads) {   /* computed from a draw: computed again per sample */
+        l->kind = LET_DERIVED;
+        l->expr = s->u.let.value;
+        l->gen = ev->draw ? ev->draw_gen : 0;
+        l->drawn = v;
+    }
 }
 
 /* Remove a let again (a what-if body's lets end with the body). */
@@ -275,9 +295,13 @@ void eval_unlet(Eval *ev, Sym name)
 bool eval_let_value(Eval *ev, Sym name, Value *out)
 {
     LetSlot *l = let_slot(ev, name);
-    if (l)
-        *out = l->v;
-    return l != NULL;
+    if (!l)
+        return false;
+    *out = l->kind == LET_VALUE ? l->v : eval_random_read(ev, name);
+    return true;
 }
 
-
+bool eval_let_is_random(const Eval *ev, Sym name)
+{
+    return name < ev->caplets && ev->lets[name].set && ev->lets[name].kind != LET_VALUE;
+}

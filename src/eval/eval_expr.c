@@ -207,11 +207,12 @@ bool eval_expect(Eval *ev, Query *q, const Expr *e, Dim want, const char *what, 
               value_coerce(&v, want);
     if (ok && dim_eq(want, DIM_COUNT) && (v.flags & VF_DOLLAR))
         ok = false;
-    if (ok && !isfinite(v.num))
-        ok = false;
     if (ok) {
         *out = v.num;
-        return true;
+        if (isfinite(v.num))
+            return true;
+        diag_error(ev->d, e->span, "%s is too large: it is not a finite number", what);
+        return false;
     }
     char b1[64], b2[64];
     diag_error(ev->d, e->span, "%s is %s, not %s", what, dim_name(want, b1, sizeof b1),

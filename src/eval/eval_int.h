@@ -5,7 +5,9 @@
  * Interner, SourceSet, Diags and options (owned by the Dg context). */
 #ifndef DG_EVAL_INT_H
 #define DG_EVAL_INT_H
+#include "draw.h"
 #include "eval.h"
+#include "montecarlo.h"
 #include "show_topic.h"
 #include "stress.h"
 
@@ -14,12 +16,26 @@
 typedef struct EngineCache EngineCache;
 typedef struct WhatIf WhatIf;
 
+/* A let's kind: a value, a draw (`let d ~ normal(..)`), or computed from a draw. */
+typedef enum { LET_VALUE, LET_DIST, LET_DERIVED } LetKind;
+
 /* A `let` binding. Lets are indexed by Sym, so lookup is one array read. */
 typedef struct LetSlot {
     bool set;
-    Value v;
+    Value v;                  /* a random let: its value at the mean */
     Span span;
+    LetKind kind;
+    Dist dist;                /* LET_DIST */
+    uint64_t hash;            /* LET_DIST: the name's hash, which seeds its draws */
+    const Expr *expr;         /* LET_DERIVED: computed again in every sample */
+    uint64_t gen;             /* the sample `drawn` belongs to (Eval.draw_gen) */
+    Value drawn;
 } LetSlot;
+
+/* The sample being drawn: random lets read (seed, k)'s draws while it is set. */
+typedef struct SimDraw {
+    uint64_t seed, k;
+} SimDraw;
 
 /* A recorded `scenario NAME "desc" { ... }`: the block stays in its parse's arena. */
 typedef struct Scenario {
@@ -28,6 +44,7 @@ typedef struct Scenario {
     const char *desc;
     const StmtList *body;
     bool ran;            /* applied once already: its mistakes have been reported */
+    bool failed;         /* an application of it had errors (a simulate then stops) */
 } Scenario;
 
 /* A grant whose `vesting with LABEL` names a deal not yet seen: it joins the world when
@@ -54,6 +71,7 @@ typedef struct Query {
     uint64_t version;         /* bumped on every change to w */
     uint64_t cache_version;
     WhatIf *whatif;           /* what-if: shocks and clearing result, else NULL */
+    Simulation *sim;          /* simulate body: the samples' sums, else NULL */
     const World *base;        /* what-if: the world before the shocks, else NULL */
     Sym scenario;             /* what-if: the scenario's name (SYM_NONE inline/base) */
     Sym *no_price;            /* entities whose `price` failed here (their purchases say no more) */
@@ -93,6 +111,9 @@ struct Eval {
     FILE *out;
     FILE *null_out;           /* /dev/null, where a quiet run's `show`s go */
     bool interrupted;         /* opt->cancel said stop, and the error is reported */
+    const SimDraw *draw;      /* a simulate's sample being drawn, else NULL */
+    uint64_t draw_gen;        /* bumped for every sample drawn (LetSlot.gen) */
+    uint64_t random_reads;    /* reads of random lets so far (tells a let computed from one) */
 };
 
 /* eval.c */
@@ -109,7 +130,16 @@ bool eval_price_failed(const Eval *ev, const Query *q, Sym name);
 void eval_asof(Eval *ev, Query *q, const Stmt *s);
 void eval_let(Eval *ev, Query *q, const Stmt *s);
 void eval_unlet(Eval *ev, Sym name);
+/* A let's value: in a sample being drawn, a random let's draw (eval_random.c). */
 bool eval_let_value(Eval *ev, Sym name, Value *out);
+/* A new binding for s's name, or NULL after reporting why it cannot be (taken, an entity). */
+LetSlot *eval_let_slot_new(Eval *ev, Query *q, const Stmt *s);
+/* Is this let a random one (a draw, or computed from one)? */
+bool eval_let_is_random(const Eval *ev, Sym name);
+
+/* eval_random.c: `let NAME ~ DIST(args)`, and what a random let reads as */
+void eval_let_random(Eval *ev, Query *q, const Stmt *s);
+Value eval_random_read(Eval *ev, Sym name);
 /* The entity called `name` in q's world, added as undeclared if new. Reports an error and
  * returns ENT_NONE when the name is a `let`; the caller then ends its statement (after
  * resolving its other names, so each bad name is reported): nothing evaluated after a
@@ -206,6 +236,27 @@ void eval_check_refs(Eval *ev);
 void eval_check_scenarios(Eval *ev);
 Value whatif_figure(WhatIf *wi, StressFig f, EntId v);
 void whatif_show(WhatIf *wi, FILE *out, ShowTopic t, EntId v);
+/* The scenario called name, or NULL after an error at sp with a hint. */
+const Scenario *eval_lookup_scenario(Eval *ev, Sym name, Span sp);
+/* The scenario applied to a new fork of base: the fork and the parameters become the
+ * caller's (world_free, stress_params_free; the parameters even on failure). Without
+ * ev->draw the block's mistakes are reported once, as a what-if does; with it (a sample)
+ * every mistake is. Returns false when the block had errors (*w is then NULL). */
+bool eval_scenario_apply(Eval *ev, Query *base, const Scenario *sc, World **w, StressParams *p);
+
+/* eval_simulate.c: `simulate NAME N times [seed S] { body }` */
+void eval_simulate(Eval *ev, Query *q, const Stmt *s);
+/* eval_simshow.c: its figures and topics */
+bool sim_is_figure(const char *fn);
+/* The figures of a simulate body, as risk measures without a topic of their own. */
+void sim_each_figure(void (*fn)(const EvalRisk *r, void *ud), void *ud);
+Value eval_sim_figure(Eval *ev, Query *q, const Expr *e);
+/* `show` of a simulate's topic (default probabilities, default years, losses [at ...]),
+ * or a misplaced one: true when handled here. */
+bool eval_sim_show(Eval *ev, Query *q, const Stmt *s);
+/* The sums' index of entity v of the simulated world (eval_simulate.c); SIZE_MAX for a
+ * market or beyond. */
+size_t sim_slot(const Simulation *sim, EntId v);
 
 /* eval_query.c: the Engine of q's world, rebuilt only after q's world changed;
  * query_release frees what q holds besides its world. */

@@ -98,6 +98,7 @@ void eval_each_risk(void (*fn)(const EvalRisk *r, void *ud), void *ud)
 {
     for (size_t i = 0; i < N_RISKS; i++)
         fn(&RISKS[i].r, ud);
+    sim_each_figure(fn, ud);
 }
 
 /* The list as a hint says it ("in ... exposure(a,b) ... total_circulated(); in a what-if
@@ -154,6 +155,8 @@ Value eval_call(Eval *ev, Query *q, const Expr *e)
     for (size_t i = 0; i < N_RISKS; i++)
         if (!strcmp(fn, RISKS[i].r.name))
             return RISKS[i].figure(ev, q, e);
+    if (sim_is_figure(fn))
+        return eval_sim_figure(ev, q, e);
     int nargs = e->u.call.nargs;
     FigRef f = figure_find(fn);
     int stress = f.nargs < 0 ? stress_figure_find(fn) : -1;
@@ -201,14 +204,16 @@ static void show_expr(Eval *ev, Query *q, const Stmt *s)
             value_text(v, val, sizeof val));
 }
 
-/* The topics whose TF_WHATIF flag is `whatif`, in their order, blank-separated. */
-static void topic_words(StrBuf *b, unsigned whatif)
+/* The topics with one of the flags of `group` (0: the base world's, with neither TF_WHATIF
+ * nor TF_SIMULATE), in their order, `sep` between two. */
+static void topic_words(StrBuf *b, unsigned group, const char *sep)
 {
     bool first = true;
     for (int i = 0; i < TOPIC__COUNT; i++) {
-        if ((show_topic_flags((ShowTopic)i) & TF_WHATIF) != whatif)
+        unsigned f = show_topic_flags((ShowTopic)i) & (TF_WHATIF | TF_SIMULATE);
+        if (group ? !(f & group) : f != 0)
             continue;
-        strbuf_str(b, first ? "" : " ");
+        strbuf_str(b, first ? "" : sep);
         strbuf_str(b, show_topic_name((ShowTopic)i));
         first = false;
     }
@@ -231,10 +236,12 @@ static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
         diag_hint(ev->d, "did you mean '%s'?", near);
     } else {
         StrBuf b = {0};
-        topic_words(&b, 0);
+        topic_words(&b, 0, " ");
         strbuf_str(&b, " (");
-        topic_words(&b, TF_WHATIF);
-        diag_hint(ev->d, "show an entity, or one of: %s in a what-if)", b.s);
+        topic_words(&b, TF_WHATIF, " ");
+        strbuf_str(&b, " in a what-if; ");
+        topic_words(&b, TF_SIMULATE, ", ");   /* two-word topics among them */
+        diag_hint(ev->d, "show an entity, or one of: %s in a simulate)", b.s);
         strbuf_free(&b);
     }
     free(names);
@@ -245,7 +252,7 @@ static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
 static int quiet_topic(ShowTopic t, EntId a)
 {
     unsigned flags = show_topic_flags(t);
-    if (flags & TF_WHATIF)
+    if (flags & (TF_WHATIF | TF_SIMULATE))
         return SHOW_NOT_MINE;
     return (flags & TF_OF) && a == ENT_NONE ? SHOW_NEEDS_ENTITY : SHOW_OK;
 }
@@ -284,6 +291,8 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, ShowTopic topic)
 void eval_show(Eval *ev, Query *q, const Stmt *s)
 {
     ev->showed = true;
+    if (s->u.show.topic != SYM_NONE && eval_sim_show(ev, q, s))
+        return;
     if (s->u.show.topic == SYM_NONE) {
         show_expr(ev, q, s);
         return;

@@ -92,7 +92,7 @@ void eval_scenario_decl(Eval *ev, const Stmt *s)
     }
     ev->scen = vec_grow(ev->scen, &ev->capscen, ev->nscen + 1, sizeof *ev->scen);
     ev->scen[ev->nscen++] = (Scenario){name, s->u.scenario.name_span, s->u.scenario.desc,
-                                       &s->u.scenario.body, false};
+                                       &s->u.scenario.body, false, false};
     if (name >= ev->capscen_idx) {
         size_t o = ev->capscen_idx;
         ev->scen_idx = vec_grow(ev->scen_idx, &ev->capscen_idx, (size_t)name + 1, sizeof *ev->scen_idx);
@@ -151,6 +151,8 @@ static void set_param(Eval *ev, WhatIf *wi, const Stmt *s)
     }
     if (!s->u.set.value || !fraction(ev, &wi->q, s->u.set.value, p, &x))
         return;
+    if (ev->draw)   /* a drawn share is held to 0%..100% */
+        x = x < 0 ? 0 : x > 1 ? 1 : x;
     if (x < 0 || x > 1) {
         diag_error(ev->d, s->u.set.value->span, "%s is a share between 0%% and 100%%", p);
         return;
@@ -165,7 +167,7 @@ static void shock_of(Eval *ev, WhatIf *wi, const Stmt *s)
     double by;
     if ((!all && id == ENT_NONE) || !fraction(ev, &wi->q, s->u.shock.by, "a shock", &by))
         return;
-    if (by < -1) {
+    if (by < -1 && !ev->draw) {   /* a draw past -100% cuts by 100% (the engine's floor) */
         diag_error(ev->d, s->u.shock.by->span, "a shock cannot cut by more than 100%%");
         return;
     }
@@ -267,6 +269,7 @@ static void apply_block(Eval *ev, WhatIf *wi, const Scenario *sc, const StmtList
     if (!sc)
         return;
     Scenario *m = &ev->scen[sc - ev->scen];
+    m->failed |= ev->d->nerrors > ne;
     if (m->ran && ev->d->nerrors > ne)
         diags_truncate(ev->d, nd);
     m->ran = true;
@@ -283,7 +286,7 @@ void eval_check_scenarios(Eval *ev)
     }
 }
 
-static const Scenario *lookup(Eval *ev, Sym name, Span sp)
+const Scenario *eval_lookup_scenario(Eval *ev, Sym name, Span sp)
 {
     const Scenario *sc = find_scenario(ev, name);
     if (sc)
@@ -330,7 +333,7 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
 {
     const Scenario *sc = NULL;
     if (s->u.whatif.scenario != SYM_NONE &&
-        !(sc = lookup(ev, s->u.whatif.scenario, s->u.whatif.scenario_span)))
+        !(sc = eval_lookup_scenario(ev, s->u.whatif.scenario, s->u.whatif.scenario_span)))
         return;
     if (!sc)
         record_refs(ev, &s->u.whatif.shocks);
@@ -347,6 +350,29 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
     for (const Stmt *x = s->u.whatif.body.first; x; x = x->next)
         body_stmt(ev, wi, x);
     whatif_free(ev, wi);
+}
+
+bool eval_scenario_apply(Eval *ev, Query *base, const Scenario *sc, World **w, StressParams *p)
+{
+    size_t errs = ev->d->nerrors;
+    WhatIf *wi = whatif_new(ev, base);
+    wi->q.scenario = sc->name;
+    if (ev->draw) {   /* a sample: a mistake a draw made is its own, reported every time */
+        for (const Stmt *x = sc->body->first; x; x = x->next)
+            shock_stmt(ev, wi, x);
+    } else {
+        apply_block(ev, wi, sc, sc->body);
+    }
+    bool ok = ev->d->nerrors == errs && !sc->failed;
+    query_release(&wi->q);   /* an engine the block built is of no use to the caller */
+    *w = ok ? wi->q.w : NULL;
+    if (!ok)
+        world_free(wi->q.w);
+    wi->q.w = NULL;
+    *p = wi->params;         /* the caller's now, in either case */
+    wi->params = (StressParams){0};
+    whatif_free(ev, wi);
+    return ok;
 }
 
 /* A clearing that Ctrl-C stopped answers nothing (the statement reports the interruption). */
@@ -368,7 +394,7 @@ void whatif_show(WhatIf *wi, FILE *out, ShowTopic t, EntId v)
 EvalScenario *eval_scenario(Eval *ev, const char *name)
 {
     Sym sym = intern_cstr(ev->in, name);
-    const Scenario *sc = lookup(ev, sym, (Span){0, 0, 0});
+    const Scenario *sc = eval_lookup_scenario(ev, sym, (Span){0, 0, 0});
     if (!sc)
         return NULL;
     EvalScenario *es = xcalloc(1, sizeof *es);

@@ -209,6 +209,8 @@ static void dump_question(Dump *d, const Stmt *s, int ind)
             fprintf(d->out, " to %s", sn(d, s->u.show.to));
         fputc('\n', d->out);
         dump_expr(d, s->u.show.expr, ind + 1, NULL);
+        for (int i = 0; i < s->u.show.nat; i++)
+            dump_expr(d, s->u.show.at[i], ind + 1, "at");
     } else if (s->kind == ST_ASSERT) {
         fprintf(d->out, "assert");
         if (s->u.assert_.message)
@@ -260,6 +262,17 @@ static void dump_shock(Dump *d, const Stmt *s, int ind)
     }
 }
 
+static void dump_simulate(Dump *d, const Stmt *s, int ind)
+{
+    fprintf(d->out, "simulate %s\n", sn(d, s->u.simulate.scenario));
+    dump_expr(d, s->u.simulate.samples, ind + 1, "times");
+    if (s->u.simulate.seed)
+        dump_expr(d, s->u.simulate.seed, ind + 1, "seed");
+    head(d, ind + 1, s->span);
+    fprintf(d->out, "body\n");
+    dump_list(d, &s->u.simulate.body, ind + 2);
+}
+
 static void dump_stmt(Dump *d, const Stmt *s, int ind)
 {
     head(d, ind, s->span);
@@ -278,7 +291,7 @@ static void dump_stmt(Dump *d, const Stmt *s, int ind)
         dump_expr(d, s->u.horizon.year, ind + 1, NULL);
         break;
     case ST_LET:
-        fprintf(d->out, "let %s\n", sn(d, s->u.let.name));
+        fprintf(d->out, "let %s%s\n", sn(d, s->u.let.name), s->u.let.random ? " ~" : "");
         dump_expr(d, s->u.let.value, ind + 1, NULL);
         break;
     case ST_INCLUDE: fprintf(d->out, "include \"%s\"\n", s->u.include.path); break;
@@ -286,6 +299,7 @@ static void dump_stmt(Dump *d, const Stmt *s, int ind)
     case ST_DEAL: dump_deal(d, s, ind); break;
     case ST_SHOW: case ST_ASSERT: case ST_EXPR: dump_question(d, s, ind); break;
     case ST_SCENARIO: case ST_WHATIF: dump_whatif(d, s, ind); break;
+    case ST_SIMULATE: dump_simulate(d, s, ind); break;
     default: dump_shock(d, s, ind); break;
     }
 }

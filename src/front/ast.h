@@ -69,7 +69,7 @@ typedef enum {
     ST_PRICE,      /* price NAME expr               (USD per GW of that vendor) */
     ST_ASOF,       /* as of DATE */
     ST_HORIZON,    /* horizon YEAR                  (the last year of the model) */
-    ST_LET,        /* let NAME = expr */
+    ST_LET,        /* let NAME = expr | let NAME ~ DIST(args)   (random: a draw per sample) */
     ST_INCLUDE,    /* include "path" */
     ST_USE,        /* use NAME */
     ST_DEAL,       /* [deal LABEL:] PAYER VERB ... options */
@@ -85,6 +85,8 @@ typedef enum {
     ST_CANCEL,     /* cancel LABEL                     (shock) */
     ST_DROP,       /* drop nonbinding                  (shock) */
     ST_SET,        /* set recovery|alpha|beta expr ; set debtrank original|differential */
+    /* Monte Carlo */
+    ST_SIMULATE,   /* simulate NAME N times [seed S] { body } */
 } StmtKind;
 
 /* A yearly amount as written: one value, or a path `13B/y in 2025, 30B/y in 2026` (each
@@ -130,7 +132,7 @@ struct Stmt {
         struct { Sym name; Span name_span; Expr *value; } price;
         struct { Expr *date; } asof;
         struct { Expr *year; } horizon;
-        struct { Sym name; Span name_span; Expr *value; } let;
+        struct { Sym name; Span name_span; Expr *value; bool random; } let;
         struct { const char *path; Span path_span; } include;
         struct { Sym name; Span name_span; } use;
         struct {
@@ -152,9 +154,11 @@ struct Stmt {
             const char *source;
         } deal;
         struct {
-            Sym topic; Span topic_span;       /* SYM_NONE when `show expr` */
+            Sym topic; Span topic_span;       /* SYM_NONE when `show expr`; two words
+                                                 (`default probabilities`) are one Sym */
             Sym of, to; Span of_span, to_span;
             Expr *expr;                       /* `show expr` */
+            Expr **at; int nat;               /* `show losses at 95%, 99%` */
         } show;
         struct { Expr *cond; const char *message; } assert_;
         struct { Expr *expr; } expr;
@@ -165,6 +169,8 @@ struct Stmt {
         struct { ShockOp what; Sym name; Span name_span; Expr *by; } shock;
         struct { Sym label; Span label_span; } cancel;
         struct { Sym param; Span param_span; Expr *value; Sym word; } set;
+        struct { Sym scenario; Span scenario_span; Expr *samples; Expr *seed;  /* NULL: 0 */
+                 StmtList body; } simulate;
     } u;
 };
 

@@ -291,6 +291,19 @@ Stmt *pb_let(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp)
     return s;
 }
 
+Stmt *pb_let_random(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp)
+{
+    if (value->kind != EX_CALL) {
+        pb_error(pc, value->span, "a random let draws from a distribution");
+        diag_hint(pc->d, "write `let %s ~ normal(mean, sd)`, or uniform(a, b), "
+                         "triangular(a, mode, b), lognormal(mu, sigma)", sym_str(pc->in, name));
+        return NULL;
+    }
+    Stmt *s = pb_let(pc, name, nsp, value, sp);
+    s->u.let.random = true;
+    return s;
+}
+
 Stmt *pb_include(ParseCtx *pc, const char *path, Span psp, Span sp)
 {
     Stmt *s = ast_stmt(pc->arena, ST_INCLUDE, sp);

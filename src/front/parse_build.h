@@ -75,6 +75,8 @@ Stmt *pb_horizon(ParseCtx *pc, Expr *year, Span sp);
 Stmt *pb_price(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
 Stmt *pb_asof(ParseCtx *pc, Expr *date, Span sp);
 Stmt *pb_let(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
+/* `let NAME ~ DIST(args)`: the value must be a call (the evaluator knows the names). */
+Stmt *pb_let_random(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
 Stmt *pb_include(ParseCtx *pc, const char *path, Span psp, Span sp);
 Stmt *pb_use(ParseCtx *pc, Sym name, Span nsp, Span sp);
 Stmt *pb_assert(ParseCtx *pc, Expr *cond, const char *msg, Span sp);
@@ -97,6 +99,9 @@ Stmt *pb_show_expr(ParseCtx *pc, Expr *e, Span sp);
 Stmt *pb_show_words(ParseCtx *pc, Sym a, Span asp, Sym b, Span bsp, Span sp);
 Expr *pb_ref(ParseCtx *pc, Sym what, Span wsp, Sym of, Span osp, Span sp);
 Stmt *pb_show(ParseCtx *pc, Sym topic, Span tsp, Sym of, Span osp, Sym to, Span tosp, Span sp);
+/* `show TOPIC at Q, Q...`: the levels of a show (the evaluator says which topic takes
+ * them); s may be NULL after an error. */
+Stmt *pb_show_at(ParseCtx *pc, Stmt *s, ExprVec *at);
 Stmt *pb_scenario(ParseCtx *pc, Sym name, Span nsp, const char *desc, StmtList body, Span sp);
 Stmt *pb_whatif(ParseCtx *pc, Sym name, Span nsp, StmtList *shocks, StmtList *body, Span sp);
 Stmt *pb_defaults(ParseCtx *pc, Sym name, Span nsp, Span sp);
@@ -104,6 +109,11 @@ Stmt *pb_shock(ParseCtx *pc, Sym what, Span wsp, Sym name, Span nsp, Expr *by, S
 Stmt *pb_cancel(ParseCtx *pc, Sym label, Span lsp, Span sp);
 Stmt *pb_drop(ParseCtx *pc, Span sp);
 Stmt *pb_set(ParseCtx *pc, Sym param, Span psp, Expr *value, Span sp);
+/* `simulate NAME N times [seed S] { body }`: times_w and seed_w are the words written
+ * there (times_w SYM_NONE when none is, tsp then the count's span; seed_w SYM_NONE when
+ * there is no seed). */
+Stmt *pb_simulate(ParseCtx *pc, Sym name, Span nsp, Expr *samples, Sym times_w, Span tsp,
+                  Sym seed_w, Span ssp, Expr *seed, StmtList *body, Span sp);
 
 /* Errors. pb_error reports a located error unless it would be a cascade (another error
  * already in the same statement); the lexer's errors go through lex.c. */

@@ -1,5 +1,6 @@
 /* parse_stmt.c - AST construction for deals, questions and what-if statements. */
 #include "parse_build.h"
+#include <stdio.h>
 #include <string.h>
 
 static const char *const OPT_WORDS[OPT_COUNT] = {"over", "from", "at", "due", "nonbinding",
@@ -145,6 +146,16 @@ Expr *pb_ref(ParseCtx *pc, Sym what, Span wsp, Sym of, Span osp, Span sp)
     return e;
 }
 
+Stmt *pb_show_at(ParseCtx *pc, Stmt *s, ExprVec *at)
+{
+    (void)pc;
+    if (s) {
+        s->u.show.at = at->v;
+        s->u.show.nat = at->n;
+    }
+    return s;
+}
+
 /* ---- what-if ---- */
 
 Stmt *pb_scenario(ParseCtx *pc, Sym name, Span nsp, const char *desc, StmtList body, Span sp)
@@ -248,5 +259,37 @@ Stmt *pb_set(ParseCtx *pc, Sym param, Span psp, Expr *value, Span sp)
         return NULL;
     }
     s->u.set.word = value->u.name;
+    return s;
+}
+
+/* ---- Monte Carlo ---- */
+
+Stmt *pb_simulate(ParseCtx *pc, Sym name, Span nsp, Expr *samples, Sym times_w, Span tsp,
+                  Sym seed_w, Span ssp, Expr *seed, StmtList *body, Span sp)
+{
+    if (times_w == SYM_NONE) {
+        pb_error(pc, (Span){tsp.file, tsp.end, tsp.end},
+                 "expected `times` after the number of samples");
+        diag_hint(pc->d, "simulate NAME N times [seed S] { show default probabilities }");
+        return NULL;
+    }
+    if (strcmp(sym_str(pc->in, times_w), "times") != 0) {
+        pb_error(pc, tsp, "expected `times` after the number of samples, found '%s'",
+                 sym_str(pc->in, times_w));
+        diag_hint(pc->d, "simulate NAME N times [seed S] { show default probabilities }");
+        return NULL;
+    }
+    if (seed_w != SYM_NONE && strcmp(sym_str(pc->in, seed_w), "seed") != 0) {
+        pb_error(pc, ssp, "expected `seed` or a block after `times`, found '%s'",
+                 sym_str(pc->in, seed_w));
+        diag_hint(pc->d, "simulate NAME N times seed S { ... }");
+        return NULL;
+    }
+    Stmt *s = ast_stmt(pc->arena, ST_SIMULATE, sp);
+    s->u.simulate.scenario = name;
+    s->u.simulate.scenario_span = nsp;
+    s->u.simulate.samples = samples;
+    s->u.simulate.seed = seed;
+    s->u.simulate.body = *body;
     return s;
 }

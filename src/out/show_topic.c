@@ -16,7 +16,7 @@ int show_topic_find(const char *word) { return wordlist_find(TOPICS, TOPIC__COUN
 int show_topic(FILE *out, Engine *e, ShowTopic t, EntId a, EntId b)
 {
     unsigned flags = show_topic_flags(t);
-    if (t >= TOPIC__COUNT || (flags & TF_WHATIF))
+    if (t >= TOPIC__COUNT || (flags & (TF_WHATIF | TF_SIMULATE)))
         return SHOW_NOT_MINE;
     if ((flags & TF_OF) && a == ENT_NONE)
         return SHOW_NEEDS_ENTITY;

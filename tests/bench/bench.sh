@@ -5,7 +5,9 @@
 # report --json with sources <= 5 s and <= 1 GB; diff --scenario <= 5 s; fmt within twice
 # check's time and memory (on the same file, and on one 100 MB line); clearing of a
 # 1M-obligation world <= 1 s; a what-if fork does not copy the world; a REPL question on
-# the 2025 web well under 100 ms; a pasted 10,000-line block accepted in well under a second.
+# the 2025 web well under 100 ms; a pasted 10,000-line block accepted in well under a second;
+# simulate: 100,000 samples of a demand scenario on the 2025 web <= 2 s, 100 samples of the
+# 1M-deal web <= 60 s.
 # Each command runs BENCH_RUNS times (default 3): best and median wall time, peak resident
 # memory, exit status. The best is what a noisy shared machine inflates least.
 set -e
@@ -51,6 +53,12 @@ $M "run + what-if demand shortfall (clearing)" "$DG" "$tmp/web1m.deal" "$tmp/wha
 $M "repl: load, then a what-if" sh -c "\"$DG\" repl \"$tmp/web1m.deal\" \"$tmp/whatif.deal\" < /dev/null"
 $M "repl: a 10,000-line block, piped" sh -c "\"$DG\" repl < \"$tmp/block10k.deal\""
 $M "repl: a 10,000-line block, pasted in a terminal" python3 $dir/paste.py "$DG" "$tmp/block10k.deal"
+# simulate: a demand scenario with uncertain growth, on the 2025 web and on the 1M-deal web
+# (every CPU, and one thread for the cost of a sample on one core).
+printf 'let growth ~ normal(-20%%, 25%%)\nscenario uncertain { shock demand by growth }\n' > "$tmp/mc.deal"
+$M "simulate 100,000 samples, stdlib/ai2025.deal" "$DG" simulate uncertain 100000 stdlib/ai2025.deal "$tmp/mc.deal"
+$M "simulate 100,000 samples, ai2025, -j1" "$DG" simulate uncertain 100000 stdlib/ai2025.deal "$tmp/mc.deal" -j1
+$M "simulate 100 samples, 1M-deal web" "$DG" simulate uncertain 100 "$tmp/web1m.deal" "$tmp/mc.deal"
 "$BUILD/bench/forkcost" "$tmp/web1m.deal"
 "$BUILD/bench/clearcost"
 "$BUILD/bench/question"

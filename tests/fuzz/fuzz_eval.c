@@ -188,12 +188,33 @@ static void write_others(Dg *dg, const Names *scen)
 
 /* ---- fmt ---- */
 
-static Dg *run(const char *text, size_t len, bool quiet)
+/* A script may ask for a long run (`simulate s 1000000000 times`): its run stops after
+ * this many of the evaluator's "stop now?" questions (asked between statements, between
+ * the samples of a simulate and before clearings), as Ctrl-C stops it in the REPL, and
+ * fails. Counted, so an input stops at the same place every time; the reports written
+ * after the run are never stopped (the budget is off by then). */
+#define MAX_STEPS 100000
+
+typedef struct Budget {
+    size_t steps;
+    bool on;
+} Budget;
+
+static bool over_budget(void *ud)
 {
-    DgOptions o = {.out = sink, .err = sink, .quiet = quiet};
+    Budget *b = ud;
+    return b->on && ++b->steps > MAX_STEPS;
+}
+
+static Dg *run(const char *text, size_t len, bool quiet, Budget *budget)
+{
+    DgOptions o = {.out = sink, .err = sink, .quiet = quiet, .jobs = 1,
+                   .cancel = over_budget, .cancel_ud = budget};
+    budget->on = true;
     Dg *dg = dg_new(&o);
     dg_run_text(dg, "fuzz.deal", text, len);
     dg_finish(dg);
+    budget->on = false;
     return dg;
 }
 
@@ -209,7 +230,8 @@ static void check_fmt(Dg *dg, const Reports *before, const char *text, size_t le
     CHECK(l1 == l2 && memcmp(f1, f2, l1) == 0);
     free(f2);
 
-    Dg *again = run(f1, l1, true);
+    Budget budget = {0};
+    Dg *again = run(f1, l1, true, &budget);
     CHECK(dg_error_count(again) == 0);
     Reports after;
     write_reports(again, &after);
@@ -239,7 +261,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     if (!sink && !(sink = fopen("/dev/null", "w")))
         abort();
-    Dg *dg = run((const char *)data, size, false);
+    Budget budget = {0};
+    Dg *dg = run((const char *)data, size, false, &budget);
     bool clean = dg_error_count(dg) == 0;
     Reports r;
     write_reports(dg, &r);

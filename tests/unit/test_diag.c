@@ -82,7 +82,7 @@ static void test_expected_list(void **st)
 {
     (void)st;
     char *out = diagnose("let a 5\n");
-    assert_non_null(strstr(out, "x.deal:1:7: error: unexpected amount 5, expected '='\n"));
+    assert_non_null(strstr(out, "x.deal:1:7: error: unexpected amount 5, expected '=' or '~'\n"));
     free(out);
     out = diagnose("show sources of\n");   /* `of` cannot end a statement: the newline is space */
     assert_non_null(strstr(out, "x.deal:1:16: error: unexpected end of input, expected name\n"));

@@ -1,0 +1,1 @@
+simulate bust ten tests/golden/simulate_hand.deal

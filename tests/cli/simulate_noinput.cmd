@@ -1,0 +1,1 @@
+simulate bust 10

@@ -1,0 +1,1 @@
+simulate nope 10 tests/golden/simulate_hand.deal
