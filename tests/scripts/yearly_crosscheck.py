@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cross-check of the yearly stress model against an independent model written from its text.
 
-The model here follows DESIGN.md / docs/STRESS.md ("The stress model"): years T0 (`as of`) ..
+The model here follows docs/STRESS.md ("The yearly clearing"): years T0 (`as of`) ..
 T1 (`horizon`, else the last year a binding money deal pays; loan and debt repayments do not
 extend it), and for each year t:
 
