@@ -89,20 +89,29 @@ int dg_diff(Dg *a, Dg *b, FILE *out, bool json);
 /* `diff --scenario NAME`: the base world against the scenario, clearing results included. */
 int dg_diff_scenario(Dg *dg, const char *scenario, FILE *out, bool json);
 
-/* `graph` and `chart timeline`: a picture of the world (or of a scenario's fork, defaults
- * marked) written to `out` ("-" is standard output). The format is `format` (dot, svg, png)
- * when given, else the extension of out, else DOT for a graph and SVG for a chart. Problems
- * are printed to opt.err prefixed with `who` ("dealgraph graph"). */
-typedef enum { DG_PIC_GRAPH, DG_PIC_CHART_TIMELINE } DgPicKind;
+/* `graph` and the charts: a picture of the world (or of a scenario's fork, defaults
+ * marked), or of a simulate's results, written to `out` ("-" is standard output). The
+ * format is `format` (dot, svg, png) when given, else the extension of out, else DOT for a
+ * graph and SVG for a chart. Problems are printed to opt.err prefixed with `who`
+ * ("dealgraph graph").
+ *   DG_PIC_CHART_TIMELINE  cash by year per entity (of `scenario`'s fork when given)
+ *   DG_PIC_CHART_DEFAULTS  `samples` draws of `scenario` (seed `seed`, docs/RISK.md): each
+ *                          entity's default probability with its 95% interval
+ *   DG_PIC_CHART_LOSSES    the same samples' system losses, VaR and ES at `level` marked */
+typedef enum {
+    DG_PIC_GRAPH, DG_PIC_CHART_TIMELINE, DG_PIC_CHART_DEFAULTS, DG_PIC_CHART_LOSSES
+} DgPicKind;
 typedef struct DgPicture {
     DgPicKind kind;
     const char *who;          /* message prefix */
-    const char *scenario;     /* NULL: the base world */
+    const char *scenario;     /* NULL: the base world (a simulate's chart needs one) */
     const char *title;        /* graph caption, NULL for none */
     const char *format;       /* NULL: from out's extension */
     const char *out;          /* NULL or "-": standard output */
     const char *const *entities;  /* chart: the entities to draw (n_entities), else chosen */
     size_t n_entities;
+    uint64_t samples, seed;   /* a simulate's chart: its samples and seed */
+    double level;             /* losses: the VaR/ES level, 0 < level < 1 (0: 0.99) */
 } DgPicture;
 /* Before loading anything: can the picture be written as asked? DG_EUSAGE if not. */
 int dg_picture_check(Dg *dg, const DgPicture *pic);

@@ -8,6 +8,7 @@
 #include "dg.h"
 #include "eval.h"
 #include "reading.h"
+#include "render.h"
 
 struct Dg {
     DgOptions opt;
@@ -19,5 +20,11 @@ struct Dg {
 /* Print the diagnostics found since the last call; DG_EFAIL when errors were added since
  * there were errors_before of them. */
 int dg_flush_diags(Dg *dg, size_t errors_before);
+
+/* A picture's bytes made (rc 0) or its maker's message (rc != 0): write them to pic->out
+ * (dg_write_file) or say why not. Frees data. */
+int dg_pic_write(Dg *dg, const DgPicture *pic, int rc, char *data, size_t len, const char *msg);
+/* The charts of a simulate (dg_sim.c): run pic->samples of pic->scenario and draw them. */
+int dg_sim_picture(Dg *dg, const DgPicture *pic, RenderFormat f);
 
 #endif

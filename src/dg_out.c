@@ -155,7 +155,7 @@ static int pic_open(Dg *dg, const char *scenario, Pic *p)
  * for a chart. */
 static int pic_format(const Dg *dg, const DgPicture *pic, RenderFormat *f)
 {
-    bool chart = pic->kind == DG_PIC_CHART_TIMELINE;
+    bool chart = pic->kind != DG_PIC_GRAPH;
     bool ok = true;
     if (pic->format)
         ok = render_format_from_name(pic->format, f);
@@ -183,8 +183,7 @@ int dg_picture_check(Dg *dg, const DgPicture *pic)
     return pic_format(dg, pic, &f);
 }
 
-/* Bytes made (rc 0) or the maker's message (rc != 0): write them or say why not. */
-static int pic_write(Dg *dg, const DgPicture *pic, int rc, char *data, size_t len,
+int dg_pic_write(Dg *dg, const DgPicture *pic, int rc, char *data, size_t len,
                      const char *msg)
 {
     if (rc != 0) {
@@ -212,7 +211,7 @@ static int draw_graph(Dg *dg, const DgPicture *pic, RenderFormat f, const Pic *p
     Renderer *r = renderer_new();
     rc = render_data(r, g, &o, f, &data, &len, msg, sizeof msg);
     renderer_free(r);
-    rc = pic_write(dg, pic, rc, data, len, msg);
+    rc = dg_pic_write(dg, pic, rc, data, len, msg);
     graph_free(g);
     return rc;
 }
@@ -248,7 +247,7 @@ static int draw_chart(Dg *dg, const DgPicture *pic, RenderFormat f, const Pic *p
         char *data = NULL, msg[256];
         size_t len = 0;
         rc = chart_render(&d, f, &data, &len, msg, sizeof msg);
-        rc = pic_write(dg, pic, rc, data, len, msg);
+        rc = dg_pic_write(dg, pic, rc, data, len, msg);
         chart_data_free(&d);
         graph_free(g);
         if (base)
@@ -263,7 +262,11 @@ int dg_picture(Dg *dg, const DgPicture *pic)
     RenderFormat f;
     Pic p;
     int rc = pic_format(dg, pic, &f);
-    if (rc != DG_OK || (rc = pic_open(dg, pic->scenario, &p)) != DG_OK)
+    if (rc != DG_OK)
+        return rc;
+    if (pic->kind == DG_PIC_CHART_DEFAULTS || pic->kind == DG_PIC_CHART_LOSSES)
+        return dg_sim_picture(dg, pic, f);
+    if ((rc = pic_open(dg, pic->scenario, &p)) != DG_OK)
         return rc;
     rc = pic->kind == DG_PIC_GRAPH ? draw_graph(dg, pic, f, &p) : draw_chart(dg, pic, f, &p);
     pic_free(&p);

@@ -1,12 +1,17 @@
-/* dg_sim.c - `dealgraph simulate` and `dealgraph simulate --merge` (dg.h; docs/RISK.md):
- * the evaluator draws and clears the samples, out/ prints the sums, and the merge reads
- * shards' JSON back into one run's sums. */
+/* dg_sim.c - `dealgraph simulate`, `dealgraph simulate --merge` and the charts of a
+ * simulate (`chart defaults`, `chart losses`) (dg.h; docs/RISK.md): the evaluator draws and
+ * clears the samples, out/ prints or draws the sums, and the merge reads shards' JSON back
+ * into one run's sums. */
 #include "dg_int.h"
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include "mc_merge.h"
 #include "mc_show.h"
+#include "chart.h"
+#include "montecarlo.h"
+#include "value.h"
 
 int dg_simulate(Dg *dg, FILE *out, const DgSimulate *s)
 {
@@ -84,4 +89,101 @@ int dg_simulate_merge(const char *const *files, size_t n, FILE *out, FILE *err)
     free(roots);
     fflush(out);
     return st == DG_OK && ferror(out) ? DG_EIO : st;
+}
+
+/* ---- the charts of a simulate (chart_risk.c draws them) ---- */
+
+/* The most bars a default chart draws: the most likely defaulters, the subtitle says so. */
+enum { SIM_CHART_MAX_BARS = 40 };
+
+typedef struct Bar {
+    const char *name;
+    double p, loss;
+    uint64_t k;
+} Bar;
+
+/* Most likely first, then the larger expected loss, then by name (as the text table). */
+static int bar_order(const void *a, const void *b)
+{
+    const Bar *x = a, *y = b;
+    if (x->p != y->p)
+        return x->p > y->p ? -1 : 1;
+    if (x->loss != y->loss)
+        return x->loss > y->loss ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static int draw_defaults(const McSum *m, const char *heading, RenderFormat f, char **data,
+                         size_t *len, char *msg, size_t msgn)
+{
+    Bar *bars = xcalloc(m->n + 1, sizeof *bars);
+    size_t k = 0;
+    for (size_t j = 0; j < m->n; j++)
+        if (m->ent[j].defaults)
+            bars[k++] = (Bar){m->ent[j].name, mc_probability(m, j), mc_expected_loss(m, j),
+                              m->ent[j].defaults};
+    qsort(bars, k, sizeof *bars, bar_order);
+    size_t n = k < SIM_CHART_MAX_BARS ? k : SIM_CHART_MAX_BARS;
+    ChartBars b = {.n = n};
+    const char **names = xcalloc(n + 1, sizeof *names);
+    double *v = xcalloc(3 * n + 1, sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        names[i] = bars[i].name;
+        v[i] = bars[i].p;
+        mc_wilson(bars[i].k, m->samples, &v[n + i], &v[2 * n + i]);
+    }
+    b.names = names, b.p = v, b.lo = v + n, b.hi = v + 2 * n;
+    snprintf(b.title, sizeof b.title, "Default probabilities - %s", heading);
+    if (!k)
+        snprintf(b.subtitle, sizeof b.subtitle, "nobody defaulted in any sample");
+    else if (n < k)
+        snprintf(b.subtitle, sizeof b.subtitle, "the %zu most likely of the %zu that defaulted", n, k);
+    else
+        snprintf(b.subtitle, sizeof b.subtitle, "every entity that defaulted in a sample (%zu of %zu)",
+                 k, m->n);
+    int rc = chart_defaults(&b, f, data, len, msg, msgn);
+    free(names);
+    free(v);
+    free(bars);
+    return rc;
+}
+
+static int draw_losses(const McSum *m, const char *heading, double q, RenderFormat f,
+                       char **data, size_t *len, char *msg, size_t msgn)
+{
+    ChartHist h = {.loss = m->sys, .n = m->nsys, .q = q, .var = mc_var(m, q), .es = mc_es(m, q)};
+    char mean[32];
+    snprintf(h.title, sizeof h.title, "System losses - %s", heading);
+    snprintf(h.subtitle, sizeof h.subtitle, "mean %s; VaR and ES at %g%%",
+             usd_text(mc_system_mean(m), mean, sizeof mean), 100 * q);
+    return chart_losses(&h, f, data, len, msg, msgn);
+}
+
+int dg_sim_picture(Dg *dg, const DgPicture *pic, RenderFormat f)
+{
+    if (!pic->scenario || !pic->samples) {
+        fprintf(dg->opt.err, "%s: give the scenario and samples: --simulate SCENARIO N\n", pic->who);
+        return DG_EUSAGE;
+    }
+    double q = pic->level > 0 ? pic->level : 0.99;
+    if (!(q > 0 && q < 1)) {
+        fprintf(dg->opt.err, "%s: the level is a share between 0 and 1, such as 0.99\n", pic->who);
+        return DG_EUSAGE;
+    }
+    size_t before = dg->rd.diags.nerrors;
+    Simulation *sim = eval_simulate_named(dg->ev, pic->scenario, pic->samples, pic->seed, 0, 1);
+    int st = dg_flush_diags(dg, before);
+    if (!sim)
+        return st == DG_OK ? DG_EFAIL : st;
+    const McSum *m = sim_sum(sim);
+    char heading[200], *data = NULL, msg[256] = "";
+    size_t len = 0;
+    snprintf(heading, sizeof heading, "%s, %" PRIu64 " sample%s (seed %" PRIu64 ")",
+             sim_scenario(sim), m->samples, m->samples == 1 ? "" : "s", sim_seed(sim));
+    int rc = pic->kind == DG_PIC_CHART_DEFAULTS
+                 ? draw_defaults(m, heading, f, &data, &len, msg, sizeof msg)
+                 : draw_losses(m, heading, q, f, &data, &len, msg, sizeof msg);
+    eval_simulation_free(sim);
+    rc = dg_pic_write(dg, pic, rc, data, len, msg);
+    return rc == DG_OK ? st : rc;
 }

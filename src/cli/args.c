@@ -1,6 +1,7 @@
 /* args.c - the argument parser every command shares, and the run options of a terminal
  * (cli.h). Arguments are parsed by hand: getopt keeps global state and reorders words. */
 #include "cli.h"
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -56,6 +57,11 @@ int args_parse(int argc, char **argv, const ArgSpec *specs, ArgList *files, cons
             return usage_error(who, "unknown option '%s'", a);
         } else if (s->kind == ARG_FLAG) {
             *(bool *)s->slot = true;
+        } else if (s->kind == ARG_TWO) {
+            if (eq || i + 2 >= argc)
+                return usage_error(who, "%s needs two values", s->name);
+            ((const char **)s->slot)[0] = argv[++i];
+            ((const char **)s->slot)[1] = argv[++i];
         } else {
             const char *v = eq ? eq : i + 1 < argc ? argv[++i] : NULL;
             if (!v)
@@ -69,6 +75,20 @@ int args_parse(int argc, char **argv, const ArgSpec *specs, ArgList *files, cons
     if (!files->v)
         files->v = xcalloc(1, sizeof *files->v);
     return DG_OK;
+}
+
+/* A whole number from lo to hi written in full (no sign, no suffix). */
+bool args_whole(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+    if (!s || *s < '0' || *s > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
 }
 
 DgOptions cli_options(void)

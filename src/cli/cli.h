@@ -25,7 +25,7 @@ int repl_main(int argc, char **argv);
  * other word is a file (`-`, standard input, is one; after `--` every word is). `-h` and
  * `--help` answer ARGS_HELP (the caller prints its usage to stdout and exits 0). */
 enum { ARGS_HELP = -1 };
-typedef enum { ARG_FLAG, ARG_VALUE, ARG_LIST } ArgKind;
+typedef enum { ARG_FLAG, ARG_VALUE, ARG_LIST, ARG_TWO } ArgKind;
 typedef struct ArgList {
     const char **v;   /* heap, NULL-terminated; free(v) */
     size_t n;
@@ -34,11 +34,15 @@ typedef struct ArgSpec {
     const char *name;    /* "--scenario" */
     const char *alias;   /* "-o", or NULL */
     ArgKind kind;
-    void *slot;          /* bool *, const char **, ArgList * */
+    void *slot;          /* bool *, const char **, ArgList *, ARG_TWO: const char *[2]
+                            (the next two words: `--simulate SCENARIO N`) */
 } ArgSpec;
 /* DG_OK, ARGS_HELP, or DG_EUSAGE after printing "who: why" on stderr. `specs` ends with
  * a zeroed entry. */
 int args_parse(int argc, char **argv, const ArgSpec *specs, ArgList *files, const char *who);
+
+/* A whole number from lo to hi written in full (no sign, no suffix) into *out. */
+bool args_whole(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
 
 /* The options of a run from the terminal: stdout/stderr, colour unless NO_COLOR is set. */
 DgOptions cli_options(void);

@@ -1,7 +1,6 @@
 /* cmd_simulate.c - `dealgraph simulate SCENARIO N FILE... [--seed S] [--shard K/N] [-j N]
  * [--json]` and `dealgraph simulate --merge A.json B.json ...` (docs/RISK.md). */
 #include "cli.h"
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,20 +9,6 @@ static const char USAGE[] =
     "       dealgraph simulate --merge SHARD.json...\n"
     "N samples of SCENARIO (its random lets drawn for each); --shard K/N runs the samples\n"
     "k with k mod N == K, and --merge adds the shards' JSON up into the whole run's.\n";
-
-/* A whole number from lo to hi written in full (no sign, no suffix). */
-static bool whole(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
-{
-    if (!s || *s < '0' || *s > '9')
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
 
 static int usage(const char *fmt, const char *arg)
 {
@@ -43,7 +28,7 @@ static bool shard_of(const char *s, uint64_t *k, uint64_t *n)
     char head[24];
     memcpy(head, s, (size_t)(slash - s));
     head[slash - s] = '\0';
-    return whole(head, 0, UINT64_MAX, k) && whole(slash + 1, 1, 1u << 30, n) && *k < *n;
+    return args_whole(head, 0, UINT64_MAX, k) && args_whole(slash + 1, 1, 1u << 30, n) && *k < *n;
 }
 
 typedef struct SimArgs {
@@ -59,14 +44,14 @@ static int run(const SimArgs *a, DgSimulate *s)
         return usage("%s", a->words.n < 2 ? "give a scenario, a number of samples and files"
                                           : "no input files");
     s->scenario = a->words.v[0];
-    if (!whole(a->words.v[1], 1, DG_SIM_MAX_SAMPLES, &s->samples))
+    if (!args_whole(a->words.v[1], 1, DG_SIM_MAX_SAMPLES, &s->samples))
         return usage("the number of samples is a whole number from 1 to 1000000000, not '%s'",
                      a->words.v[1]);
-    if (a->seed && !whole(a->seed, 0, DG_SIM_MAX_SEED, &s->seed))
+    if (a->seed && !args_whole(a->seed, 0, DG_SIM_MAX_SEED, &s->seed))
         return usage("--seed takes a whole number from 0 to 9007199254740992, not '%s'", a->seed);
     if (a->shard && !shard_of(a->shard, &s->shard, &s->shards))
         return usage("--shard takes K/N with 0 <= K < N, not '%s'", a->shard);
-    if (a->jobs && !whole(a->jobs, 1, 256, &jobs))
+    if (a->jobs && !args_whole(a->jobs, 1, 256, &jobs))
         return usage("-j takes a number of threads from 1 to 256, not '%s'", a->jobs);
     DgOptions o = cli_options();
     o.quiet = true;

@@ -21,6 +21,7 @@ static const char USAGE[] =
     "       dealgraph repl [FILE...]\n"
     "       dealgraph graph FILE... [--scenario NAME] [--format dot|svg|png] -o OUT\n"
     "       dealgraph chart timeline FILE... [--entity X]... -o OUT\n"
+    "       dealgraph chart defaults|losses FILE... --simulate SCENARIO N [--seed S] -o OUT\n"
     "       dealgraph simulate SCENARIO N FILE... [--seed S] [--shard K/N] [-j N] [--json]\n"
     "       dealgraph simulate --merge SHARD.json...\n"
     "       dealgraph --tokens FILE | --ast FILE | --help | --version\n"
