@@ -2,16 +2,57 @@
  *
  * The timeline is the yearly model with everyone paying in full: the same dues (dues.h) the
  * clearing clears, so in the unshocked world the first entity to default does so in its
- * runway year. One pass over the dues of each year serves one entity or all of them. */
+ * runway year. One pass over the dues of each year serves one entity or all of them.
+ * Credit facilities are drawn as the clearing draws them (credit.h): by what a borrower
+ * lacks to pay its dues, with everyone paying in full. */
 #include "timeline.h"
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
+#include "credit.h"
 #include "dues.h"
 
 static double start_cash(const Entity *e)
 {
     return (e->has & (1u << A_CASH)) ? e->attr[A_CASH] : 0;
+}
+
+/* Scratch for a year's draws: n + 1 entries each. */
+typedef struct Draws {
+    double *owes, *lack, *lent, *drew;
+} Draws;
+
+/* The draws of year y, cash being what each entity would end it with before them: a
+ * borrower draws what it lacks (its dues, its own lending included, less all it has); a
+ * lender's draws are dues of its own, so a chain of facilities is a fixed point. Then the
+ * draws move the cash. */
+static void draw_year(DuePlan *p, int y, const bool *market, double *cash, Draws *s)
+{
+    size_t n = p->n;
+    for (int pass = 0; pass < CREDIT_MAX_PASSES; pass++) {
+        memset(s->lent, 0, (n + 1) * sizeof *s->lent);
+        memset(s->drew, 0, (n + 1) * sizeof *s->drew);
+        credit_flows(p, NULL, s->lent, s->drew);
+        for (EntId v = 0; v < n; v++) {
+            double x = s->lent[v] - cash[v];
+            s->lack[v] = market[v] || !(x > CLEAR_TOL * (s->owes[v] + s->lent[v])) ? 0 : x;
+        }
+        if (!credit_set_draws(p, y, s->lack))
+            break;
+    }
+    memset(s->lent, 0, (n + 1) * sizeof *s->lent);
+    memset(s->drew, 0, (n + 1) * sizeof *s->drew);
+    credit_flows(p, NULL, s->lent, s->drew);
+    for (EntId v = 0; v < n; v++)
+        cash[v] += s->drew[v] - s->lent[v];
+}
+
+static bool has_credit(const DuePlan *p)
+{
+    for (size_t k = 0; k < p->nd; k++)
+        if (p->deal[k].kind == VERB_COMMITS)
+            return true;
+    return false;
 }
 
 /* Walk the years with everyone paying in full; fill year rows for `only` (ENT_NONE: none)
@@ -33,6 +74,14 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
     }
     WEdge *lines = NULL;
     size_t nl = 0, cap = 0;
+    Draws s = {0};
+    bool credit = has_credit(&p);
+    if (credit) {
+        s.owes = xcalloc(n + 1, sizeof *s.owes);
+        s.lack = xcalloc(n + 1, sizeof *s.lack);
+        s.lent = xcalloc(n + 1, sizeof *s.lent);
+        s.drew = xcalloc(n + 1, sizeof *s.drew);
+    }
     for (int y = p.h.first; y <= p.h.last; y++) {
         nl = 0;
         dues_of_year(&p, y, &lines, &nl, &cap);
@@ -48,10 +97,18 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
             const WEdge *l = &lines[k];
             cash[l->from] -= l->amt;
             cash[l->to] += l->amt;
+            if (credit)
+                s.owes[l->from] += l->amt;
             if (row && l->to == only)
                 row->inflow += l->amt;
             if (row && l->from == only)
                 row->outflow += l->amt;
+        }
+        if (credit) {
+            draw_year(&p, y, market, cash, &s);
+            memset(s.owes, 0, (n + 1) * sizeof *s.owes);
+            if (row)
+                row->inflow += s.drew[only], row->outflow += s.lent[only];
         }
         if (row)
             row->end = cash[only];
@@ -61,6 +118,10 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
         dues_paid(&p, y, full);
     }
     free(lines);
+    free(s.owes);
+    free(s.lack);
+    free(s.lent);
+    free(s.drew);
     free(cash);
     free(full);
     free(market);
