@@ -50,7 +50,10 @@ Stmt *pb_core_credit(ParseCtx *pc, Sym lender, Span lsp, Expr *limit, Sym word, 
     Stmt *s = pb_core(pc, VERB_COMMITS, lender, lsp, limit, borrower, bsp);
     if (word != SYM_NONE && strcmp(sym_str(pc->in, word), "credit") == 0)
         return s;
-    if (word == SYM_NONE)
+    if (word == SYM_NONE && limit && limit->kind == EX_NAME &&
+        strcmp(sym_str(pc->in, limit->u.name), "credit") == 0)
+        pb_error(pc, limit->span, "expected the amount a facility commits before `credit`");
+    else if (word == SYM_NONE)
         pb_error(pc, wsp, "expected `credit` after the amount a facility commits");
     else
         pb_error(pc, wsp, "expected `credit` after the amount a facility commits, found '%s'",
