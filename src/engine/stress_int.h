@@ -38,8 +38,8 @@ typedef struct Run {
     double *arr_in;       /* the arrears each entity brought into the year */
     int *round;
     bool *forced, *market;
-    WEdge *lines;         /* this year's dues, arrears and calls */
-    size_t nl, capl;
+    WEdge *lines;         /* this year's dues, arrears, then calls [nsched, ncalled), draws */
+    size_t nl, capl, nsched, ncalled;
     WEdge *arrears;       /* what was not paid, owed again next year */
     size_t na, capa;
     Csr ob;               /* this year's obligations */

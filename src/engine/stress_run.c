@@ -112,8 +112,9 @@ static void call_lines(Run *u, const Csr *row_of)
 }
 
 /* Set each facility's draw to what its borrower lacks in this clearing: its dues less its
- * resources and all it received but its draws (a market or a forced entity draws nothing).
- * The next step of the same fixed point as the calls. Returns whether a draw moved. */
+ * resources and all it received but its draws and guarantee calls (a borrower draws before
+ * any guarantor is called; a market or a forced entity draws nothing). The next step of
+ * the same fixed point as the calls. Returns whether a draw moved. */
 static bool raise_draws(Run *u, int year)
 {
     if (!u->nfac)
@@ -121,6 +122,8 @@ static bool raise_draws(Run *u, int year)
     memset(u->lent, 0, u->N * sizeof *u->lent);
     memset(u->drew, 0, u->N * sizeof *u->drew);
     credit_flows(&u->plan, u->f, u->lent, u->drew);
+    for (size_t k = u->nsched; k < u->ncalled; k++)
+        u->drew[u->lines[k].to] += u->lines[k].amt * u->f[u->lines[k].from];
     for (EntId i = 0; i < u->n; i++) {
         double L = u->ob.rowsum[i], x = L - u->e[i] - (u->in[i] - u->drew[i]);
         u->lack[i] = u->market[i] || u->forced[i] || !(x > CLEAR_TOL * L) ? 0 : x;
@@ -159,7 +162,7 @@ static void clear_year(Run *u, int year)
 {
     for (size_t k = 0; k < u->ng; k++)
         u->g[k].call = 0;
-    size_t nsched = u->nl;
+    size_t nsched = u->nsched = u->ncalled = u->nl;
     clear_once(u);
     for (int pass = 1; (u->ng || u->nfac) && !cancelled(u); pass++) {
         bool moved = raise_calls(u, year);
@@ -174,6 +177,7 @@ static void clear_year(Run *u, int year)
         u->nl = nsched;
         call_lines(u, &rows);
         csr_free(&rows);
+        u->ncalled = u->nl;
         credit_lines(&u->plan, &u->lines, &u->nl, &u->capl);
         clear_once(u);
     }

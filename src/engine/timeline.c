@@ -17,8 +17,9 @@ static double start_cash(const Entity *e)
     return (e->has & (1u << A_CASH)) ? e->attr[A_CASH] : 0;
 }
 
-/* Scratch for a year's draws: n + 1 entries each. */
+/* Scratch for a year's draws: n + 1 entries each; none when the web has no facility. */
 typedef struct Draws {
+    bool on;
     double *owes, *lack, *lent, *drew;
 } Draws;
 
@@ -47,12 +48,36 @@ static void draw_year(DuePlan *p, int y, const bool *market, double *cash, Draws
         cash[v] += s->drew[v] - s->lent[v];
 }
 
-static bool has_credit(const DuePlan *p)
+static void draws_init(Draws *s, const DuePlan *p)
 {
-    for (size_t k = 0; k < p->nd; k++)
-        if (p->deal[k].kind == VERB_COMMITS)
-            return true;
-    return false;
+    memset(s, 0, sizeof *s);
+    for (size_t k = 0; k < p->nd && !s->on; k++)
+        s->on = p->deal[k].kind == VERB_COMMITS;
+    if (!s->on)
+        return;
+    double **a[] = {&s->owes, &s->lack, &s->lent, &s->drew};
+    for (size_t i = 0; i < sizeof a / sizeof *a; i++)
+        *a[i] = xcalloc(p->n + 1, sizeof(double));
+}
+
+static void draws_free(Draws *s)
+{
+    free(s->owes);
+    free(s->lack);
+    free(s->lent);
+    free(s->drew);
+}
+
+/* After the dues of year y: draw, and count the draws in `only`'s row. */
+static void draws_step(DuePlan *p, int y, const bool *market, double *cash, Draws *s,
+                       TimelineYear *row, EntId only)
+{
+    if (!s->on)
+        return;
+    draw_year(p, y, market, cash, s);
+    memset(s->owes, 0, (p->n + 1) * sizeof *s->owes);
+    if (row)
+        row->inflow += s->drew[only], row->outflow += s->lent[only];
 }
 
 /* Walk the years with everyone paying in full; fill year rows for `only` (ENT_NONE: none)
@@ -74,14 +99,8 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
     }
     WEdge *lines = NULL;
     size_t nl = 0, cap = 0;
-    Draws s = {0};
-    bool credit = has_credit(&p);
-    if (credit) {
-        s.owes = xcalloc(n + 1, sizeof *s.owes);
-        s.lack = xcalloc(n + 1, sizeof *s.lack);
-        s.lent = xcalloc(n + 1, sizeof *s.lent);
-        s.drew = xcalloc(n + 1, sizeof *s.drew);
-    }
+    Draws s;
+    draws_init(&s, &p);
     for (int y = p.h.first; y <= p.h.last; y++) {
         nl = 0;
         dues_of_year(&p, y, &lines, &nl, &cap);
@@ -97,19 +116,14 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
             const WEdge *l = &lines[k];
             cash[l->from] -= l->amt;
             cash[l->to] += l->amt;
-            if (credit)
+            if (s.on)
                 s.owes[l->from] += l->amt;
             if (row && l->to == only)
                 row->inflow += l->amt;
             if (row && l->from == only)
                 row->outflow += l->amt;
         }
-        if (credit) {
-            draw_year(&p, y, market, cash, &s);
-            memset(s.owes, 0, (n + 1) * sizeof *s.owes);
-            if (row)
-                row->inflow += s.drew[only], row->outflow += s.lent[only];
-        }
+        draws_step(&p, y, market, cash, &s, row, only);
         if (row)
             row->end = cash[only];
         for (EntId v = 0; has && v < n; v++)
@@ -118,10 +132,7 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
         dues_paid(&p, y, full);
     }
     free(lines);
-    free(s.owes);
-    free(s.lack);
-    free(s.lent);
-    free(s.drew);
+    draws_free(&s);
     free(cash);
     free(full);
     free(market);
