@@ -72,6 +72,7 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 %token ASSERT "assert" SCENARIO "scenario" WHAT "what" IF "if" DEFAULTS "defaults"
 %token SHOCK "shock" BY "by" CANCEL "cancel" DROP "drop" SET "set" AND "and" OR "or"
 %token NOT "not" HORIZON "horizon" UP "up" SIMULATE "simulate" TRUE "true" FALSE "false"
+%token COMMITS "commits"
 %token LE "<=" GE ">=" EQ "==" NE "!="
 /* Never reach the grammar: the lexer's raw newline, the trivia `lex_all` returns, and the
  * scanner's "an error was queued, read on" (src/lex.c reports the error). */
@@ -197,6 +198,10 @@ deal_core: IDENT INVESTS expr IN IDENT  { $$ = pb_core(pc, VERB_INVESTS, $1, @1,
          | IDENT GUARANTEES IDENT UP TO expr
                                         { $$ = pb_core_covers(pc, $1, @1, $3, @3, $6, @$); }
          | IDENT GRANTS IDENT expr SHARES { $$ = pb_core(pc, VERB_GRANTS, $1, @1, $4, $3, @3); }
+         | IDENT COMMITS expr IDENT TO IDENT
+                                        { $$ = pb_core_credit(pc, $1, @1, $3, $4, @4, $6, @6); }
+         | IDENT COMMITS expr TO IDENT  /* `credit` left out: said so by the builder */
+            { $$ = pb_core_credit(pc, $1, @1, $3, SYM_NONE, @4, $5, @5); }
          ;
 
 opts: %empty                            { $$ = (DealOpts){0}; }

@@ -6,7 +6,7 @@
 
 static bool is_money(const Deal *d)
 {
-    return d->binding && d->kind != VERB_GRANTS && d->kind != VERB_GUARANTEES;
+    return d->binding && (verb_moves_money(d->kind) || d->kind == VERB_COMMITS);
 }
 
 static int year_of(int32_t month) { return month >= 0 ? month / 12 : -((-month + 11) / 12); }
@@ -31,6 +31,8 @@ void dues_init(DuePlan *p, const World *w)
         p->id[p->nd++] = id;
     }
     p->disbursed = xcalloc(p->nd ? p->nd : 1, sizeof *p->disbursed);
+    p->draw = xcalloc(p->nd ? p->nd : 1, sizeof *p->draw);
+    p->drawn = xcalloc(p->nd ? p->nd : 1, sizeof *p->drawn);
     /* What a loan disbursed before `as of` was paid in full. */
     for (size_t k = 0; k < p->nd; k++)
         if (p->deal[k].kind == VERB_LENDS)
@@ -42,6 +44,8 @@ void dues_free(DuePlan *p)
     free(p->deal);
     free(p->id);
     free(p->disbursed);
+    free(p->draw);
+    free(p->drawn);
     memset(p, 0, sizeof *p);
 }
 
@@ -53,9 +57,12 @@ double dues_payment(const DuePlan *p, size_t k, int year)
 }
 
 /* The year a loan's principal falls due: its `due`; in a script with no dates, its one
- * year; none (INT32_MIN) when it has no `due`. */
+ * year; none (INT32_MIN) when it has no `due`. A facility's draws are repaid in its `due`
+ * year only: in a script with no dates they stay outstanding. */
 static int principal_year(const Deal *d, const Horizon *h)
 {
+    if (d->kind == VERB_COMMITS)
+        return h->dated && d->due != MONTH_NONE ? year_of(d->due) : INT32_MIN;
     if (!h->dated)
         return h->first;
     return d->due != MONTH_NONE ? year_of(d->due) : INT32_MIN;
@@ -64,7 +71,8 @@ static int principal_year(const Deal *d, const Horizon *h)
 double dues_service(const DuePlan *p, size_t k, int year)
 {
     const Deal *d = &p->deal[k];
-    if (d->kind != VERB_LENDS || year < p->h.first || year > p->h.last)
+    if ((d->kind != VERB_LENDS && d->kind != VERB_COMMITS) || year < p->h.first ||
+        year > p->h.last)
         return 0;
     int due = principal_year(d, &p->h);
     if (due != INT32_MIN && year > due)
@@ -101,7 +109,7 @@ void dues_of_year(const DuePlan *p, int year, WEdge **v, size_t *nv, size_t *cap
     for (size_t k = 0; k < p->nd; k++) {
         const Deal *d = &p->deal[k];
         line(v, nv, cap, d->payer, d->payee, dues_payment(p, k, year));
-        if (d->kind == VERB_LENDS)
+        if (d->kind == VERB_LENDS || d->kind == VERB_COMMITS)
             line(v, nv, cap, d->payee, d->payer, dues_service(p, k, year));
     }
     if (year < p->h.first || year > p->h.last)
@@ -117,7 +125,14 @@ void dues_of_year(const DuePlan *p, int year, WEdge **v, size_t *nv, size_t *cap
 
 void dues_paid(DuePlan *p, int year, const double *f)
 {
-    for (size_t k = 0; k < p->nd; k++)
+    for (size_t k = 0; k < p->nd; k++) {
+        double x = f[p->deal[k].payer];
         if (p->deal[k].kind == VERB_LENDS)
-            p->disbursed[k] += dues_payment(p, k, year) * f[p->deal[k].payer];
+            p->disbursed[k] += dues_payment(p, k, year) * x;
+        if (p->deal[k].kind == VERB_COMMITS) {
+            p->disbursed[k] += p->draw[k] * x;
+            p->drawn[k] += p->draw[k];
+            p->draw[k] = 0;
+        }
+    }
 }

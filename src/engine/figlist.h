@@ -19,7 +19,7 @@
     X(FIG_OWN, "own", FU_USD, 1)                 /* cash + revenue over the horizon */ \
     X(FIG_GAP, "gap", FU_USD, 1)                 /* max(0, out - own - in) */ \
     X(FIG_CIRCULARITY, "circularity", FU_PCT, 1) /* sources(v)[v] / in; null when in = 0 */ \
-    X(FIG_COMMITMENTS, "commitments", FU_USD, 1) /* binding buys/pays v still owes */ \
+    X(FIG_COMMITMENTS, "commitments", FU_USD, 1) /* buys/pays v still owes, credit it commits */ \
     X(FIG_BACKLOG, "backlog", FU_USD, 1)         /* the same, owed to v */ \
     X(FIG_COMMITMENT_RATIO, "commitment_ratio", FU_PLAIN, 1) /* years of revenue; null at 0 */ \
     X(FIG_LEVERAGE, "leverage", FU_PLAIN, 1)     /* (debt + borrowed + commitments) / equity */ \
@@ -29,6 +29,7 @@
     X(FIG_VENDOR_FINANCING, "vendor_financing", FU_USD, 1) /* buys from sellers who fund v */ \
     X(FIG_RUNWAY, "runway", FU_YEAR, 1)          /* first year cash is negative; null: never */ \
     X(FIG_BORROWED, "borrowed", FU_USD, 0)       /* binding loans to v */ \
+    X(FIG_CREDIT, "credit", FU_USD, 0)           /* credit facilities v committed (open) */ \
     X(FIG_EQUITY, "equity", FU_USD, 0)           /* equity, else valuation, else shares x price */
 
 /* Of two entities a, b: exposure(a, b). */

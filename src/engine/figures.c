@@ -197,9 +197,21 @@ static bool payer_shares(const Graph *g, EntId v, double *largest, double *hhi)
     return true;
 }
 
-/* b's purchases from sellers that also invested in or lent to b. b's out-row (by seller)
- * and in-row (by funder) are both sorted by peer, so one merge pass pairs them: no lookup
- * in each seller's row. */
+/* Does `seller` commit binding credit to b? (b's deals, scanned once per question; only
+ * when the web has a facility at all.) */
+static bool commits_credit_to(const Graph *g, EntId seller, EntId b)
+{
+    Deal d;
+    for (uint32_t k = g->deal_off[b]; g->any_credit && k < g->deal_off[b + 1]; k++)
+        if (world_deal(g->world, g->deals[k], &d) && d.kind == VERB_COMMITS && d.binding &&
+            d.payee == b && d.payer == seller)
+            return true;
+    return false;
+}
+
+/* b's purchases from sellers that also invested in, lent to or committed credit to b. b's
+ * out-row (by seller) and in-row (by funder) are both sorted by peer, so one merge pass
+ * pairs them: no lookup in each seller's row. */
 static double vendor_financing(const Graph *g, EntId b)
 {
     double sum = 0;
@@ -208,7 +220,8 @@ static double vendor_financing(const Graph *g, EntId b)
         EntId seller = g->out[i].peer;
         while (j < jend && g->in[j].peer < seller)
             j++;
-        if (g->out[i].buys > 0 && j < jend && g->in[j].peer == seller && g->in[j].fund > 0)
+        bool funds = j < jend && g->in[j].peer == seller && g->in[j].fund > 0;
+        if (g->out[i].buys > 0 && (funds || commits_credit_to(g, seller, b)))
             sum += g->out[i].buys;
     }
     return sum;
@@ -285,6 +298,7 @@ bool figure_entity(Engine *e, FigId f, EntId v, double *out)
     case FIG_COMMITMENTS: *out = g->commitments[v]; return true;
     case FIG_BACKLOG: *out = g->backlog[v]; return true;
     case FIG_BORROWED: *out = g->borrowed[v]; return true;
+    case FIG_CREDIT: *out = g->credit[v]; return true;
     case FIG_VENDOR_FINANCING: *out = vendor_financing(g, v); return true;
     default: return figure_derived(e, f, v, out);
     }

@@ -7,13 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
+#include "credit.h"
 
 typedef struct RawEdge {
     EntId u, v;
     GEdge e;
 } RawEdge;
 
-static bool is_money(Verb k) { return k != VERB_GRANTS && k != VERB_GUARANTEES; }
+static bool is_money(Verb k) { return verb_moves_money(k); }
 
 bool graph_is_market(const Graph *g, EntId v)
 {
@@ -32,6 +33,12 @@ static RawEdge *collect(Graph *g, size_t *nraw)
         g->deal_off[d.payer + 1]++;
         if (d.payee != d.payer)
             g->deal_off[d.payee + 1]++;
+        if (d.kind == VERB_COMMITS && d.binding) {
+            double x = credit_committed(&d, &g->h);   /* a promise to lend: no edge */
+            g->credit[d.payer] += x;
+            g->commitments[d.payer] += x;
+            g->any_credit = true;
+        }
         if (!is_money(d.kind))
             continue;
         double tot = deal_total(&d, &g->h);
@@ -186,7 +193,7 @@ Graph *graph_new(const World *w)
     g->in_off = xcalloc(n1, sizeof *g->in_off);
     g->deal_off = xcalloc(n1, sizeof *g->deal_off);
     double **sums[] = {&g->in_usd, &g->out_usd, &g->own, &g->gap, &g->commitments,
-                       &g->backlog, &g->borrowed, &g->nb_in};
+                       &g->backlog, &g->borrowed, &g->nb_in, &g->credit};
     for (size_t i = 0; i < sizeof sums / sizeof *sums; i++)
         *sums[i] = xcalloc(n1, sizeof(double));
     g->originated = xcalloc(n1, sizeof *g->originated);
@@ -206,7 +213,7 @@ void graph_free(Graph *g)
         return;
     void *ps[] = {g->out_off, g->out, g->in_off, g->in, g->in_usd, g->out_usd, g->own,
                   g->gap, g->commitments, g->backlog, g->borrowed, g->nb_in, g->originated,
-                  g->deal_off, g->deals};
+                  g->deal_off, g->deals, g->credit};
     for (size_t i = 0; i < sizeof ps / sizeof *ps; i++)
         free(ps[i]);
     free(g);

@@ -38,6 +38,10 @@ typedef struct Graph {
     double *commitments;         /* deal_owed of binding buys/pays it owes */
     double *backlog;             /* deal_owed of binding buys/pays owed to it */
     double *borrowed;            /* binding loans to it (deal_total) */
+    double *credit;              /* limits of the binding credit facilities it committed
+                                    that can still be drawn (credit_committed); also in
+                                    its commitments */
+    bool any_credit;             /* some binding facility exists */
     double *nb_in;               /* nonbinding money deals into it (deal_total) */
     bool *originated;            /* some ancestor (or itself) has own > 0 or gap > 0 */
     /* deal index: deals in which the entity is payer or payee (ids ascending) */

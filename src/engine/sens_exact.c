@@ -238,6 +238,9 @@ static const char *why_not(const Year *y, const StressResult *r, const StressPar
     for (size_t g = 0; g < r->nguarantees; g++)
         if (r->guarantees[g].called > 0)
             return "guarantees are called";
+    for (size_t k = 0; k < r->ncredits; k++)
+        if (r->credits[k].drawn > 0)
+            return "credit facilities are drawn";
     if (y->n != r->n)
         return "the clearing differs from the model's";
     return not_linear(y, r, p->alpha, p->beta);

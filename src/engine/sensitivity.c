@@ -276,7 +276,8 @@ static void influence(const World *w, size_t n, WEdge **v, size_t *nv)
             d.payee >= n)
             continue;
         EntId e[3][2] = {{d.payee, d.payer}, {d.payer, d.payee}, {ENT_NONE, ENT_NONE}};
-        bool both = d.kind == VERB_LENDS || d.kind == VERB_INVESTS || d.kind == VERB_GUARANTEES;
+        bool both = d.kind == VERB_LENDS || d.kind == VERB_INVESTS || d.kind == VERB_GUARANTEES ||
+                    d.kind == VERB_COMMITS;
         int m = both ? 2 : 1;
         if (d.kind == VERB_GUARANTEES && d.milestone != DEAL_NONE &&
             world_deal(w, d.milestone, &c) && c.payer < n && c.payee < n) {

@@ -62,6 +62,15 @@ typedef struct StressGuarantee {
     double paid;            /* what it actually paid */
 } StressGuarantee;
 
+typedef struct StressCredit {
+    DealId deal;            /* the facility `lender commits X credit to borrower` */
+    EntId lender, borrower;
+    double limit;           /* X */
+    double drawn;           /* drawn over the years: what the lender owed the borrower */
+    double paid;            /* what the lender paid of it in the year of each draw */
+    double *drawn_y;        /* each year's draw (nyears entries) */
+} StressCredit;
+
 typedef struct StressResult {
     size_t n;               /* entities of the stressed world */
     const char *scenario;   /* set by the caller (not owned); NULL = the base world */
@@ -98,6 +107,8 @@ typedef struct StressResult {
     size_t nwarrants;
     StressGuarantee *guarantees;
     size_t nguarantees;
+    StressCredit *credits;  /* the binding facilities, in the order written */
+    size_t ncredits;
     int rounds;             /* the largest round of any year's clearing */
     bool converged;         /* false when a round bound stopped an iteration */
     bool cancelled;         /* params.cancel stopped the run: the figures are not the answer */

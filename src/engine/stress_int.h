@@ -30,13 +30,16 @@ typedef struct Run {
     size_t n, N;          /* entities; N = n + 1 with the sink `outside` (index n) */
     Guar *g;
     size_t ng;
+    size_t *fac;          /* the plan's credit facilities (plan indices), r->credits' order */
+    size_t nfac;
+    double *lack, *lent, *drew;   /* per entity, for this year's draws (N each) */
     double *cash;         /* at the start of the year being cleared */
     double *e, *pay, *in, *f;   /* resources, payments, receipts, paid fraction (N each) */
     double *arr_in;       /* the arrears each entity brought into the year */
     int *round;
     bool *forced, *market;
-    WEdge *lines;         /* this year's dues, arrears and calls */
-    size_t nl, capl;
+    WEdge *lines;         /* this year's dues, arrears, then calls [nsched, ncalled), draws */
+    size_t nl, capl, nsched, ncalled;
     WEdge *arrears;       /* what was not paid, owed again next year */
     size_t na, capa;
     Csr ob;               /* this year's obligations */
@@ -47,6 +50,8 @@ typedef struct Run {
 /* stress_result.c */
 StressResult *stress_result_new(size_t n, int nyears, int first_year, const StressParams *p);
 void stress_result_guarantees(StressResult *r, const Run *u);
+/* The facilities' rows of r (u->fac), before the first year. */
+void stress_result_credits(StressResult *r, const Run *u);
 /* Warrants, the equity channel and losses against the base world's clearing (NULL: r is
  * the base). */
 void stress_result_finish(StressResult *r, const Run *u, const StressResult *base);

@@ -55,6 +55,17 @@ void stress_result_guarantees(StressResult *r, const Run *u)
     }
 }
 
+void stress_result_credits(StressResult *r, const Run *u)
+{
+    r->credits = alloc_n(r, u->nfac, sizeof *r->credits);
+    r->ncredits = u->nfac;
+    for (size_t j = 0; j < u->nfac; j++) {
+        const Deal *d = &u->plan.deal[u->fac[j]];
+        r->credits[j] = (StressCredit){u->plan.id[u->fac[j]], d->payer, d->payee, d->amount, 0, 0,
+                                       alloc_n(r, (size_t)r->nyears, sizeof(double))};
+    }
+}
+
 /* The paid share of payer v's dues in year y (1 when it owed nothing). */
 static double paid_share(const StressResult *r, EntId v, int y)
 {

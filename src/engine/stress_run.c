@@ -1,19 +1,21 @@
 /* stress_run.c - the yearly clearing (docs/STRESS.md "The yearly clearing"): for each year
  * from the first to the last, the dues of the year (dues.h) plus the arrears of earlier
  * years, each entity's resources (its cash and its revenue from outside), the greatest
- * clearing vector of the year with guarantee calls as a fixed point inside it, then
+ * clearing vector of the year with guarantee calls and credit draws as a fixed point
+ * inside it, then
  * defaults, arrears to the same creditors and the cash carried to the next year. What
  * happens up to a year depends on nothing scheduled after it. The equity channel, warrants
  * and losses run on the result (stress_result.c). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "credit.h"
 #include "dues.h"
 #include "stress_int.h"
 
-/* Bounds: at most GUAR_MAX_PASSES clearings a year while guarantee calls move (then the
- * result says it did not converge); each clearing at most n + 1 rounds (clearing.h). */
-#define GUAR_MAX_PASSES 100
+/* Bounds: at most CREDIT_MAX_PASSES clearings a year while guarantee calls or credit draws
+ * move (then the result says it did not converge); each clearing at most n + 1 rounds
+ * (clearing.h). */
 
 static void push(WEdge **v, size_t *n, size_t *cap, uint32_t a, uint32_t b, double x)
 {
@@ -109,6 +111,26 @@ static void call_lines(Run *u, const Csr *row_of)
     }
 }
 
+/* Set each facility's draw to what its borrower lacks in this clearing: its dues less its
+ * resources and all it received but its draws and guarantee calls (a borrower draws before
+ * any guarantor is called; a market or a forced entity draws nothing). The next step of
+ * the same fixed point as the calls. Returns whether a draw moved. */
+static bool raise_draws(Run *u, int year)
+{
+    if (!u->nfac)
+        return false;
+    memset(u->lent, 0, u->N * sizeof *u->lent);
+    memset(u->drew, 0, u->N * sizeof *u->drew);
+    credit_flows(&u->plan, u->f, u->lent, u->drew);
+    for (size_t k = u->nsched; k < u->ncalled; k++)
+        u->drew[u->lines[k].to] += u->lines[k].amt * u->f[u->lines[k].from];
+    for (EntId i = 0; i < u->n; i++) {
+        double L = u->ob.rowsum[i], x = L - u->e[i] - (u->in[i] - u->drew[i]);
+        u->lack[i] = u->market[i] || u->forced[i] || !(x > CLEAR_TOL * L) ? 0 : x;
+    }
+    return credit_set_draws(&u->plan, year, u->lack);
+}
+
 static void clear_once(Run *u)
 {
     csr_free(&u->ob);
@@ -134,15 +156,19 @@ static bool cancelled(Run *u)
     return u->r->cancelled;
 }
 
-/* Clear the year, moving guarantee calls until they are a fixed point (from no calls). */
+/* Clear the year, moving guarantee calls and credit draws until they are a fixed point
+ * (from no calls and no draws): a borrower draws before its guarantor is called. */
 static void clear_year(Run *u, int year)
 {
     for (size_t k = 0; k < u->ng; k++)
         u->g[k].call = 0;
-    size_t nsched = u->nl;
+    size_t nsched = u->nsched = u->ncalled = u->nl;
     clear_once(u);
-    for (int pass = 1; u->ng && !cancelled(u) && raise_calls(u, year); pass++) {
-        if (pass >= GUAR_MAX_PASSES) {
+    for (int pass = 1; (u->ng || u->nfac) && !cancelled(u); pass++) {
+        bool moved = raise_calls(u, year);
+        if (!(raise_draws(u, year) || moved))
+            break;
+        if (pass >= CREDIT_MAX_PASSES) {
             u->converged = false;
             break;
         }
@@ -151,6 +177,8 @@ static void clear_year(Run *u, int year)
         u->nl = nsched;
         call_lines(u, &rows);
         csr_free(&rows);
+        u->ncalled = u->nl;
+        credit_lines(&u->plan, &u->lines, &u->nl, &u->capl);
         clear_once(u);
     }
 }
@@ -201,6 +229,18 @@ static void settle_guarantees(Run *u, int year)
         g->called += g->call;
         g->paid += g->call * u->f[g->by];
         u->r->guarantee_out[g->by] += g->call * u->f[g->by];
+    }
+}
+
+/* The facilities' books after year y: each draw, and what the lender paid of it. */
+static void settle_credits(Run *u, int y)
+{
+    for (size_t j = 0; j < u->nfac; j++) {
+        StressCredit *c = &u->r->credits[j];
+        double x = u->plan.draw[u->fac[j]];
+        c->drawn_y[y - u->r->first_year] = x;
+        c->drawn += x;
+        c->paid += x * u->f[c->lender];
     }
 }
 
@@ -261,6 +301,7 @@ static void year_step(Run *u, int y)
     clear_year(u, y);
     u->to_outside += u->in[u->n];
     settle_guarantees(u, y);
+    settle_credits(u, y);
     carry_arrears(u);
     close_year(u, y);
     dues_paid(&u->plan, y, u->f);
@@ -284,6 +325,14 @@ static void run_init(Run *u, const World *w, const StressParams *p)
     u->round = xcalloc(N, sizeof *u->round);
     u->forced = xcalloc(N, sizeof *u->forced);
     u->market = xcalloc(N, sizeof *u->market);
+    u->lack = xcalloc(N, sizeof *u->lack);
+    u->lent = xcalloc(N, sizeof *u->lent);
+    u->drew = xcalloc(N, sizeof *u->drew);
+    for (size_t k = 0, cap = 0; k < u->plan.nd; k++)
+        if (u->plan.deal[k].kind == VERB_COMMITS) {
+            u->fac = vec_grow(u->fac, &cap, u->nfac + 1, sizeof *u->fac);
+            u->fac[u->nfac++] = k;
+        }
     u->converged = true;
     for (EntId i = 0; i < u->n; i++) {
         const Entity *e = world_entity(w, i);
@@ -301,6 +350,10 @@ static void run_free(Run *u)
     dues_free(&u->plan);
     csr_free(&u->ob);
     free(u->g);
+    free(u->fac);
+    free(u->lack);
+    free(u->lent);
+    free(u->drew);
     free(u->lines);
     free(u->arrears);
     free(u->cash);
@@ -333,6 +386,7 @@ StressResult *stress_run_against(const World *w, const StressResult *base, const
     run_init(&u, w, p);
     const Horizon *h = &u.plan.h;
     StressResult *r = u.r = stress_result_new(u.n, horizon_years(h), h->first, p);
+    stress_result_credits(r, &u);
     for (EntId i = 0; i < u.n; i++) {
         r->forced[i] = u.forced[i];
         if (!u.market[i])

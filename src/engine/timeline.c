@@ -2,16 +2,82 @@
  *
  * The timeline is the yearly model with everyone paying in full: the same dues (dues.h) the
  * clearing clears, so in the unshocked world the first entity to default does so in its
- * runway year. One pass over the dues of each year serves one entity or all of them. */
+ * runway year. One pass over the dues of each year serves one entity or all of them.
+ * Credit facilities are drawn as the clearing draws them (credit.h): by what a borrower
+ * lacks to pay its dues, with everyone paying in full. */
 #include "timeline.h"
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
+#include "credit.h"
 #include "dues.h"
 
 static double start_cash(const Entity *e)
 {
     return (e->has & (1u << A_CASH)) ? e->attr[A_CASH] : 0;
+}
+
+/* Scratch for a year's draws: n + 1 entries each; none when the web has no facility. */
+typedef struct Draws {
+    bool on;
+    double *owes, *lack, *lent, *drew;
+} Draws;
+
+/* The draws of year y, cash being what each entity would end it with before them: a
+ * borrower draws what it lacks (its dues, its own lending included, less all it has); a
+ * lender's draws are dues of its own, so a chain of facilities is a fixed point. Then the
+ * draws move the cash. */
+static void draw_year(DuePlan *p, int y, const bool *market, double *cash, Draws *s)
+{
+    size_t n = p->n;
+    for (int pass = 0; pass < CREDIT_MAX_PASSES; pass++) {
+        memset(s->lent, 0, (n + 1) * sizeof *s->lent);
+        memset(s->drew, 0, (n + 1) * sizeof *s->drew);
+        credit_flows(p, NULL, s->lent, s->drew);
+        for (EntId v = 0; v < n; v++) {
+            double x = s->lent[v] - cash[v];
+            s->lack[v] = market[v] || !(x > CLEAR_TOL * (s->owes[v] + s->lent[v])) ? 0 : x;
+        }
+        if (!credit_set_draws(p, y, s->lack))
+            break;
+    }
+    memset(s->lent, 0, (n + 1) * sizeof *s->lent);
+    memset(s->drew, 0, (n + 1) * sizeof *s->drew);
+    credit_flows(p, NULL, s->lent, s->drew);
+    for (EntId v = 0; v < n; v++)
+        cash[v] += s->drew[v] - s->lent[v];
+}
+
+static void draws_init(Draws *s, const DuePlan *p)
+{
+    memset(s, 0, sizeof *s);
+    for (size_t k = 0; k < p->nd && !s->on; k++)
+        s->on = p->deal[k].kind == VERB_COMMITS;
+    if (!s->on)
+        return;
+    double **a[] = {&s->owes, &s->lack, &s->lent, &s->drew};
+    for (size_t i = 0; i < sizeof a / sizeof *a; i++)
+        *a[i] = xcalloc(p->n + 1, sizeof(double));
+}
+
+static void draws_free(Draws *s)
+{
+    free(s->owes);
+    free(s->lack);
+    free(s->lent);
+    free(s->drew);
+}
+
+/* After the dues of year y: draw, and count the draws in `only`'s row. */
+static void draws_step(DuePlan *p, int y, const bool *market, double *cash, Draws *s,
+                       TimelineYear *row, EntId only)
+{
+    if (!s->on)
+        return;
+    draw_year(p, y, market, cash, s);
+    memset(s->owes, 0, (p->n + 1) * sizeof *s->owes);
+    if (row)
+        row->inflow += s->drew[only], row->outflow += s->lent[only];
 }
 
 /* Walk the years with everyone paying in full; fill year rows for `only` (ENT_NONE: none)
@@ -33,6 +99,8 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
     }
     WEdge *lines = NULL;
     size_t nl = 0, cap = 0;
+    Draws s;
+    draws_init(&s, &p);
     for (int y = p.h.first; y <= p.h.last; y++) {
         nl = 0;
         dues_of_year(&p, y, &lines, &nl, &cap);
@@ -48,11 +116,14 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
             const WEdge *l = &lines[k];
             cash[l->from] -= l->amt;
             cash[l->to] += l->amt;
+            if (s.on)
+                s.owes[l->from] += l->amt;
             if (row && l->to == only)
                 row->inflow += l->amt;
             if (row && l->from == only)
                 row->outflow += l->amt;
         }
+        draws_step(&p, y, market, cash, &s, row, only);
         if (row)
             row->end = cash[only];
         for (EntId v = 0; has && v < n; v++)
@@ -61,6 +132,7 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
         dues_paid(&p, y, full);
     }
     free(lines);
+    draws_free(&s);
     free(cash);
     free(full);
     free(market);

@@ -10,8 +10,9 @@
 
 #define DL(s) ((s)->u.deal)
 
-/* The money amount of invests/lends/buys/pays/guarantees: USD total, USD/y rate, or (buys)
- * GW priced by `at` or the vendor's `price`. */
+/* The money amount of invests/lends/buys/pays/guarantees/commits: USD total, USD/y rate, or
+ * (buys) GW priced by `at` or the vendor's `price`. A guarantee's cap and a facility's limit
+ * are USD. */
 static bool money_amount(Eval *ev, Query *q, const Stmt *s, Deal *d)
 {
     if (DL(s).npath) {
@@ -28,14 +29,16 @@ static bool money_amount(Eval *ev, Query *q, const Stmt *s, Deal *d)
     char b1[64];
     if (v.kind == V_NUM && !(v.flags & VF_PCT) && (dim_eq(v.dim, DIM_USD) || dim_is_none(v.dim))) {
         d->amount = v.num;
-    } else if (v.kind == V_NUM && dim_eq(v.dim, DIM_USD_PER_YEAR) && d->kind != VERB_GUARANTEES) {
+    } else if (v.kind == V_NUM && dim_eq(v.dim, DIM_USD_PER_YEAR) && d->kind != VERB_GUARANTEES &&
+               d->kind != VERB_COMMITS) {
         d->amount = v.num;
         d->per_year = true;
     } else if (v.kind == V_NUM && dim_eq(v.dim, DIM_GW) && d->kind == VERB_BUYS) {
         d->gw = v.num;
     } else {
         const char *want = d->kind == VERB_BUYS ? "USD, USD/y or GW"
-                           : d->kind == VERB_GUARANTEES ? "USD" : "USD or USD/y";
+                           : d->kind == VERB_GUARANTEES || d->kind == VERB_COMMITS ? "USD"
+                                                                                   : "USD or USD/y";
         diag_error(ev->d, e->span, "a deal that %s is in %s, not %s", verb_name(d->kind), want,
                    v.kind == V_NUM ? dim_name(v.dim, b1, sizeof b1) : "this value");
         return false;
@@ -92,9 +95,11 @@ static bool at_value(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
         diag_error(ev->d, e->span, "`at` on a grant is a strike price in USD per share");
         return false;
     case VERB_LENDS:
+    case VERB_COMMITS:
         if (v.kind == V_NUM && (plain || dim_eq(v.dim, per_year)))
             return *at = v.num, true;
-        diag_error(ev->d, e->span, "`at` on a loan is a yearly interest rate");
+        diag_error(ev->d, e->span, "`at` on a %s is a yearly interest rate",
+                   d->kind == VERB_LENDS ? "loan" : "credit facility");
         diag_hint(ev->d, "write `at 6%%`");
         return false;
     default:
@@ -111,7 +116,7 @@ static bool at_option(Eval *ev, Query *q, const Stmt *s, Deal *d, double *at)
         return false;
     if (*at >= 0)
         return true;
-    if (d->kind == VERB_LENDS)
+    if (d->kind == VERB_LENDS || d->kind == VERB_COMMITS)
         diag_error(ev->d, DL(s).at->span, "an interest rate must be at least 0%%");
     else
         diag_error(ev->d, DL(s).at->span, "%s must be at least 0",
@@ -145,7 +150,7 @@ static bool over_option(Eval *ev, Query *q, const Expr *e, Deal *d)
 static bool total_in_range(Eval *ev, const Stmt *s, const Deal *d)
 {
     double most = d->amount * (d->per_year ? HORIZON_MAX_YEARS : 1);
-    bool loan = d->kind == VERB_LENDS && d->price > 0;
+    bool loan = (d->kind == VERB_LENDS || d->kind == VERB_COMMITS) && d->price > 0;
     if (loan)
         most *= 1 + d->price * (2e6 / 12);
     if (isfinite(most))
@@ -166,7 +171,7 @@ static bool options(Eval *ev, Query *q, const Stmt *s, Deal *d)
         ok = (has_at = at_option(ev, q, s, d, &at)) && ok;
     if (has_at && d->kind == VERB_GRANTS)
         d->price = at;
-    if (has_at && d->kind == VERB_LENDS)
+    if (has_at && (d->kind == VERB_LENDS || d->kind == VERB_COMMITS))
         d->price = at;
     if (ok && d->gw > 0)
         ok = price_gw(ev, q, s, d, at, has_at);
@@ -174,9 +179,9 @@ static bool options(Eval *ev, Query *q, const Stmt *s, Deal *d)
         ok = over_option(ev, q, DL(s).over, d) && ok;
     if (DL(s).from)
         ok = eval_date(ev, q, DL(s).from, &d->from) && ok;
-    if (DL(s).due && d->kind != VERB_LENDS) {
-        diag_error(ev->d, DL(s).due->span, "`due` is the maturity of a loan; this deal %s",
-                   verb_name(d->kind));
+    if (DL(s).due && d->kind != VERB_LENDS && d->kind != VERB_COMMITS) {
+        diag_error(ev->d, DL(s).due->span, "`due` is the maturity of a loan or a credit facility; "
+                   "this deal %s", verb_name(d->kind));
         ok = false;
     } else if (DL(s).due) {
         ok = eval_date(ev, q, DL(s).due, &d->due) && ok;

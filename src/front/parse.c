@@ -126,7 +126,8 @@ static void expected_list(int nexp, const char *const *exp, bool value, char *bu
 
 static bool is_verb(int k)
 {
-    return k == INVESTS || k == LENDS || k == BUYS || k == PAYS || k == GUARANTEES;
+    return k == INVESTS || k == LENDS || k == BUYS || k == PAYS || k == GUARANTEES ||
+           k == COMMITS;
 }
 
 /* Tokens after which a new statement (or a labelled deal's core) begins. */
@@ -180,15 +181,15 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
         pb_error(pc, loc, "expected a verb after '%.*s', found %s", plen > 40 ? 40 : plen,
                  ls->text + ls->prev_span.start, found);
         if (pc->nerrors > before)
-            diag_hint(pc->d, "a deal reads `A invests|lends|buys|pays|guarantees AMOUNT ...` or "
-                             "`A grants B N shares`");
+            diag_hint(pc->d, "a deal reads `A invests|lends|buys|pays|guarantees AMOUNT ...`, "
+                             "`A commits AMOUNT credit to B` or `A grants B N shares`");
     } else if (ls->last == IDENT && ls->prev == IDENT && starts_statement(ls->prev2)) {
         const char *t = ls->text + loc.start;
         int len = (int)(loc.end - loc.start);
         pb_error(pc, loc, "unknown verb '%.*s'", len > 40 ? 40 : len, t);
         if (pc->nerrors > before)
             diag_hint(pc->d, "a deal's verb is one of: invests, lends, buys, pays, grants, "
-                             "guarantees (or `NAME defaults` in a scenario)");
+                             "guarantees, commits (or `NAME defaults` in a scenario)");
     } else if (ls->prev == IN && is_verb(ls->prev2)) {
         pb_error(pc, ls->prev_span, "expected an amount after '%s', found 'in'",
                  token_name(ls->prev2));

@@ -89,6 +89,8 @@ Stmt *pb_core_path(ParseCtx *pc, Verb verb, Sym payer, Span psp, const Amount *a
 /* `A guarantees LABEL up to X`. */
 Stmt *pb_core_covers(ParseCtx *pc, Sym guarantor, Span gsp, Sym label, Span lsp, Expr *cap,
                      Span sp);
+Stmt *pb_core_credit(ParseCtx *pc, Sym lender, Span lsp, Expr *limit, Sym word, Span wsp,
+                     Sym borrower, Span bsp);
 Stmt *pb_deal(ParseCtx *pc, Stmt *core, DealOpts *o, Sym label, Span lsp, Span sp);
 void pb_opt(ParseCtx *pc, DealOpts *o, int which, Expr *e, Span kw);
 void pb_opt_source(ParseCtx *pc, DealOpts *o, const char *text, Span kw);

@@ -42,6 +42,27 @@ Stmt *pb_core_covers(ParseCtx *pc, Sym guarantor, Span gsp, Sym label, Span lsp,
     return s;
 }
 
+/* `A commits X credit to B`: `credit` is a word the builder checks, not a keyword, so it
+ * stays usable as a name. word is SYM_NONE when the sentence has none (`commits X to B`). */
+Stmt *pb_core_credit(ParseCtx *pc, Sym lender, Span lsp, Expr *limit, Sym word, Span wsp,
+                     Sym borrower, Span bsp)
+{
+    Stmt *s = pb_core(pc, VERB_COMMITS, lender, lsp, limit, borrower, bsp);
+    if (word != SYM_NONE && strcmp(sym_str(pc->in, word), "credit") == 0)
+        return s;
+    if (word == SYM_NONE && limit && limit->kind == EX_NAME &&
+        strcmp(sym_str(pc->in, limit->u.name), "credit") == 0)
+        pb_error(pc, limit->span, "expected the amount a facility commits before `credit`");
+    else if (word == SYM_NONE)
+        pb_error(pc, wsp, "expected `credit` after the amount a facility commits");
+    else
+        pb_error(pc, wsp, "expected `credit` after the amount a facility commits, found '%s'",
+                 sym_str(pc->in, word));
+    diag_hint(pc->d, "a credit facility reads `A commits 2B credit to B [over 3y] [from 2000] "
+                     "[due 2004] [at 8%%]`");
+    return s;
+}
+
 /* Record an option once; a repeat is an error at the repeated keyword. */
 static bool take(ParseCtx *pc, DealOpts *o, int which, Span kw)
 {

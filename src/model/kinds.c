@@ -14,6 +14,10 @@ static const char *const SHOCK_WORDS[] = {DG_SHOCK_TARGETS(WORD) DG_SHOCK_SENTEN
 
 const char *entkind_name(EntKind k) { return (unsigned)k < N(ENT_WORDS) ? ENT_WORDS[k] : "?"; }
 const char *verb_name(Verb v) { return (unsigned)v < N(VERB_WORDS) ? VERB_WORDS[v] : "?"; }
+bool verb_moves_money(Verb v)
+{
+    return v == VERB_INVESTS || v == VERB_LENDS || v == VERB_BUYS || v == VERB_PAYS;
+}
 const char *shock_name(ShockOp op) { return (unsigned)op < N(SHOCK_WORDS) ? SHOCK_WORDS[op] : "?"; }
 
 int shock_target(const char *word)

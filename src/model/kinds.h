@@ -3,21 +3,23 @@
  * X(ENUMERATOR, "word as written in a script") */
 #ifndef DG_KINDS_H
 #define DG_KINDS_H
+#include <stdbool.h>
 
 #define DG_ENTITY_KINDS(X) \
     X(ENT_COMPANY, "company") \
     X(ENT_BANK, "bank") \
     X(ENT_MARKET, "market")
 
-/* Money moves payer -> payee for the first four; grants and guarantees move none until a
- * scenario triggers them. */
+/* Money moves payer -> payee for the first four; grants, guarantees and credit facilities
+ * move none until the stress model draws on them (verb_moves_money). */
 #define DG_VERBS(X) \
     X(VERB_INVESTS, "invests")       /* A invests X in B          (stake) */ \
     X(VERB_LENDS, "lends")           /* A lends X to B            (loan; B repays) */ \
     X(VERB_BUYS, "buys")             /* A buys X from B           (USD, or GW priced) */ \
     X(VERB_PAYS, "pays")             /* A pays X to B */ \
     X(VERB_GRANTS, "grants")         /* A grants B N shares vesting with LABEL (warrants) */ \
-    X(VERB_GUARANTEES, "guarantees") /* A guarantees X to B       (contingent) */
+    X(VERB_GUARANTEES, "guarantees") /* A guarantees X to B       (contingent) */ \
+    X(VERB_COMMITS, "commits")       /* A commits X credit to B   (a facility, drawn when short) */
 
 /* What a scenario does. The first ones are written `shock WHAT [of X] by P` (WHAT is the word;
  * hints list them in this order); then come those with sentences of their own (their word
@@ -50,6 +52,9 @@ typedef enum { DG_SHOCK_TARGETS(DG_KIND_ENUM) SH_N_TARGETS, SH__OTHERS = SH_N_TA
 
 const char *entkind_name(EntKind k);   /* "company" ... */
 const char *verb_name(Verb v);         /* "invests" ... */
+/* Does a deal of this verb move money as scheduled (invests, lends, buys, pays)? Grants,
+ * guarantees and credit facilities are contingent: no edge, no scheduled payment. */
+bool verb_moves_money(Verb v);
 const char *shock_name(ShockOp op);    /* "payments" ... */
 /* The shock target written `word` (payments, revenue, price, cash); -1 if none. */
 int shock_target(const char *word);

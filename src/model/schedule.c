@@ -2,7 +2,7 @@
 #include "schedule.h"
 #include <math.h>
 
-static bool is_money(const Deal *d) { return d->kind != VERB_GRANTS && d->kind != VERB_GUARANTEES; }
+static bool is_money(const Deal *d) { return verb_moves_money(d->kind); }
 
 static int floor_year(int32_t month) { return month >= 0 ? month / 12 : -((-month + 11) / 12); }
 

@@ -286,7 +286,7 @@ bool world_deal(const World *w, DealId id, Deal *out)
     if (!d || cancelled(w, id) || (!d->binding && dropping_nonbinding(w)))
         return false;
     *out = *d;
-    if (d->kind != VERB_GRANTS && d->kind != VERB_GUARANTEES)
+    if (verb_moves_money(d->kind))   /* a cap or a limit is not a payment */
         out->amount *= payment_factor(w, d->payer);
     if (d->revenue)
         out->amount *= world_revenue_factor(w, d->payee);

@@ -264,8 +264,7 @@ static NbEdge *nonbinding_edges(const Graph *g, size_t *n)
     NbEdge *v = NULL;
     Deal d;
     for (DealId i = 0; i < nd; i++) {
-        if (!world_deal(g->world, i, &d) || d.binding || d.kind == VERB_GRANTS ||
-            d.kind == VERB_GUARANTEES)
+        if (!world_deal(g->world, i, &d) || d.binding || !verb_moves_money(d.kind))
             continue;
         v = vec_grow(v, &cap, k + 1, sizeof *v);
         v[k++] = (NbEdge){d.payer, d.payee, deal_total(&d, &g->h)};

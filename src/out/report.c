@@ -101,7 +101,8 @@ static json_t *entity_json(Engine *e, EntId v, const Listing *l)
     json_object_set_new(o, "circularity", has ? fig(e, FIG_CIRCULARITY, v) : json_null());
     static const FigId tail[] = {FIG_COMMITMENTS, FIG_BACKLOG, FIG_COMMITMENT_RATIO,
                                  FIG_LEVERAGE, FIG_CONCENTRATION, FIG_PAPER, FIG_RUNWAY,
-                                 FIG_HHI, FIG_VENDOR_FINANCING, FIG_BORROWED, FIG_EQUITY};
+                                 FIG_HHI, FIG_VENDOR_FINANCING, FIG_BORROWED, FIG_CREDIT,
+                                 FIG_EQUITY};
     for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
         json_object_set_new(o, figure_name(tail[i]), fig(e, tail[i], v));
     json_object_set_new(o, "declared", json_boolean(en->declared));

@@ -38,6 +38,7 @@ static void deal_line(FILE *out, const World *w, const Deal *d)
         fprintf(out, "%s grants %s %s shares", p, q, scaled_text(d->amount, c, sizeof c));
         break;
     case VERB_GUARANTEES: fprintf(out, "%s guarantees %s to %s", p, a, q); break;
+    case VERB_COMMITS: fprintf(out, "%s commits %s credit to %s", p, a, q); break;
     }
     if (d->kind == VERB_GRANTS && d->milestone != DEAL_NONE) {
         Deal m;
@@ -46,13 +47,14 @@ static void deal_line(FILE *out, const World *w, const Deal *d)
     }
     if (d->kind == VERB_GRANTS && d->price > 0)
         fprintf(out, " at %s", plain_text(d->price, c, sizeof c));
-    if (d->kind == VERB_LENDS && d->price > 0)
+    bool loan = d->kind == VERB_LENDS || d->kind == VERB_COMMITS;
+    if (loan && d->price > 0)
         fprintf(out, " at %s", pct_text(d->price, c, sizeof c));
     if (d->over > 0)
         fprintf(out, " over %s", fmt_months(d->over, c, sizeof c));
     if (d->from != MONTH_NONE)
         fprintf(out, " from %s", fmt_month(d->from, c, sizeof c));
-    if (d->kind == VERB_LENDS && d->due != MONTH_NONE)
+    if (loan && d->due != MONTH_NONE)
         fprintf(out, " due %s", fmt_month(d->due, c, sizeof c));
     if (!d->binding)
         fputs(" nonbinding", out);

@@ -252,6 +252,46 @@ static void show_guarantees(FILE *out, const StressResult *r, const World *w)
     table_free(&t);
 }
 
+/* The years a facility was drawn and how much: "2000 1B, 2001 2.1B" ("now 1B" undated). */
+static void draws_text(const StressResult *r, const StressCredit *c, char *buf, size_t n)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int y = 0; y < r->nyears && o + 1 < n; y++) {
+        char a[32];
+        if (!(c->drawn_y[y] > 0))
+            continue;
+        int w = dated(r) ? snprintf(buf + o, n - o, "%s%d %s", o ? ", " : "", r->first_year + y,
+                                    usd_text(c->drawn_y[y], a, sizeof a))
+                         : snprintf(buf + o, n - o, "now %s", usd_text(c->drawn_y[y], a, sizeof a));
+        o = w > 0 && (size_t)w < n - o ? o + (size_t)w : n - 1;
+    }
+    if (!o)
+        snprintf(buf, n, "none");
+}
+
+static void show_credits(FILE *out, const StressResult *r, const World *w)
+{
+    if (!r->ncredits)
+        return;
+    fprintf(out, "credit facilities:\n");
+    Table t;
+    table_init(&t, 6);
+    table_row(&t, (const char *const[]){"lender", "borrower", "limit", "drawn", "paid", "draws"});
+    for (size_t k = 0; k < r->ncredits; k++) {
+        const StressCredit *c = &r->credits[k];
+        char l[32], d[32], p[32], ys[512];
+        draws_text(r, c, ys, sizeof ys);
+        table_row(&t, (const char *const[]){world_name(w, c->lender), world_name(w, c->borrower),
+                                             usd_text(c->limit, l, sizeof l),
+                                             usd_text(c->drawn, d, sizeof d),
+                                             usd_text(c->paid, p, sizeof p), ys});
+    }
+    t.left_mask |= 1u << 1 | 1u << 5;
+    table_print(&t, out, "  ");
+    table_free(&t);
+}
+
 void stress_show_payments(FILE *out, const StressResult *r, const World *w, EntId v)
 {
     size_t n;
@@ -276,6 +316,7 @@ void stress_show_payments(FILE *out, const StressResult *r, const World *w, EntI
     if (v == ENT_NONE) {
         show_warrants(out, r, w);
         show_guarantees(out, r, w);
+        show_credits(out, r, w);
     }
 }
 
@@ -450,6 +491,31 @@ static json_t *guarantees_json(const StressResult *r, const World *w)
     return a;
 }
 
+static json_t *credits_json(const StressResult *r, const World *w)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; k < r->ncredits; k++) {
+        const StressCredit *c = &r->credits[k];
+        Deal d;
+        const char *label = world_deal(w, c->deal, &d) && d.label
+                                ? sym_str(world_interner(w), d.label) : NULL;
+        json_t *ys = json_array();
+        for (int y = 0; y < r->nyears; y++)
+            if (c->drawn_y[y] > 0)
+                json_array_append_new(ys, json_pack("{s:o, s:o}", "year",
+                                                    dated(r) ? json_integer(r->first_year + y)
+                                                             : json_null(),
+                                                    "drawn", num(c->drawn_y[y])));
+        json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "lender",
+                                           world_name(w, c->lender), "borrower",
+                                           world_name(w, c->borrower), "deal",
+                                           label ? json_string(label) : json_null(), "limit",
+                                           num(c->limit), "drawn", num(c->drawn), "paid",
+                                           num(c->paid), "draws", ys));
+    }
+    return a;
+}
+
 json_t *stress_json(const StressResult *r, const World *w)
 {
     json_t *o = json_object();
@@ -469,6 +535,7 @@ json_t *stress_json(const StressResult *r, const World *w)
     json_object_set_new(o, "to_outside", num(r->to_outside));
     json_object_set_new(o, "warrants", warrants_json(r, w));
     json_object_set_new(o, "guarantees", guarantees_json(r, w));
+    json_object_set_new(o, "credit", credits_json(r, w));
     json_object_set_new(o, "params", json_pack("{s:o, s:o, s:s}", "alpha", num(r->params.alpha),
                                                "beta", num(r->params.beta), "debtrank",
                                                r->params.debtrank == DR_ORIGINAL ? "original"

@@ -37,4 +37,12 @@ check $W nomilestone "$near near(.clearing.losses.amd; 25) and near(.clearing.wa
 R=tests/golden/stress_rv_ring.deal
 check $R "" "$near near(.clearing.payments.a1; 2.8e9) and near(.clearing.payments.a0; 2e9) and (.clearing.defaults | length) == 3" "ring without default costs"
 check $R costs "$near near(.clearing.payments.a0; 0.2e9/0.75) and near(.clearing.payments.b1; 0.4e9/0.75) and ([.clearing.defaults[] | .round] == [1, 1, 1, 2, 2, 2])" "ring with default costs"
+# Credit facilities (tests/golden/credit_draws.deal, credit_figures.deal: worked out there):
+# the clearing's "credit" rows and the entities' "credit" and "commitments".
+C=tests/golden/credit_draws.deal
+check $C "" "$near (.clearing.credit[0] | .lender == \"lucent\" and .borrower == \"winstar\" and .deal == \"line\" and near(.limit; 5e9) and near(.drawn; 5e9) and near(.paid; 5e9) and ([.draws[].year] == [2000, 2001, 2002]) and near(.draws[1].drawn; 2.1e9) and near(.draws[2].drawn; 1.9e9))" "draws by year, the limit exhausted"
+check $C "" "$near (.clearing.credit[1] | .deal == null and near(.drawn; 1.025e9) and ([.draws[].year] == [2000, 2001]))" "no draw in the year the facility falls due"
+F=tests/golden/credit_figures.deal
+check $F "" "$near ([.entities[] | select(.name == \"lucent\")][0] | near(.commitments; 2.4e9) and near(.credit; 2e9) and near(.backlog; 1.5e9)) and ([.entities[] | select(.name == \"winstar\")][0] | near(.vendor_financing; 1.5e9) and near(.in; 0) and near(.credit; 0))" "a facility in the entities' figures"
+check $F "" "$near near(.system.total_commitments; 4.9e9) and (.clearing.credit | length) == 2" "total commitments; the nonbinding facility is no row"
 exit $fail

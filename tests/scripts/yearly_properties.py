@@ -4,7 +4,7 @@
 For a fixed set of seeds this writes a random web (as of 2025, a few years, cash, revenue
 from outside and from a `users` market, revenue paths, costs, debt with maturities, loans
 with interest and a due year, purchases and payments over several years, investments and
-equity) with a scenario (a demand cut, a forced default, sometimes default costs), runs
+equity, credit facilities) with a scenario (a demand cut, a forced default, sometimes default costs), runs
 `dealgraph report --json [--scenario s]` and checks, without any model of its own:
 
   1. Timeline and clearing tell one story: in the unshocked world the first year anybody
@@ -70,6 +70,13 @@ def random_web(r):
             lines.append(f"{a} invests {amt}B in {b} from {y}")
         else:
             lines.append(f"users pays {r.randint(1, 8)}B/y to {b}")
+    for _ in range(r.randint(0, 3)):        # credit facilities, drawn when the borrower is short
+        a, b = r.sample(ents, 2)
+        y = r.randint(2025, 2029)
+        lines.append(f"{a} commits {r.randint(1, 20)}B credit to {b}" +
+                     r.choice(["", f" from {y}", f" from {y} over {r.randint(1, 3)}y"]) +
+                     r.choice(["", f" due {y + r.randint(1, 3)}"]) +
+                     r.choice(["", f" at {r.randint(0, 9)}%"]))
     shocks = [f"shock demand by -{r.randint(10, 90)}%"]
     if r.random() < 0.5:
         shocks.append(f"{r.choice(ents)} defaults")

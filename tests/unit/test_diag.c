@@ -52,8 +52,8 @@ static void test_unknown_verb(void **st)
         "x.deal:2:10: error: unknown verb 'sells'\n"
         "    2 |   openai sells 10GW to nvidia\n"
         "      |          ^~~~~\n"
-        "      = hint: a deal's verb is one of: invests, lends, buys, pays, grants, guarantees "
-        "(or `NAME defaults` in a scenario)\n");
+        "      = hint: a deal's verb is one of: invests, lends, buys, pays, grants, guarantees, "
+        "commits (or `NAME defaults` in a scenario)\n");
     free(out);
 }
 
