@@ -163,6 +163,8 @@ typedef struct DgDiag {
     DgSeverity severity;
     const char *message, *hint;   /* hint may be NULL */
 } DgDiag;
+/* Did the runs read this file (a real path, as DgRange.file names it)? */
+bool dg_read_file(Dg *dg, const char *file);
 /* Every diagnostic found so far, in the order they were found (as printed). */
 void dg_each_diag(Dg *dg, void (*fn)(const DgDiag *d, void *ud), void *ud);
 

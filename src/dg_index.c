@@ -1,7 +1,8 @@
 /* dg_index.c - the symbol index of dg.h "editors": every definition and use of an entity,
  * a deal label, a scenario and a let in the files a context ran, with the figure calls and
  * the deal statements. The evaluator keeps no syntax tree (each statement's nodes are reused
- * once it ran), so the index parses each file again and walks its tree; a name that is
+ * once it ran), so the index parses each file again and walks each statement as it is
+ * parsed; a name that is
  * neither a topic nor a let anywhere is an entity, as the evaluator reads it.
  *
  * Ownership: the context owns the index (Dg.index); names point into its interner. */
@@ -172,6 +173,14 @@ static void walk_stmts(Walk *w, const StmtList *l)
         walk_stmt(w, s);
 }
 
+/* Each statement as the parser finishes it (the ones with errors are left out, the rest of
+ * the file still counts); its nodes are reused after. */
+static bool walk_top(void *ud, Stmt *s)
+{
+    walk_stmt(ud, s);
+    return false;
+}
+
 /* A bare name is a let when some file lets it, else an entity. */
 static void settle(Dg *dg, DgIndex *ix)
 {
@@ -196,14 +205,15 @@ static DgIndex *build(Dg *dg)
     DgIndex *ix = xcalloc(1, sizeof *ix);
     Walk w = {dg, ix};
     for (uint32_t id = 1; id < dg->rd.src.n; id++) {
-        Arena a;
+        Arena nodes, strings;
         Diags scratch;   /* the run reported this file's mistakes already */
-        arena_init(&a);
+        arena_init(&nodes);
+        arena_init(&strings);
         diags_init(&scratch, &dg->rd.src);
-        ParseResult pr = parse_source(&a, &dg->rd.in, &scratch, id);
-        walk_stmts(&w, &pr.prog.stmts);
+        parse_source_each(&nodes, &strings, &dg->rd.in, &scratch, id, walk_top, &w);
         diags_free(&scratch);
-        arena_free(&a);
+        arena_free(&nodes);
+        arena_free(&strings);
     }
     settle(dg, ix);
     return ix;

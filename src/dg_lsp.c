@@ -48,6 +48,8 @@ uint32_t dg_file_id(Dg *dg, const char *name)
     return 0;
 }
 
+bool dg_read_file(Dg *dg, const char *file) { return dg_file_id(dg, file) != 0; }
+
 /* UTF-16 code units of text[from, to): a four-byte sequence is two, a stray byte one. */
 static int utf16_units(const char *text, size_t from, size_t to)
 {

@@ -4,6 +4,7 @@
  * understood is dropped, as the protocol says. The server ends at `exit` or when its input
  * closes. */
 #include "lsp.h"
+#include "cli.h"
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,7 +195,7 @@ static int serve(Lsp *l)
             continue;
         }
         json_error_t err;
-        json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL, &err);
+        json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
         free(body);
         if (!msg) {
             lsp_error(l, NULL, RPC_PARSE_ERROR, "parse error: %s (line %d, column %d)", err.text,

@@ -27,7 +27,10 @@ enum {
 #define LSP_MAX_MESSAGE ((size_t)64 << 20)
 /* Steps a run may take (statements, and clearings inside a what-if or a simulate) before it
  * stops: a change never waits on a long what-if. */
-#define LSP_STEP_BUDGET 200000u
+#define LSP_STEP_BUDGET 4000000u
+/* Samples a simulate draws in the editor's runs (a note says so): its mistakes show in the
+ * first ones, and a million would take seconds. */
+#define LSP_MAX_SAMPLES 100u
 
 typedef struct LspDoc {
     char *uri;
@@ -87,8 +90,7 @@ json_t *lsp_completion(Lsp *l, json_t *id, json_t *params);
 /* The document and position a request names, or NULL after an invalid-params error. */
 LspDoc *lsp_params_doc(Lsp *l, json_t *id, json_t *params, int *line, int *col);
 
-/* lsp.c: `dealgraph lsp`; 0 after shutdown and exit, 1 when exit or the end of input
- * comes without shutdown (as LSP says). */
-int lsp_main(int argc, char **argv);
+/* lsp.c defines cli.h's lsp_main: 0 after shutdown and exit, 1 when exit or the end of
+ * input comes without shutdown (as LSP says), 2 for an unknown option. */
 
 #endif

@@ -126,7 +126,8 @@ static bool over_budget(void *ud)
 static void run(Lsp *l, LspDoc *d)
 {
     DgOptions o = {.out = l->devnull, .err = l->devnull, .strict = true, .quiet = true,
-                   .jobs = 1, .cancel = over_budget, .cancel_ud = l};
+                   .jobs = 1, .max_samples = LSP_MAX_SAMPLES, .cancel = over_budget,
+                   .cancel_ud = l};
     dg_free(d->dg);
     d->dg = dg_new(&o);
     dg_set_reader(d->dg, read_open, l);
@@ -173,12 +174,13 @@ static void collect(const DgDiag *dd, void *ud)
     if (!r.file)   /* no place of its own: the document's start */
         r = (DgRange){lsp_doc_file(c->d), 0, 0, 0, 0};
     char msg[1024];
-    const char *text = dd->message;
-    if (c->d->over_budget && !strcmp(text, "interrupted"))
+    const char *text = dd->message, *hint = dd->hint;
+    if (c->d->over_budget && !strcmp(text, "interrupted")) {   /* the budget, not Ctrl-C */
         text = "not evaluated past here: the document takes more steps than the editor "
                "allows (dealgraph check runs all of it)";
-    snprintf(msg, sizeof msg, "%s%s%s", text, dd->hint ? "\nhint: " : "",
-             dd->hint ? dd->hint : "");
+        hint = NULL;
+    }
+    snprintf(msg, sizeof msg, "%s%s%s", text, hint ? "\nhint: " : "", hint ? hint : "");
     json_t *arr = group_of(c, r.file);
     json_t *one = json_pack("{s:o, s:i, s:s, s:s}", "range", lsp_range_json(&r), "severity",
                             (int)dd->severity, "source", "dealgraph", "message", msg);
@@ -260,18 +262,10 @@ static void rerun(Lsp *l, LspDoc *changed)
 {
     run(l, changed);
     publish_doc(l, changed);
-    for (size_t i = 0; i < l->ndocs; i++)
-        if (l->docs[i] != changed && changed->path) {
-            size_t n;
-            const DgSym *s = dg_symbols(l->docs[i]->dg, &n);
-            (void)s;
-            bool reads = false;
-            for (size_t k = 0; k < n && !reads; k++)
-                reads = s[k].at.file && !strcmp(s[k].at.file, changed->path);
-            if (reads) {
-                run(l, l->docs[i]);
-                publish_doc(l, l->docs[i]);
-            }
+    for (size_t i = 0; i < l->ndocs && changed->path; i++)
+        if (l->docs[i] != changed && dg_read_file(l->docs[i]->dg, changed->path)) {
+            run(l, l->docs[i]);
+            publish_doc(l, l->docs[i]);
         }
 }
 
