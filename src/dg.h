@@ -188,6 +188,9 @@ const DgSym *dg_symbol_at(Dg *dg, const char *file, int line, int col);
  * (the labelled deal, or the deal written at sym's statement); a figure's definition from
  * docs/ENGINE.md's tables (embedded when built; NULL for a what-if figure). */
 char *dg_entity_card(Dg *dg, const char *name);
+/* A scenario's clearing, computed when asked (an editor's hover, not every change): who
+ * defaults in which round and the losses, as `report --scenario` ends. */
+char *dg_scenario_card(Dg *dg, const char *name);
 char *dg_deal_card(Dg *dg, const DgSym *sym);
 const char *dg_figure_doc(const char *name);
 

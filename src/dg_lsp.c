@@ -1,6 +1,6 @@
 /* dg_lsp.c - what an editor asks of a run (dg.h "editors"): unsaved buffers read before the
  * disk, positions as editors count them, the diagnostics as records, and the hover cards of
- * an entity, a deal and a figure. The symbol index is dg_index.c's.
+ * an entity, a deal, a scenario (its clearing, computed only then) and a figure. The symbol index is dg_index.c's.
  *
  * Ownership: the file names handed out (DgRange.file) are the context's, cached per source
  * file and freed with it. */
@@ -11,6 +11,7 @@
 #include "figures.h"
 #include "schedule.h"
 #include "show.h"
+#include "stress_show.h"
 
 void dg_set_reader(Dg *dg, DgReadFn fn, void *ud)
 {
@@ -145,6 +146,25 @@ char *dg_entity_card(Dg *dg, const char *name)
         return NULL;
     show_entity(fp, eval_engine_of(dg->ev), v);
     return stream_text(fp, &buf);
+}
+
+char *dg_scenario_card(Dg *dg, const char *name)
+{
+    size_t before = dg->rd.diags.n;
+    EvalScenario *es = eval_scenario(dg->ev, name);
+    diags_truncate(&dg->rd.diags, before);   /* its mistakes were reported by the run */
+    if (!es)
+        return NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    if (fp) {
+        fprintf(fp, "clearing under scenario %s:\n", name);
+        stress_show_defaults(fp, eval_scenario_stress(es), eval_scenario_world(es));
+        stress_show_losses(fp, eval_scenario_stress(es), eval_scenario_world(es));
+    }
+    eval_scenario_free(es);
+    return fp ? stream_text(fp, &buf) : NULL;
 }
 
 static const char *month_text(int32_t m, char *buf, size_t n)

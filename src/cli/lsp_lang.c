@@ -1,5 +1,6 @@
 /* lsp_lang.c - the requests about names in a document, answered from its last run and its
- * symbol index (dg.h "editors"): hover (an entity's card, a deal's, a figure's definition),
+ * symbol index (dg.h "editors"): hover (an entity's card, a deal's, a figure's definition, a
+ * scenario's clearing: computed on hover, so a change never waits for it),
  * go to definition, find references, the document's symbols, and formatting through fmt. */
 #include "lsp.h"
 #include <stdlib.h>
@@ -90,9 +91,11 @@ static char *hover_text(LspDoc *d, const DgSym *s)
     case DG_SYM_LABEL:
     case DG_SYM_DEAL: return fenced(dg_deal_card(d->dg, s));
     case DG_SYM_FIGURE: return figure_hover(s->name);
-    case DG_SYM_SCENARIO:
-    case DG_SYM_LET:
-        return lsp_printf("%s `%s`", s->kind == DG_SYM_LET ? "let" : "scenario", s->name);
+    case DG_SYM_SCENARIO: {
+        char *card = fenced(dg_scenario_card(d->dg, s->name));
+        return card ? card : lsp_printf("scenario `%s`: not defined", s->name);
+    }
+    case DG_SYM_LET: return lsp_printf("let `%s`", s->name);
     }
     return NULL;
 }
@@ -103,6 +106,7 @@ json_t *lsp_hover(Lsp *l, json_t *id, json_t *params)
     const DgSym *s = symbol_at(l, id, params, &d);
     if (!d)
         return NULL;
+    l->steps = 0;   /* a scenario's clearing has the step budget of a run */
     char *text = s ? hover_text(d, s) : NULL;
     if (!text)
         return json_null();

@@ -114,6 +114,10 @@ check(refs["result"] == want[1:], "references without the declaration")
 wi = word_range(text, "what if winter", "winter")
 d = c.request("textDocument/definition", at(wi))["result"]
 check(d == [{"uri": S, "range": word_range(text, "scenario winter", "winter")}], "definition of winter")
+# hover on the scenario: its clearing, computed then; the scenario forces openai to default
+card = c.request("textDocument/hover", at(wi))["result"]["contents"]["value"]
+forced = [l for l in card.split("\n") if l.split()[:1] == ["openai"] and "forced" in l.split()]
+check("clearing under scenario winter:" in card and forced, "scenario hover: %r" % card)
 
 # document symbols: the entities, the labelled deals and the scenario, in order
 syms = c.request("textDocument/documentSymbol", {"textDocument": td})["result"]
@@ -201,7 +205,6 @@ open(main, "w").write(mtext)
 M, P = uri_of(main), uri_of(part)
 c.notify("textDocument/didOpen", {"textDocument": {"uri": M, "languageId": "dealgraph", "version": 1, "text": mtext}})
 diags = c.diagnostics(M)
-b_rng = word_range(mtext, "a pays 5B to b", "b", 0)
 b_rng = rng(2, 13, 2, 14)   # "a pays 5B to " is 13 characters
 check([d["range"] for d in diags] == [b_rng] and "'b' is used but never declared" in diags[0]["message"],
       "b undeclared while part.deal on disk declares c: %r" % diags)
