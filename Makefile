@@ -4,7 +4,7 @@
 #   make run        run the main example
 #   make bench      generate large webs and measure parse/check/report/clearing
 #   make fuzz       build the fuzz harnesses and run each briefly (FUZZ_SECONDS=30)
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local   (also the editors' syntax files, docs/EDITORS.md)
 #
 # Layers. src/ holds one folder per layer and a folder's files are compiled with the include
 # paths of the layers below it only (INC_<layer>), so an #include that runs up a layer does
@@ -61,9 +61,10 @@ LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/front/lexer.o $(BUIL
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+SYNTAX   = grammar/dealgraph.vim grammar/dealgraph.tmLanguage.json
 BENCH_BIN = $(addprefix $(BUILD)/bench/,forkcost clearcost question yearcost measure)
 
-all: $(BIN)/dealgraph
+all: $(BIN)/dealgraph $(SYNTAX)
 
 # ---- dependencies: what is missing is installed on Debian, or the command to run is said ----
 # Each need is probed directly (a command, or a pkg-config module), so a machine that has the
@@ -71,7 +72,7 @@ all: $(BIN)/dealgraph
 NEEDS = cmd:flex:flex cmd:bison:bison cmd:pkg-config:pkg-config pc:cmocka:libcmocka-dev \
         pc:libedit:libedit-dev pc:libgvc:libgraphviz-dev pc:jansson:libjansson-dev \
         pc:cairo:libcairo2-dev cmd:dot:graphviz cmd:xmllint:libxml2-utils cmd:python3:python3 \
-        cmd:jq:jq cmd:strace:strace
+        cmd:jq:jq cmd:strace:strace cmd:nvim:neovim
 DEPS_OK = $(BUILD)/.deps-ok
 deps: $(DEPS_OK)
 $(DEPS_OK):
@@ -116,6 +117,12 @@ $(BUILD)/obj/%.o: src/%.c | $(GEN_H)
 	@echo "  CC      $<"
 	$(Q)$(COMPILE) $(or $(INC_$(call layer_of,$*)),$(INC_dg)) $(INC_EXTRA) -c -o $@ $<
 
+# The editor's hover quotes docs/ENGINE.md's figure tables, extracted here (src/dg_figdoc.awk).
+$(BUILD)/dg_figdoc.h: docs/ENGINE.md src/dg_figdoc.awk
+	@mkdir -p $(@D)
+	awk -f src/dg_figdoc.awk docs/ENGINE.md >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/dg_lsp.o: $(BUILD)/dg_figdoc.h
+
 $(BUILD)/libdealgraph.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
@@ -147,6 +154,15 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libdealgraph.a | $(GEN_H)
 
 -include $(shell find $(BUILD)/obj $(BUILD)/tests $(BUILD)/bench -name '*.d' 2>/dev/null)
 
+# ---- editors' syntax files: from the keyword table the lexer uses (grammar/gen_syntax.c) ----
+$(BUILD)/gen_syntax: grammar/gen_syntax.c src/front/keywords.h src/engine/figlist.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra -Werror -Isrc/front -Isrc/engine -o $@ $<
+# Rewritten only when the text changes, so a checkout stays clean.
+grammar/dealgraph.vim grammar/dealgraph.tmLanguage.json: $(BUILD)/gen_syntax
+	$(BUILD)/gen_syntax $(if $(filter %.vim,$@),vim,tm) >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; touch $@; else mv $@.tmp $@; fi
+
 # ---- tests ----
 # `make test` runs the suite on the normal build, then again under ASan + UBSan
 # (LeakSanitizer's suppressions for the libraries are tests/lsan.supp; the hang guard of
@@ -156,7 +172,7 @@ test: $(DEPS_OK)
 	$(MAKE) check-suite
 	HOSTILE_TIMEOUT=60 $(MAKE) check-suite BUILD=build-asan BIN=build-asan/bin OPT=-O1 SAN="$(ASAN)"
 
-check-suite: $(BIN)/dealgraph $(UNIT_BIN)
+check-suite: $(BIN)/dealgraph $(UNIT_BIN) $(SYNTAX)
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 sh tests/run.sh $(BIN)/dealgraph $(BUILD)/tests
 
 run: $(BIN)/dealgraph
@@ -178,6 +194,7 @@ install:
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dealgraph/stdlib
 	cp build-install/bin/dealgraph $(DESTDIR)$(PREFIX)/bin/
 	cp stdlib/*.deal $(DESTDIR)$(PREFIX)/share/dealgraph/stdlib/
+	cp $(SYNTAX) $(DESTDIR)$(PREFIX)/share/dealgraph/
 
 clean:
 	rm -rf build build-asan build-install bin

@@ -33,6 +33,10 @@ void dg_free(Dg *dg)
     if (!dg)
         return;
     eval_free(dg->ev);
+    dg_index_free(dg);
+    for (size_t i = 0; i < dg->capnames; i++)
+        free(dg->names[i]);
+    free(dg->names);
     reading_free(&dg->rd);
     free(dg);
 }
@@ -40,6 +44,7 @@ void dg_free(Dg *dg)
 /* Print what was found since the last call; the count of new errors decides the status. */
 int dg_flush_diags(Dg *dg, size_t errors_before)
 {
+    dg_index_free(dg);   /* the run may have read more */
     diags_print(&dg->rd.diags, dg->opt.err, dg->printed);
     dg->printed = dg->rd.diags.n;
     fflush(dg->opt.out);
@@ -99,6 +104,7 @@ int dg_parse_status(const char *text, size_t len)
 void dg_reset(Dg *dg)
 {
     eval_free(dg->ev);
+    dg_index_free(dg);
     dg->ev = eval_new(&dg->rd.in, &dg->rd.src, &dg->rd.diags, &dg->opt);
 }
 

@@ -152,6 +152,57 @@ char *dg_fmt_text(const char *text, size_t len, size_t *outlen);
  * printing "WHO: cannot write 'PATH': WHY" on err. `fmt -w`, :save and `-o` all use it. */
 int dg_write_file(const char *path, const void *data, size_t len, const char *who, FILE *err);
 
+/* ---- editors: what `dealgraph lsp` asks of a run (docs/EDITORS.md; dg_lsp.c, dg_index.c) ----
+ * Positions are an editor's: lines and columns from 0, columns in UTF-16 code units, a
+ * range's end just past its last character. A file is named by its real path when it has
+ * one (else by the name it was run under). */
+/* Unsaved buffers: before the disk, every file a run reads (the script, its includes and
+ * `use`d modules) is asked of fn by its real path; fn returns the text (copied) and its
+ * length, or NULL to read the disk. Set before the first dg_run_file. */
+typedef const char *(*DgReadFn)(void *ud, const char *path, size_t *len);
+void dg_set_reader(Dg *dg, DgReadFn fn, void *ud);
+
+typedef struct DgRange {
+    const char *file;          /* owned by the context */
+    int line, col, end_line, end_col;
+} DgRange;
+typedef enum { DG_SEV_ERROR = 1, DG_SEV_WARNING = 2, DG_SEV_NOTE = 3 } DgSeverity;
+typedef struct DgDiag {
+    DgRange at;                /* file NULL: no location */
+    DgSeverity severity;
+    const char *message, *hint;   /* hint may be NULL */
+} DgDiag;
+/* Did the runs read this file (a real path, as DgRange.file names it)? */
+bool dg_read_file(Dg *dg, const char *file);
+/* Every diagnostic found so far, in the order they were found (as printed). */
+void dg_each_diag(Dg *dg, void (*fn)(const DgDiag *d, void *ud), void *ud);
+
+/* The names of the files the runs read, and every definition and use of an entity, a deal
+ * label, a scenario or a let in them, with the figure calls and the deal statements
+ * (DG_SYM_DEAL: the whole statement, name its label or NULL). Built on the first call after
+ * a run (a second parse of each file), owned by the context, in file then source order. */
+typedef enum { DG_SYM_ENTITY, DG_SYM_LABEL, DG_SYM_SCENARIO, DG_SYM_LET, DG_SYM_FIGURE,
+               DG_SYM_DEAL } DgSymKind;
+typedef struct DgSym {
+    DgSymKind kind;
+    const char *name;
+    DgRange at;
+    bool definition;           /* company/bank/market NAME, deal LABEL:, scenario NAME, let */
+} DgSym;
+const DgSym *dg_symbols(Dg *dg, size_t *n);
+/* The name or deal at a position of a file: the innermost symbol there, else NULL. */
+const DgSym *dg_symbol_at(Dg *dg, const char *file, int line, int col);
+/* Text cards (heap, NULL when there is no such thing): an entity's card of figures as
+ * `show NAME` prints it; a deal's payer, payee, amount in USD, schedule, binding and source
+ * (the labelled deal, or the deal written at sym's statement); a figure's definition from
+ * docs/ENGINE.md's tables (embedded when built; NULL for a what-if figure). */
+char *dg_entity_card(Dg *dg, const char *name);
+/* A scenario's clearing, computed when asked (an editor's hover, not every change): who
+ * defaults in which round and the losses, as `report --scenario` ends. */
+char *dg_scenario_card(Dg *dg, const char *name);
+char *dg_deal_card(Dg *dg, const DgSym *sym);
+const char *dg_figure_doc(const char *name);
+
 /* `dealgraph --tokens FILE` / `--ast FILE`: the front end's dumps of one file. */
 int dg_dump_tokens(Dg *dg, const char *path, FILE *out);
 int dg_dump_ast(Dg *dg, const char *path, FILE *out);

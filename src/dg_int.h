@@ -15,6 +15,9 @@ struct Dg {
     Reading rd;       /* the sources, their diagnostics and the names */
     Eval *ev;
     size_t printed;   /* diagnostics already written to opt.err */
+    char **names;     /* dg_lsp.c: each source file's real path (DgRange.file), by id */
+    size_t capnames;
+    struct DgIndex *index;   /* dg_index.c: built on demand, dropped when a run adds */
 };
 
 /* Print the diagnostics found since the last call; DG_EFAIL when errors were added since
@@ -26,5 +29,14 @@ int dg_flush_diags(Dg *dg, size_t errors_before);
 int dg_pic_write(Dg *dg, const DgPicture *pic, int rc, char *data, size_t len, const char *msg);
 /* The charts of a simulate (dg_sim.c): run pic->samples of pic->scenario and draw them. */
 int dg_sim_picture(Dg *dg, const DgPicture *pic, RenderFormat f);
+
+/* dg_lsp.c: files and positions as editors count them (dg.h "editors"). */
+const char *dg_file_name(Dg *dg, uint32_t file);
+uint32_t dg_file_id(Dg *dg, const char *name);
+DgRange dg_range(Dg *dg, Span sp);
+bool dg_offset(Dg *dg, uint32_t file, int line, int col, uint32_t *off);
+/* dg_index.c: the span of a symbol dg_symbols handed out; free the index (a run added). */
+bool dg_index_span(Dg *dg, const DgSym *sym, Span *sp);
+void dg_index_free(Dg *dg);
 
 #endif

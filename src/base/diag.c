@@ -4,6 +4,7 @@
 #include "arena.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +114,25 @@ static uint32_t read_failed(SourceSet *s, const char *why)
     return 0;
 }
 
+/* The overlay's text of path, registered as a file; 0 when it has none. */
+static uint32_t read_overlay(SourceSet *s, const char *name, const char *path)
+{
+    char real[PATH_MAX];
+    size_t len = 0;
+    const char *text = s->overlay(s->overlay_ud, realpath(path, real) ? real : path, &len);
+    if (!text)
+        return 0;
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return srcset_add(s, name, path, copy, len);
+}
+
 uint32_t srcset_read(SourceSet *s, const char *name, const char *path)
 {
+    uint32_t id = s->overlay ? read_overlay(s, name, path) : 0;
+    if (id)
+        return id;
     /* O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one,
      * and fstat on what was opened (not stat on the name first) leaves no race between. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);

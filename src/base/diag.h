@@ -32,10 +32,17 @@ typedef struct SourceFile {
     size_t nlines;
 } SourceFile;
 
+/* A reader consulted before the disk (an editor's unsaved buffers): the text of the file at
+ * path (its real path when it exists, else path as given) and its length, or NULL to read
+ * the disk. The text stays the caller's; srcset_read copies it. */
+typedef const char *(*SrcOverlayFn)(void *ud, const char *path, size_t *len);
+
 typedef struct SourceSet {
     SourceFile *files;  /* files[0] is a placeholder so that Span.file = 0 means "none" */
     size_t n, cap;
     char why[96];       /* why the last srcset_read failed */
+    SrcOverlayFn overlay;   /* NULL: the disk only */
+    void *overlay_ud;
 } SourceSet;
 
 /* The most one input may hold (a file, an include, standard input): 1 GiB. Spans are 32-bit
@@ -46,7 +53,8 @@ void srcset_init(SourceSet *s);
 void srcset_free(SourceSet *s);
 /* Takes ownership of text (malloc'd, len bytes, NUL-terminated at text[len]). Returns the id. */
 uint32_t srcset_add(SourceSet *s, const char *name, const char *path, char *text, size_t len);
-/* Reads a whole regular file of at most SRC_MAX_BYTES; returns 0 when it cannot, and
+/* Reads a whole regular file of at most SRC_MAX_BYTES (the overlay's text first, when it has
+ * the file); returns 0 when it cannot, and
  * srcset_error says why ("not a regular file" for a FIFO or a device, which are refused
  * without blocking; "Is a directory"; the size limit; the system's reason). */
 uint32_t srcset_read(SourceSet *s, const char *name, const char *path);

@@ -4,6 +4,7 @@
 #ifndef DG_STATUS_H
 #define DG_STATUS_H
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum {
@@ -32,6 +33,8 @@ typedef struct DgOptions {
     bool (*cancel)(void *ud);
     void *cancel_ud;
     int jobs;                /* threads a `simulate` clears its samples on; 0 = every CPU */
+    uint64_t max_samples;    /* a `simulate` draws at most this many samples, and a note says
+                                so (the editor's quick runs); 0 = all it asks for */
 } DgOptions;
 
 #endif

@@ -17,6 +17,8 @@ int cmd_simulate(int argc, char **argv);
  * (`dealgraph repl < script`, or `-`) returns what `check` would (0 clean, 1 errors or
  * failed asserts); 2 for a usage error, 3 when a FILE named at start cannot be read. */
 int repl_main(int argc, char **argv);
+/* `lsp`: the language server (lsp.h). */
+int lsp_main(int argc, char **argv);
 
 /* ---- arguments (args.c): one parser for every command ----
  * A word that is an option in the table fills its slot: a flag sets a bool, an option with

@@ -19,6 +19,7 @@ static const char USAGE[] =
     "       dealgraph diff --scenario NAME FILE... [--json]\n"
     "       dealgraph fmt [-w | --check] FILE...\n"
     "       dealgraph repl [FILE...]\n"
+    "       dealgraph lsp\n"
     "       dealgraph graph FILE... [--scenario NAME] [--format dot|svg|png] -o OUT\n"
     "       dealgraph chart timeline FILE... [--entity X]... -o OUT\n"
     "       dealgraph chart defaults|losses FILE... --simulate SCENARIO N [--seed S] -o OUT\n"
@@ -202,6 +203,8 @@ static int run_command(int argc, char **argv)
         return cmd_fmt(n, rest);
     if (!strcmp(c, "repl"))
         return repl_main(n, rest);
+    if (!strcmp(c, "lsp"))
+        return lsp_main(n, rest);
     if (!strcmp(c, "graph"))
         return cmd_graph(n, rest);
     if (!strcmp(c, "chart"))

@@ -358,6 +358,11 @@ void eval_simulate(Eval *ev, Query *q, const Stmt *s)
     if (!sc || !ok)
         return;
     Span at = {s->span.file, s->span.start, s->u.simulate.scenario_span.end};
+    if (ev->opt->max_samples && n > ev->opt->max_samples) {
+        diag_note(ev->d, at, "ran %llu of its %llu samples here (`dealgraph check` runs all)",
+                  (unsigned long long)ev->opt->max_samples, (unsigned long long)n);
+        n = ev->opt->max_samples;
+    }
     Simulation *sim = simulation_run(ev, q, sc, n, seed, 0, 1, at);
     if (!sim)
         return;

@@ -1,0 +1,1 @@
+lsp --stdio --frobnicate
