@@ -137,17 +137,20 @@ static void fmt_width(double w, double wmax, char *buf, size_t n)
 typedef struct EdgeList {
     RenderEdge *v;
     size_t n, cap;
+    const uint32_t *of;   /* each entity's layer (RenderLayers.of) while edges are added */
 } EdgeList;
 
-static void add_edge(Agraph_t *root, EdgeList *el, double usd, Agnode_t *u, Agnode_t *v,
-                     const char *label, const char *pw, const char *klass, const char *tooltip)
+static void add_edge(Agraph_t *root, EdgeList *el, double usd, Agnode_t **nodes, EntId u,
+                     EntId v, const char *label, const char *pw, const char *klass,
+                     const char *tooltip)
 {
     /* agedge with a NULL name and create=1 makes a new edge even when one exists. */
-    Agedge_t *e = agedge(root, u, v, NULL, 1);
+    Agedge_t *e = agedge(root, nodes[u], nodes[v], NULL, 1);
+    /* Money that flows back to an earlier layer must not pull its layer's order round. */
+    if (el->of[u] > el->of[v])
+        render_set(e, "constraint", "false");
     el->v = vec_grow(el->v, &el->cap, el->n + 1, sizeof *el->v);
     el->v[el->n++] = (RenderEdge){e, usd};
-    /* Layers alone rank the picture (render_layers_chain): money may flow either way. */
-    render_set(e, "constraint", "false");
     /* xlabel, not label: Graphviz 2.43's dot frees an edge-label node twice when labelled
      * edges run between clusters (it crashed on the 2025 web); xlabels are placed after the
      * layout and need no label nodes. */
@@ -203,8 +206,7 @@ static void add_binding_edges(Agraph_t *root, EdgeList *el, const Graph *g, Agno
             usd_text(e->w, label, sizeof label);
             fmt_width(e->w, wmax, pw, sizeof pw);
             edge_tooltip(g, u, e, cyc, tip, sizeof tip);
-            add_edge(root, el, e->w, nodes[u], nodes[e->peer], label, pw, cyc ? "cycle" : "plain",
-                     tip);
+            add_edge(root, el, e->w, nodes, u, e->peer, label, pw, cyc ? "cycle" : "plain", tip);
         }
     free(comp);
 }
@@ -259,8 +261,7 @@ static void add_nonbinding_edges(Agraph_t *root, EdgeList *el, const Graph *g, A
         snprintf(tip, sizeof tip, "%s -> %s: %s of letters of intent (no obligation)",
                  world_name(g->world, nb[i].u), world_name(g->world, nb[i].v), amt);
         fmt_width(nb[i].usd, wmax, pw, sizeof pw);
-        add_edge(root, el, nb[i].usd, nodes[nb[i].u], nodes[nb[i].v], label, pw, "nonbinding",
-                 tip);
+        add_edge(root, el, nb[i].usd, nodes, nb[i].u, nb[i].v, label, pw, "nonbinding", tip);
     }
     free(nb);
 }
@@ -335,6 +336,9 @@ static Agraph_t *build(const Graph *g, const RenderOptions *o, IdState *ids, Edg
     /* Not Agstrictdirected: that would merge a binding edge with its nonbinding twin. */
     Agraph_t *root = agopen((char *)"dealgraph", Agdirected, &ids->disc);
     render_set(root, "rankdir", "LR");
+    /* Rank the graph as a whole, not cluster by cluster: only then do the layer ranks
+     * of render_layers_chain hold across clusters. */
+    render_set(root, "newrank", "true");
     render_set(root, "nodesep", "0.4");
     render_set(root, "ranksep", "1.6");   /* room between the columns for the labels */
     render_set(root, "fontname", RENDER_FONT);
@@ -356,10 +360,11 @@ static Agraph_t *build(const Graph *g, const RenderOptions *o, IdState *ids, Edg
     for (EntId v = 0; v < g->n; v++)
         add_node(&L, g, o, v, nodes);
     render_layers_chain(&L, root);
-    render_layers_free(&L);
+    el->of = L.of;
     double wmax = max_edge(g);
     add_binding_edges(root, el, g, nodes, wmax);
     add_nonbinding_edges(root, el, g, nodes, wmax);
+    render_layers_free(&L);
     free(nodes);
     return root;
 }

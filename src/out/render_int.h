@@ -23,8 +23,9 @@ typedef struct RenderLayers {
     uint32_t *of;             /* [entities]: each entity's layer index */
 } RenderLayers;
 void render_layers_build(RenderLayers *L, Agraph_t *root, const World *w);
-/* Invisible edges from each layer's first node to the next's: they alone rank the
- * picture (money edges do not constrain it), so layer i is left of layer i + 1. */
+/* An invisible edge from each layer's first node to the next's (minlen 1, weight 0): with
+ * each layer one rank and the graph ranked as a whole (newrank), layer i is left of layer
+ * i + 1. Money edges back to an earlier layer do not constrain the ranks. */
 void render_layers_chain(RenderLayers *L, Agraph_t *root);
 void render_layers_free(RenderLayers *L);
 

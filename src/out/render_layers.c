@@ -48,6 +48,7 @@ static int cmp_slot(const void *a, const void *b)
     return strcmp(((const Slot *)a)->name, ((const Slot *)b)->name);
 }
 
+/* The layer's cluster, and inside it the rank=same subgraph its nodes go in. */
 static Agraph_t *make_cluster(Agraph_t *root, const char *layer, size_t idx)
 {
     char name[200], caption[200];
@@ -128,13 +129,18 @@ void render_layers_build(RenderLayers *L, Agraph_t *root, const World *w)
     }
 }
 
+static void invisible(Agraph_t *root, Agnode_t *u, Agnode_t *v)
+{
+    Agedge_t *e = agedge(root, u, v, NULL, 1);
+    render_set(e, "style", "invis");
+    render_set(e, "class", "layer-order");
+    render_set(e, "weight", "0");   /* order only: no pull on where the nodes sit */
+}
+
 void render_layers_chain(RenderLayers *L, Agraph_t *root)
 {
-    for (size_t j = 0; j + 1 < L->n; j++) {
-        Agedge_t *e = agedge(root, L->first[j], L->first[j + 1], NULL, 1);
-        render_set(e, "style", "invis");
-        render_set(e, "class", "layer-order");
-    }
+    for (size_t j = 0; j + 1 < L->n; j++)
+        invisible(root, L->first[j], L->first[j + 1]);
 }
 
 void render_layers_free(RenderLayers *L)
