@@ -51,20 +51,31 @@ static int cmp_slot(const void *a, const void *b)
 /* The layer's cluster, and inside it the rank=same subgraph its nodes go in. */
 static Agraph_t *make_cluster(Agraph_t *root, const char *layer, size_t idx)
 {
-    char name[200], caption[200];
-    snprintf(name, sizeof name, "cluster_%s", layer);
+    /* A layer's name may be long: its cluster's name and caption keep it whole. */
+    size_t len = 2 * strlen(layer) + 32;
+    char *name = xmalloc(len), *caption = xmalloc(len);
+    snprintf(name, len, "cluster_%s", layer);
     Agraph_t *c = agsubg(root, name, 1);
     const struct KnownLayer *k = known(layer);
-    snprintf(caption, sizeof caption, "%s", k ? k->caption : layer);
+    /* Graphviz reads a backslash in a label as an escape (\N, \n): the name's own are doubled. */
+    size_t o = 0;
+    for (const char *p = k ? k->caption : layer; *p; p++) {
+        if (*p == '\\')
+            caption[o++] = '\\';
+        caption[o++] = *p;
+    }
+    caption[o] = '\0';
     if (!k && caption[0] >= 'a' && caption[0] <= 'z')
         caption[0] = (char)(caption[0] - 'a' + 'A');
     render_set(c, "label", caption);
+    free(caption);
     render_set(c, "style", "rounded");
     render_set(c, "color", "#b3b3b3");
     render_set(c, "fontname", RENDER_FONT);
     render_set(c, "fontcolor", "#666666");
-    snprintf(name, sizeof name, "rank_%zu", idx);
+    snprintf(name, len, "rank_%zu", idx);
     Agraph_t *r = agsubg(c, name, 1);
+    free(name);
     render_set(r, "rank", "same");
     return r;
 }

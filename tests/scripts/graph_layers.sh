@@ -41,4 +41,13 @@ grep -q '<text[^>]*>End users</text>' "$tmp/p.svg" || fail "the layer 'end users
 # in declaration order.
 printf 'layers "end users", carriers\n' | cat - "$tmp/decl.deal" > "$tmp/named.deal"
 layers "$tmp/named.deal" "end users" carriers vendors capital companies
+
+# A long layer name, with a backslash and non-ASCII letters, is drawn whole and as written.
+unit='r\\éseau '   # in the script: r\\éseau, the string r\éseau
+long=""; for i in $(seq 1 40); do long="$long$unit"; done
+printf 'company a { layer "%s" }\ncompany b { layer "x" }\na pays 1B to b\n' "$long" > "$tmp/long.deal"
+"$DG" graph "$tmp/long.deal" -o "$tmp/long.svg" 2>"$tmp/err" || fail "long layer name: graph exited $?: $(cat "$tmp/err")"
+xmllint --noout "$tmp/long.svg" || fail "long layer name: the SVG is not well-formed"
+n=$(grep -io 'r\\éseau' "$tmp/long.svg" | wc -l | tr -d ' ')
+[ "$n" -ge 80 ] || fail "long layer name: expected it whole in the cluster's title and caption, found $n of 80 words (the caption capitalises the first)"
 echo ok
