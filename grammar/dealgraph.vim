@@ -5,7 +5,7 @@ if exists('b:current_syntax')
   finish
 endif
 
-syn keyword dealgraphKeyword company bank market price as of let include use deal invests in lends to buys from pays grants shares vesting with guarantees over at due nonbinding source show assert scenario what if defaults shock by cancel drop set and or not horizon up simulate true false commits pay
+syn keyword dealgraphKeyword company bank market price as of let include use deal invests in lends to buys from pays grants shares vesting with guarantees over at due nonbinding source show assert scenario what if defaults shock by cancel drop set and or not horizon layers up simulate true false commits pay
 syn keyword dealgraphFigure out own gap circularity commitments backlog commitment_ratio leverage concentration hhi paper vendor_financing runway borrowed credit equity exposure sources total_commitments end_demand system_leverage total_unfunded total_circulated
 syn match dealgraphComment "#.*$" contains=@Spell
 syn region dealgraphString start=+"+ skip=+\\\\\|\\"+ end=+"+ oneline

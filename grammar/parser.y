@@ -71,7 +71,7 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 %token AT "at" DUE "due" NONBINDING "nonbinding" SOURCE "source" SHOW "show"
 %token ASSERT "assert" SCENARIO "scenario" WHAT "what" IF "if" DEFAULTS "defaults"
 %token SHOCK "shock" BY "by" CANCEL "cancel" DROP "drop" SET "set" AND "and" OR "or"
-%token NOT "not" HORIZON "horizon" UP "up" SIMULATE "simulate" TRUE "true" FALSE "false"
+%token NOT "not" HORIZON "horizon" LAYERS "layers" UP "up" SIMULATE "simulate" TRUE "true" FALSE "false"
 %token COMMITS "commits"
 %token LE "<=" GE ">=" EQ "==" NE "!="
 /* Never reach the grammar: the lexer's raw newline, the trivia `lex_all` returns, and the
@@ -79,10 +79,10 @@ static void yyerror(Span *loc, ParseCtx *pc, const char *msg) { pb_parser_error(
 %token <n> NEWLINE "newline"
 %token COMMENT "comment" BLANK "blank line" LEXERROR "unreadable text"
 
-%type <stmt> stmt entity deal deal_core show whatif shock simulate
+%type <stmt> stmt entity deal deal_core show whatif shock simulate layers
 %type <list> top stmts block
 %type <expr> expr primary arg
-%type <str> opt_string
+%type <str> opt_string layer_name
 %type <args> args arglist
 %type <attrs> attrs attr_block
 %type <opts> opts
@@ -127,6 +127,7 @@ stmt: entity
     | PRICE IDENT expr                  { $$ = pb_price(pc, $2, @2, $3, @$); }
     | AS OF expr                        { $$ = pb_asof(pc, $3, @$); }
     | HORIZON expr                      { $$ = pb_horizon(pc, $2, @$); }
+    | layers
     | LET IDENT '=' expr                { $$ = pb_let(pc, $2, @2, $4, @$); }
     | LET IDENT '~' expr                { $$ = pb_let_random(pc, $2, @2, $4, @$); }
     | INCLUDE STRING                    { $$ = pb_include(pc, $2, @2, @$); }
@@ -181,6 +182,15 @@ attr_clauses: %empty                    { $$ = (AttrClauses){0}; }
             | attr_clauses TO expr      { $$ = $1; pb_clause(pc, &$$.due_to, $3, "to", @2); }
             | attr_clauses AT expr      { $$ = $1; pb_clause(pc, &$$.at, $3, "at", @2); }
             ;
+
+/* `layers demand, labs, "cloud and chips"`: the picture's left-to-right order. */
+layers: LAYERS layer_name               { $$ = pb_layers(pc, NULL, $2, @2, @$); }
+      | layers ',' layer_name           { $$ = pb_layers(pc, $1, $3, @3, @$); }
+      ;
+
+layer_name: IDENT                       { $$ = sym_str(pc->in, $1); }
+          | STRING
+          ;
 
 opt_string: %empty                      { $$ = NULL; }
           | STRING

@@ -57,7 +57,7 @@ static Value with_unit(double x, FigUnit u)
         v = value_num(x, DIM_NONE);
         v.flags |= VF_PCT;
         return v;
-    case FU_PLAIN: case FU_YEAR: return value_num(x, DIM_NONE);
+    case FU_PLAIN: case FU_TIMES: case FU_YEARS: case FU_YEAR: return value_num(x, DIM_NONE);
     case FU_USD_PER_YEAR: return value_num(x, DIM_USD_PER_YEAR);
     default: return value_num(x, DIM_USD);
     }

@@ -6,7 +6,9 @@
  *
  * X(ENUMERATOR, "name", UNIT, LISTED)
  *   UNIT    FU_USD, FU_USD_PER_YEAR, FU_PCT (a fraction shown as a percentage), FU_PLAIN
- *           (a plain number) or FU_YEAR (a horizon year); figures.h
+ *           (a plain number), FU_TIMES (a ratio of amounts, shown "1.26x"), FU_YEARS (an
+ *           amount over a yearly amount, shown "48.49 years") or FU_YEAR (a horizon year);
+ *           figures.h. In expressions all but the money units are plain numbers.
  *   LISTED  1: named in the language's list of figures (hints, completion, :help);
  *           0: callable too, but shown as a column of the card and the report only */
 #ifndef DG_FIGLIST_H
@@ -21,8 +23,8 @@
     X(FIG_CIRCULARITY, "circularity", FU_PCT, 1) /* sources(v)[v] / in; null when in = 0 */ \
     X(FIG_COMMITMENTS, "commitments", FU_USD, 1) /* buys/pays v still owes, credit it commits */ \
     X(FIG_BACKLOG, "backlog", FU_USD, 1)         /* the same, owed to v */ \
-    X(FIG_COMMITMENT_RATIO, "commitment_ratio", FU_PLAIN, 1) /* years of revenue; null at 0 */ \
-    X(FIG_LEVERAGE, "leverage", FU_PLAIN, 1)     /* (debt + borrowed + commitments) / equity */ \
+    X(FIG_COMMITMENT_RATIO, "commitment_ratio", FU_YEARS, 1) /* years of revenue; null at 0 */ \
+    X(FIG_LEVERAGE, "leverage", FU_TIMES, 1)     /* (debt + borrowed + commitments) / equity */ \
     X(FIG_CONCENTRATION, "concentration", FU_PCT, 1) /* largest payer's share of in */ \
     X(FIG_HHI, "hhi", FU_PLAIN, 1)               /* sum of squared payer shares, 0..1 */ \
     X(FIG_PAPER, "paper", FU_PCT, 1)             /* nonbinding share of what comes in */ \
@@ -41,7 +43,7 @@
 #define DG_SYSTEM_FIGURES(X) \
     X(SYS_TOTAL_COMMITMENTS, "total_commitments", FU_USD, 1) /* sum of commitments */ \
     X(SYS_END_DEMAND, "end_demand", FU_USD_PER_YEAR, 1)      /* what markets pay a year */ \
-    X(SYS_LEVERAGE, "system_leverage", FU_PLAIN, 1)          /* total_commitments / end_demand */ \
+    X(SYS_LEVERAGE, "system_leverage", FU_YEARS, 1)          /* total_commitments / end_demand */ \
     X(SYS_TOTAL_UNFUNDED, "total_unfunded", FU_USD, 1)       /* sum of gap */ \
     X(SYS_TOTAL_CIRCULATED, "total_circulated", FU_USD, 1)   /* sum of sources(v)[v] */
 

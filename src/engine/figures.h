@@ -42,7 +42,9 @@ const struct SourceTable *engine_sources_listed(Engine *e, bool every);
 const EntId *engine_by_name(Engine *e);
 
 /* The figures, in the order of figlist.h. */
-typedef enum { FU_USD, FU_USD_PER_YEAR, FU_PCT, FU_PLAIN, FU_YEAR } FigUnit;
+/* FU_TIMES and FU_YEARS are plain numbers in expressions; tables print them as "1.26x" (an
+ * amount over an amount) and "48.49 years" (an amount over a yearly amount). */
+typedef enum { FU_USD, FU_USD_PER_YEAR, FU_PCT, FU_PLAIN, FU_TIMES, FU_YEARS, FU_YEAR } FigUnit;
 #define DG_FIG_ENUM(e, name, unit, listed) e,
 typedef enum { DG_ENTITY_FIGURES(DG_FIG_ENUM) FIG__COUNT } FigId;
 typedef enum { DG_PAIR_FIGURES(DG_FIG_ENUM) PAIR__COUNT } PairFig;

@@ -341,6 +341,7 @@ static void eval_stmt_now(Eval *ev, Query *q, const Stmt *s)
     case ST_PRICE: eval_price(ev, q, s); break;
     case ST_ASOF: eval_asof(ev, q, s); break;
     case ST_HORIZON: eval_horizon(ev, q, s); break;
+    case ST_LAYERS: eval_layers(ev, q, s); break;
     case ST_LET: eval_let(ev, q, s); break;
     case ST_INCLUDE: eval_include(ev, s); break;
     case ST_USE: eval_use(ev, s); break;

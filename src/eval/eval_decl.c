@@ -1,13 +1,11 @@
 /* eval_decl.c - the statements that build the world: entity declarations, `price`,
- * `as of`, `let`, and deal sentences, with their unit checks.
+ * `as of`, `layers`, `let`, and deal sentences, with their unit checks.
  *
  * A declaration whose attribute fails still declares the
  * entity, so later statements do not cascade into more errors. */
 #include "eval_int.h"
 #include <math.h>
 #include <string.h>
-
-static const char *const LAYERS[] = {"chips", "cloud", "labs", "capital", "demand"};
 
 static LetSlot *let_slot(Eval *ev, Sym name)
 {
@@ -80,6 +78,7 @@ static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out
     return false;
 }
 
+/* Any name is a layer; the picture draws layers left to right in the world's order. */
 static void set_layer(Eval *ev, Query *q, Entity *ent, const Attr *a)
 {
     Value v = eval_expr(ev, q, a->amount.value);
@@ -87,13 +86,25 @@ static void set_layer(Eval *ev, Query *q, Entity *ent, const Attr *a)
         eval_no_value(ev, a->amount.value, v);
         return;
     }
-    for (size_t i = 0; v.kind == V_STR && i < sizeof LAYERS / sizeof *LAYERS; i++)
-        if (!strcmp(v.str, LAYERS[i])) {
-            ent->layer = LAYERS[i];
-            return;
+    if (v.kind != V_STR || !*v.str) {
+        diag_error(ev->d, a->amount.value->span, "a layer is a name in quotes");
+        diag_hint(ev->d, "for example: layer \"vendors\"");
+        return;
+    }
+    Sym s = intern_cstr(ev->in, v.str);
+    ent->layer = sym_str(ev->in, s);
+    world_note_layer(q->w, s, false);
+}
+
+void eval_layers(Eval *ev, Query *q, const Stmt *s)
+{
+    for (int i = 0; i < s->u.layers.n; i++) {
+        if (!*s->u.layers.names[i]) {
+            diag_error(ev->d, s->u.layers.spans[i], "a layer needs a name");
+            continue;
         }
-    diag_error(ev->d, a->amount.value->span, "unknown layer");
-    diag_hint(ev->d, "layer is one of \"chips\", \"cloud\", \"labs\", \"capital\", \"demand\"");
+        world_note_layer(q->w, intern_cstr(ev->in, s->u.layers.names[i]), true);
+    }
 }
 
 /* Amounts that cannot be negative (equity and margin can: negative book equity and

@@ -124,6 +124,7 @@ const char *eval_snippet(Eval *ev, Span sp, char *buf, size_t n);
 
 /* eval_decl.c: declarations, settings and lets */
 void eval_entity(Eval *ev, Query *q, const Stmt *s);
+void eval_layers(Eval *ev, Query *q, const Stmt *s);   /* `layers a, b`: the picture's order */
 void eval_price(Eval *ev, Query *q, const Stmt *s);
 /* Did a `price` of `name` fail in q's world, or (in a what-if) in the base world? */
 bool eval_price_failed(const Eval *ev, const Query *q, Sym name);

@@ -290,6 +290,12 @@ static void dump_stmt(Dump *d, const Stmt *s, int ind)
         fprintf(d->out, "horizon\n");
         dump_expr(d, s->u.horizon.year, ind + 1, NULL);
         break;
+    case ST_LAYERS:
+        fprintf(d->out, "layers");
+        for (int i = 0; i < s->u.layers.n; i++)
+            fprintf(d->out, "%s \"%s\"", i ? "," : "", s->u.layers.names[i]);
+        fprintf(d->out, "\n");
+        break;
     case ST_LET:
         fprintf(d->out, "let %s%s\n", sn(d, s->u.let.name), s->u.let.random ? " ~" : "");
         dump_expr(d, s->u.let.value, ind + 1, NULL);

@@ -69,6 +69,7 @@ typedef enum {
     ST_PRICE,      /* price NAME expr               (USD per GW of that vendor) */
     ST_ASOF,       /* as of DATE */
     ST_HORIZON,    /* horizon YEAR                  (the last year of the model) */
+    ST_LAYERS,     /* layers NAME, NAME, ...        (the picture's left-to-right order) */
     ST_LET,        /* let NAME = expr | let NAME ~ DIST(args)   (random: a draw per sample) */
     ST_INCLUDE,    /* include "path" */
     ST_USE,        /* use NAME */
@@ -132,6 +133,7 @@ struct Stmt {
         struct { Sym name; Span name_span; Expr *value; } price;
         struct { Expr *date; } asof;
         struct { Expr *year; } horizon;
+        struct { const char **names; Span *spans; int n, cap; } layers;
         struct { Sym name; Span name_span; Expr *value; bool random; } let;
         struct { const char *path; Span path_span; } include;
         struct { Sym name; Span name_span; } use;

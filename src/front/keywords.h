@@ -21,8 +21,8 @@
     X(SOURCE, "source") X(SHOW, "show") X(ASSERT, "assert") X(SCENARIO, "scenario") \
     X(WHAT, "what") X(IF, "if") X(DEFAULTS, "defaults") X(SHOCK, "shock") X(BY, "by") \
     X(CANCEL, "cancel") X(DROP, "drop") X(SET, "set") X(AND, "and") X(OR, "or") \
-    X(NOT, "not") X(HORIZON, "horizon") X(UP, "up") X(SIMULATE, "simulate") X(TRUE, "true") \
-    X(FALSE, "false") \
+    X(NOT, "not") X(HORIZON, "horizon") X(LAYERS, "layers") X(UP, "up") X(SIMULATE, "simulate") \
+    X(TRUE, "true") X(FALSE, "false") \
     X(COMMITS, "commits")
 
 /* Other spellings of a keyword above: the same token. */

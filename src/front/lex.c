@@ -290,7 +290,7 @@ static bool starts_statement(int k)
     switch (k) {
     case COMPANY: case BANK: case MARKET: case LET: case INCLUDE: case USE: case DEAL:
     case SHOW: case ASSERT: case SCENARIO: case WHAT: case SHOCK: case CANCEL: case DROP:
-    case SET:
+    case SET: case LAYERS:
         return true;
     default:
         return false;

@@ -266,6 +266,30 @@ Stmt *pb_entity(ParseCtx *pc, int kind, Sym name, Span nsp, const char *display,
     return s;
 }
 
+Stmt *pb_layers(ParseCtx *pc, Stmt *s, const char *name, Span nsp, Span sp)
+{
+    if (!s)
+        s = ast_stmt(pc->arena, ST_LAYERS, sp);
+    s->span = sp;
+    if (!name)
+        return s;
+    if (s->u.layers.n == s->u.layers.cap) {   /* doubling: a long list costs linear memory */
+        int cap = s->u.layers.cap ? s->u.layers.cap * 2 : 8;
+        const char **names = arena_alloc(pc->arena, (size_t)cap * sizeof *names);
+        Span *spans = arena_alloc(pc->arena, (size_t)cap * sizeof *spans);
+        if (s->u.layers.n) {
+            memcpy(names, s->u.layers.names, (size_t)s->u.layers.n * sizeof *names);
+            memcpy(spans, s->u.layers.spans, (size_t)s->u.layers.n * sizeof *spans);
+        }
+        s->u.layers.names = names;
+        s->u.layers.spans = spans;
+        s->u.layers.cap = cap;
+    }
+    s->u.layers.names[s->u.layers.n] = name;
+    s->u.layers.spans[s->u.layers.n++] = nsp;
+    return s;
+}
+
 Stmt *pb_price(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp)
 {
     Stmt *s = ast_stmt(pc->arena, ST_PRICE, sp);

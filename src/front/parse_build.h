@@ -72,6 +72,8 @@ Amount pb_amount(ParseCtx *pc, const PathVec *v);
 void pb_clause(ParseCtx *pc, Expr **slot, Expr *e, const char *word, Span kw);
 void pb_clause_from(ParseCtx *pc, AttrClauses *cl, Sym market, Span msp, Span kw);
 Stmt *pb_horizon(ParseCtx *pc, Expr *year, Span sp);
+/* `layers a, b`: s is the statement so far (NULL for the first name), name one more. */
+Stmt *pb_layers(ParseCtx *pc, Stmt *s, const char *name, Span nsp, Span sp);
 Stmt *pb_price(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);
 Stmt *pb_asof(ParseCtx *pc, Expr *date, Span sp);
 Stmt *pb_let(ParseCtx *pc, Sym name, Span nsp, Expr *value, Span sp);

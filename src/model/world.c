@@ -88,6 +88,9 @@ struct World {
     Debt *debts;              /* root: all; fork: those it added */
     size_t ndebt, capdebt, base_ndebt;
     Arena points;             /* the paths' points */
+    Sym *layers[2];           /* [0] declared by entities, [1] named by `layers`, this level */
+    size_t nlayers[2], caplayers[2];
+    U32Map layer_seen[2];
     bool has_horizon;
     int32_t horizon;
     bool drop_nonbinding;
@@ -139,6 +142,10 @@ void world_free(World *w)
     map_free(&w->rfactor_idx);
     free(w->paths);
     free(w->debts);
+    for (int i = 0; i < 2; i++) {
+        free(w->layers[i]);
+        map_free(&w->layer_seen[i]);
+    }
     arena_free(&w->points);
     free(w);
 }
@@ -358,6 +365,44 @@ const Debt *world_debt(const World *w, size_t i)
         if (i >= w->base_ndebt)
             return i - w->base_ndebt < w->ndebt ? &w->debts[i - w->base_ndebt] : NULL;
     return NULL;
+}
+
+void world_note_layer(World *w, Sym layer, bool ordered)
+{
+    uint32_t dummy;
+    if (map_get(&w->layer_seen[ordered], layer, &dummy))
+        return;
+    map_put(&w->layer_seen[ordered], layer, 1);
+    w->layers[ordered] = vec_grow(w->layers[ordered], &w->caplayers[ordered],
+                                  w->nlayers[ordered] + 1, sizeof *w->layers[ordered]);
+    w->layers[ordered][w->nlayers[ordered]++] = layer;
+}
+
+const char **world_layer_order(const World *w, size_t *n)
+{
+    size_t nlv = 0, total = 0, k = 0;
+    for (const World *x = w; x; x = x->base, nlv++)
+        total += x->nlayers[0] + x->nlayers[1];
+    const World **lv = xcalloc(nlv, sizeof *lv);   /* root first */
+    size_t i = nlv;
+    for (const World *x = w; x; x = x->base)
+        lv[--i] = x;
+    const char **out = xcalloc(total ? total : 1, sizeof *out);
+    U32Map seen = {0};
+    uint32_t dummy;
+    for (int pass = 1; pass >= 0; pass--)
+        for (size_t l = 0; l < nlv; l++)
+            for (size_t j = 0; j < lv[l]->nlayers[pass]; j++) {
+                Sym s = lv[l]->layers[pass][j];
+                if (map_get(&seen, s, &dummy))
+                    continue;
+                map_put(&seen, s, 1);
+                out[k++] = sym_str(w->in, s);
+            }
+    map_free(&seen);
+    free(lv);
+    *n = k;
+    return out;
 }
 
 void world_set_horizon(World *w, int32_t year)

@@ -70,7 +70,7 @@ const char *attr_name(AttrId a);   /* "cash" ... */
 typedef struct Entity {
     Sym name;
     const char *display;   /* NULL = use the name */
-    const char *layer;     /* "chips", "cloud", "labs", "capital", "demand" or NULL */
+    const char *layer;     /* `layer "..."`, interned (any name), or NULL */
     EntKind kind;
     bool declared;         /* false: only used, never declared (own = 0) */
     uint32_t has;          /* bit (1 << AttrId) set when that attribute was given */
@@ -151,6 +151,14 @@ double world_revenue_factor(const World *w, EntId ent);
 /* `horizon YEAR`: the last year of the model; YEAR_NONE when not set. */
 void world_set_horizon(World *w, int32_t year);
 int32_t world_horizon(const World *w);
+
+/* Layers in the picture's left-to-right order: those `layers` statements name (ordered),
+ * in the order named, then the others in the order entities first declared them. Noting
+ * a layer again keeps its first place. */
+void world_note_layer(World *w, Sym layer, bool ordered);
+/* The order, root first then each fork's additions: a malloc'd array of interned names
+ * (free it), *n of them. */
+const char **world_layer_order(const World *w, size_t *n);
 
 /* `as of`: months since year 0, MONTH_NONE when not set. */
 void world_set_asof(World *w, int32_t month);

@@ -18,15 +18,26 @@
 
 typedef struct Pick {
     EntId v;
-    double peak;
+    bool runs_out;         /* cash goes below zero within the horizon ... */
+    int runway;            /* ... first in this year */
+    double commitments;
+    double peak;           /* the largest |cash| of its line */
     const char *name;
 } Pick;
 
-static int cmp_peak(const void *a, const void *b)
+/* Whose cash runs out first, then the largest by commitments: the lines worth watching;
+ * among the rest, the smaller cash holders, whose lines a large one would flatten. */
+static int cmp_urgent(const void *a, const void *b)
 {
     const Pick *x = a, *y = b;
+    if (x->runs_out != y->runs_out)
+        return x->runs_out ? -1 : 1;
+    if (x->runs_out && x->runway != y->runway)
+        return x->runway < y->runway ? -1 : 1;
+    if (x->commitments != y->commitments)
+        return x->commitments > y->commitments ? -1 : 1;
     if (x->peak != y->peak)
-        return x->peak > y->peak ? -1 : 1;
+        return x->peak < y->peak ? -1 : 1;
     return strcmp(x->name, y->name);
 }
 
@@ -57,24 +68,32 @@ static double peak_of(const ChartLine *l, int nx)
     return m;
 }
 
-/* Every non-market entity, the largest by peak |cash| when there are too many to read. */
+/* Every non-market entity; when there are too many to read, those whose cash runs out
+ * first, then the largest by commitments (the cash-rich lenders would only flatten the
+ * others' lines). */
 static size_t default_picks(const Graph *g, ChartData *d, Pick **out)
 {
     Pick *p = xcalloc(g->n ? g->n : 1, sizeof *p);
+    bool *has = xcalloc(g->n ? g->n : 1, sizeof *has);
+    int *year = xcalloc(g->n ? g->n : 1, sizeof *year);
+    timeline_runways(g, has, year);
     size_t k = 0;
     for (EntId v = 0; v < g->n; v++) {
         if (graph_is_market(g, v))
             continue;
         ChartLine l;
         fill_line(g, v, d, &l);
-        p[k++] = (Pick){v, peak_of(&l, d->nx), world_name(g->world, v)};
+        p[k++] = (Pick){v, has[v], year[v], g->commitments[v], peak_of(&l, d->nx),
+                        world_name(g->world, v)};
         free(l.y);
     }
+    free(has);
+    free(year);
     if (k > CHART_DEFAULT_MAX_LINES) {
-        qsort(p, k, sizeof *p, cmp_peak);
+        qsort(p, k, sizeof *p, cmp_urgent);
         snprintf(d->subtitle, sizeof d->subtitle,
-                 "the %d of %zu entities with the most cash at their peak (--entity to choose)",
-                 CHART_DEFAULT_MAX_LINES, k);
+                 "the %d of %zu entities whose cash runs out first, then the largest by "
+                 "commitments, then the least cash (--entity to choose)", CHART_DEFAULT_MAX_LINES, k);
         k = CHART_DEFAULT_MAX_LINES;
     }
     qsort(p, k, sizeof *p, cmp_name);
@@ -145,14 +164,31 @@ enum { W = 960, H = 560, LEFT = 100, RIGHT = 210, TOP = 78, BOTTOM = 64 };
 #define LINE_WIDTH 2.5  /* only entity lines use it: tests count them by it */
 #define BASE_LINE_WIDTH 1.25  /* only base-world lines under a scenario use it */
 #define FONT "sans-serif"
+#define LEGEND_FONT 12
+#define SWATCH_WIDTH 3.0  /* not 2.5: the legend's swatches are not entity lines */
 
-/* Tableau 10: distinct, colour-blind-aware hues. Past ten, lines also get dashes. */
-const double CHART_PALETTE[10][3] = {
+/* Tableau 10 and two more dark hues: twelve distinct colours. Past twelve, a line takes
+ * the colours again with a dash pattern (chart_line_style), so no two of the first
+ * CHART_NCOLOURS x 4 lines look alike. */
+const double CHART_PALETTE[CHART_NCOLOURS][3] = {
     {0.122, 0.467, 0.706}, {1.000, 0.498, 0.055}, {0.173, 0.627, 0.173},
     {0.839, 0.153, 0.157}, {0.580, 0.404, 0.741}, {0.549, 0.337, 0.294},
     {0.890, 0.467, 0.761}, {0.498, 0.498, 0.498}, {0.737, 0.741, 0.133},
-    {0.090, 0.745, 0.812},
+    {0.090, 0.745, 0.812}, {0.100, 0.100, 0.100}, {0.000, 0.200, 0.450},
 };
+
+int chart_line_style(size_t i, double rgb[3], double dash[2])
+{
+    static const double dashes[][2] = {{8, 4}, {2, 3}, {10, 3}};
+    const double *c = CHART_PALETTE[i % CHART_NCOLOURS];
+    rgb[0] = c[0], rgb[1] = c[1], rgb[2] = c[2];
+    size_t style = (i / CHART_NCOLOURS) % 4;
+    if (style == 0)
+        return 0;
+    dash[0] = dashes[style - 1][0];
+    dash[1] = dashes[style - 1][1];
+    return 2;
+}
 
 typedef struct Frame {
     double lo, hi, step;   /* y axis range and tick step, in USD */
@@ -297,13 +333,10 @@ static void draw_x_axis(cairo_t *cr, const Frame *f, const ChartData *d)
 
 static void set_line_style(cairo_t *cr, size_t i)
 {
-    static const double dashes[][2] = {{8, 4}, {2, 3}, {10, 3}};
-    const double *c = CHART_PALETTE[i % 10];
-    cairo_set_source_rgb(cr, c[0], c[1], c[2]);
-    if (i >= 10)
-        cairo_set_dash(cr, dashes[(i / 10 - 1) % 3], 2, 0);
-    else
-        cairo_set_dash(cr, NULL, 0, 0);
+    double rgb[3], dash[2];
+    int nd = chart_line_style(i, rgb, dash);
+    cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+    cairo_set_dash(cr, nd ? dash : NULL, nd, 0);
 }
 
 static void trace(cairo_t *cr, const Frame *f, const ChartLine *l)
@@ -344,7 +377,7 @@ static void draw_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
 static void draw_base_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
 {
     static const double dash[] = {4, 3};
-    const double *c = CHART_PALETTE[i % 10];
+    const double *c = CHART_PALETTE[i % CHART_NCOLOURS];
     cairo_set_source_rgba(cr, c[0], c[1], c[2], 0.55);
     cairo_set_dash(cr, dash, 2, 0);
     cairo_set_line_width(cr, BASE_LINE_WIDTH);
@@ -356,10 +389,17 @@ static void draw_base_line(cairo_t *cr, const Frame *f, const ChartLine *l, size
 static void draw_legend(cairo_t *cr, const ChartData *d)
 {
     double x = W - RIGHT + 24, y = TOP + 6;
-    cairo_set_font_size(cr, 12);
+    cairo_set_font_size(cr, LEGEND_FONT);
     for (size_t i = 0; i < d->nlines; i++, y += 20) {
+        /* The swatch is the line itself, dashes and marker too: colours repeat past
+         * CHART_NCOLOURS, the dash patterns tell those lines apart. */
         set_line_style(cr, i);
-        cairo_rectangle(cr, x, y - 4, 22, 4);   /* a filled swatch, not a stroke */
+        cairo_set_line_width(cr, SWATCH_WIDTH);
+        cairo_move_to(cr, x, y - 3);
+        cairo_line_to(cr, x + 22, y - 3);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_arc(cr, x + 11, y - 3, 3, 0, 2 * M_PI);
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         chart_text(cr, x + 30, y + 1, 0, d->lines[i].label);
@@ -369,6 +409,25 @@ static void draw_legend(cairo_t *cr, const ChartData *d)
         cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
         chart_text(cr, x, y + 10, 0, "thin dashed: base world");
     }
+}
+
+/* The canvas is widened to the legend's longest name, so no name is cut off. */
+int chart_timeline_width(const ChartData *d)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+    cairo_t *cr = cairo_create(s);
+    cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, LEGEND_FONT);
+    double widest = 0;
+    for (size_t i = 0; i < d->nlines; i++) {
+        cairo_text_extents_t te;
+        cairo_text_extents(cr, d->lines[i].label, &te);
+        widest = fmax(widest, te.x_advance);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    double need = W - RIGHT + 24 + 30 + widest + 16;
+    return need > W ? (int)ceil(need) : W;
 }
 
 static void draw(cairo_t *cr, const ChartData *d)
@@ -461,5 +520,5 @@ static void draw_timeline(cairo_t *cr, const void *ud) { draw(cr, ud); }
 int chart_render(const ChartData *d, RenderFormat f, char **data, size_t *len, char *err,
                  size_t errn)
 {
-    return chart_paint(f, W, H, draw_timeline, d, data, len, err, errn);
+    return chart_paint(f, chart_timeline_width(d), H, draw_timeline, d, data, len, err, errn);
 }

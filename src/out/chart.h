@@ -35,17 +35,24 @@ typedef struct ChartData {
                                 drawn thin and dashed under a scenario's lines; NaN = no point */
 } ChartData;
 
-/* The most lines drawn when the caller names no entities (the largest by peak cash). */
+/* The most lines drawn when the caller names no entities: with more, those whose cash runs
+ * out first (earliest runway), then the largest by commitments, then by name. */
 #define CHART_DEFAULT_MAX_LINES 12
 
 /* Fill d with the timelines of ents (n of them), or, when n == 0, of every entity that is
- * not a market, at most CHART_DEFAULT_MAX_LINES of them (largest peak |cash| first; the
- * subtitle says so). Lines are in the order given, else sorted by name. */
+ * not a market, at most CHART_DEFAULT_MAX_LINES of them (chosen as above; the subtitle says
+ * so). Lines are in the order given, else sorted by name. */
 void chart_timeline_data(const Graph *g, const EntId *ents, size_t n, ChartData *d);
 /* Under a scenario: add each line's entity as it stands in the base world (its graph), so
  * the chart shows what the scenario changed. Entities the scenario added have no base line. */
 void chart_timeline_base(const Graph *base, ChartData *d);
 void chart_data_free(ChartData *d);
+
+/* Line i's colour and dash pattern: 0 (solid) or 2 dash lengths written to dash. No two of
+ * the first 48 lines share both; the legend's swatches are drawn the same way. */
+int chart_line_style(size_t i, double rgb[3], double dash[2]);
+/* The canvas width in pixels: 960, or more when the legend's longest name needs it. */
+int chart_timeline_width(const ChartData *d);
 
 /* The chart as SVG or PNG bytes (heap, free with free()). RENDER_DOT is refused.
  * Returns 0, or -1 with a message in err. */

@@ -6,8 +6,9 @@
 #include <cairo.h>
 #include "render.h"
 
-/* Tableau 10: distinct, colour-blind-aware hues. */
-extern const double CHART_PALETTE[10][3];
+/* Twelve distinct hues (Tableau 10, colour-blind-aware, and two dark ones). */
+#define CHART_NCOLOURS 12
+extern const double CHART_PALETTE[CHART_NCOLOURS][3];
 
 typedef void (*ChartDrawFn)(cairo_t *cr, const void *ud);
 /* A w x h picture drawn by draw_fn on a white page, as SVG or PNG bytes (heap); deterministic

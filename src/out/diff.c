@@ -96,6 +96,79 @@ static int write_json(FILE *out, const DiffSet *s)
     return rc == 0 && !ferror(out) ? DG_OK : DG_EIO;
 }
 
+/* v with sig significant digits, in value_text's style (its unit, the scale letter of an
+ * amount, a percentage's %): what makes a small change visible when the usual three or
+ * four digits print before and after alike. */
+static char *precise_text(Value v, int sig, char *buf, size_t n)
+{
+    if (v.kind != V_NUM || !isfinite(v.num))
+        return value_text(v, buf, n);
+    bool pct = (v.flags & VF_PCT) && dim_is_none(v.dim);
+    bool usd = dim_eq(v.dim, DIM_USD) || dim_eq(v.dim, DIM_USD_PER_YEAR);
+    if (!pct && !usd && !dim_is_none(v.dim))
+        return value_text(v, buf, n);
+    double x = pct ? v.num * 100 : v.num;
+    const char *scale = "";
+    if (usd) {
+        static const struct { double f; const char *s; } scales[] = {
+            {1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
+        for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
+            if (fabs(x) >= scales[i].f * 0.9995) {
+                x /= scales[i].f;
+                scale = scales[i].s;
+                break;
+            }
+    }
+    snprintf(buf, n, "%.*g%s%s%s", sig, x, scale, pct ? "%" : "",
+             dim_eq(v.dim, DIM_USD_PER_YEAR) ? "/y" : "");
+    return buf;
+}
+
+/* Is s a zero as value_text writes one ("0", "-0", "0%", "0/y")? */
+static bool zero_text(const char *s)
+{
+    if (*s == '-')
+        s++;
+    if (*s != '0')
+        return false;
+    for (s++; *s == '.' || *s == '0'; s++)
+        ;
+    return !*s || !strcmp(s, "%") || !strcmp(s, "/y");
+}
+
+/* Before, after and change as text, with as many digits as it takes for a listed change to
+ * show: before and after that read differently and a change that is not 0 (up to 15). */
+static void row_texts(const DiffRow *r, Value d, char *b, char *a, char *c, size_t n)
+{
+    value_text(r->before, b, n);
+    value_text(r->after, a, n);
+    if (d.kind == V_NULL) {
+        *c = '\0';
+        return;
+    }
+    value_text(d, c, n);
+    for (int sig = 4; sig <= 15 && (!strcmp(a, b) || zero_text(c)); sig++) {
+        precise_text(r->before, sig, b, n);
+        precise_text(r->after, sig, a, n);
+        precise_text(d, sig, c, n);
+    }
+}
+
+/* The unit word a ratio figure prints with ("x", " years"), as in the tables; "" else. */
+static const char *ratio_suffix(const char *figure)
+{
+    FigRef f = figure_find(figure);
+    FigUnit u = f.nargs == 1 ? figure_unit((FigId)f.id)
+                : f.nargs == 0 ? sysfig_unit((SysFig)f.id) : FU_PLAIN;
+    return u == FU_TIMES ? "x" : u == FU_YEARS ? " years" : "";
+}
+
+static void add_suffix(char *s, size_t n, const char *suffix)
+{
+    if (*s && strcmp(s, "n/a"))
+        snprintf(s + strlen(s), n - strlen(s), "%s", suffix);
+}
+
 static const char NOT_COMPARED[] =
     "(circularity and total_circulated not compared: every entity's sources are too costly "
     "on this web; `report --sources all` lists them)\n";
@@ -124,9 +197,13 @@ int diff_write(FILE *out, const DiffSet *s, bool json)
         char b[64], a[64], c[64], err[96];
         Value d = value_arith('-', r->after, r->before, err, sizeof err);
         d.flags = r->after.flags;
+        row_texts(r, d, b, a, c, sizeof b);
+        const char *unit = ratio_suffix(r->figure);
+        add_suffix(b, sizeof b, unit);
+        add_suffix(a, sizeof a, unit);
+        add_suffix(c, sizeof c, unit);
         fprintf(out, "%-*s  %-*s  %10s  %10s  %10s\n", we, r->entity ? r->entity : "(system)", wf,
-                r->figure, value_text(r->before, b, sizeof b), value_text(r->after, a, sizeof a),
-                d.kind == V_NULL ? "" : value_text(d, c, sizeof c));
+                r->figure, b, a, c);
     }
     if (s->no_circularity)
         fputs(NOT_COMPARED, out);

@@ -3,8 +3,7 @@
  * Builds a cgraph graph from engine results, lays it out with
  * libgvc's "dot" engine and renders it to memory. The graph lives for one call; the GVC_t
  * context lives in a Renderer the caller keeps (see render.h for why). */
-#include "render.h"
-#include <graphviz/cgraph.h>
+#include "render_int.h"
 #include <graphviz/gvc.h>
 #include <math.h>
 #include <stdlib.h>
@@ -15,41 +14,11 @@
 #include "intern.h"
 #include "value.h"
 
-/* Layers in drawing order, with their caption and fill colour (light, so labels stay legible). */
-static const struct Layer {
-    const char *name, *caption, *fill;
-} LAYERS[] = {
-    {"chips", "Chips", "#dbe9f6"},     {"cloud", "Cloud", "#dff0d8"},
-    {"labs", "Labs", "#fcebd2"},       {"capital", "Capital", "#ebe1f0"},
-    {"demand", "Demand", "#f2f2f2"},   {"companies", "Companies", "#ffffff"},
-};
-#define NLAYERS (sizeof LAYERS / sizeof LAYERS[0])
-
 #define COLOR_EDGE "#4d4d4d"
 #define COLOR_CYCLE "#c0392b"
 #define COLOR_NONBINDING "#8c8c8c"
 #define COLOR_DEFAULT_FILL "#e74c3c"
 #define COLOR_DEFAULT_LINE "#7b0000"
-#define FONT "Helvetica"
-
-const char *render_layer(const Entity *e)
-{
-    if (e->layer && *e->layer)
-        return e->layer;
-    if (e->kind == ENT_MARKET)
-        return "demand";
-    if (e->kind == ENT_BANK)
-        return "capital";
-    return "companies";
-}
-
-static const struct Layer *layer_info(const char *name)
-{
-    for (size_t i = 0; i < NLAYERS; i++)
-        if (!strcmp(LAYERS[i].name, name))
-            return &LAYERS[i];
-    return NULL;
-}
 
 bool render_format_from_name(const char *name, RenderFormat *f)
 {
@@ -77,30 +46,12 @@ bool render_format_from_path(const char *path, RenderFormat *f)
     return render_format_from_name(dot + 1, f);
 }
 
-/* agsafeset wants mutable strings in older cgraph headers; the values are copied. */
-static void set(void *obj, const char *name, const char *value)
+void render_set(void *obj, const char *name, const char *value)
 {
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
 /* ---- nodes ---- */
-
-static Agraph_t *layer_cluster(Agraph_t *root, const char *layer)
-{
-    char name[160];
-    snprintf(name, sizeof name, "cluster_%s", layer);
-    Agraph_t *c = agsubg(root, name, 0);
-    if (c)
-        return c;
-    c = agsubg(root, name, 1);
-    const struct Layer *li = layer_info(layer);
-    set(c, "label", li ? li->caption : layer);
-    set(c, "style", "rounded");
-    set(c, "color", "#b3b3b3");
-    set(c, "fontname", FONT);
-    set(c, "fontcolor", "#666666");
-    return c;
-}
 
 static const char *node_shape(EntKind k)
 {
@@ -128,7 +79,7 @@ static void node_tooltip(Agnode_t *n, const Graph *g, EntId v, const char *name)
              usd_text(g->in_usd[v], a, sizeof a), usd_text(g->out_usd[v], b, sizeof b),
              usd_text(g->own[v], c, sizeof c), usd_text(g->gap[v], d, sizeof d),
              world_entity(g->world, v)->declared ? "" : " (never declared)");
-    set(n, "tooltip", buf);
+    render_set(n, "tooltip", buf);
 }
 
 static void mark_defaulted(Agnode_t *n, const RenderOptions *o, EntId v, const char *label)
@@ -138,36 +89,38 @@ static void mark_defaulted(Agnode_t *n, const RenderOptions *o, EntId v, const c
         snprintf(buf, sizeof buf, "%s\\nDEFAULTED (round %d)", label, o->round[v]);
     else
         snprintf(buf, sizeof buf, "%s\\nDEFAULTED", label);
-    set(n, "label", buf);
-    set(n, "class", "defaulted");
-    set(n, "fillcolor", COLOR_DEFAULT_FILL);
-    set(n, "color", COLOR_DEFAULT_LINE);
-    set(n, "fontcolor", "white");
-    set(n, "penwidth", "3");
+    render_set(n, "label", buf);
+    render_set(n, "class", "defaulted");
+    render_set(n, "fillcolor", COLOR_DEFAULT_FILL);
+    render_set(n, "color", COLOR_DEFAULT_LINE);
+    render_set(n, "fontcolor", "white");
+    render_set(n, "penwidth", "3");
 }
 
-static void add_node(Agraph_t *root, const Graph *g, const RenderOptions *o, EntId v,
+static void add_node(RenderLayers *L, const Graph *g, const RenderOptions *o, EntId v,
                      Agnode_t **nodes)
 {
     const Entity *e = world_entity(g->world, v);
-    const char *layer = render_layer(e), *name = world_name(g->world, v);
-    Agnode_t *n = agnode(layer_cluster(root, layer), (char *)name, 1);
+    const char *name = world_name(g->world, v);
+    uint32_t layer = L->of[v];
+    Agnode_t *n = agnode(L->rank[layer], (char *)name, 1);
     nodes[v] = n;
+    if (!L->first[layer])
+        L->first[layer] = n;
     char label[400];
     escape_label(e->display ? e->display : name, label, sizeof label);
-    const struct Layer *li = layer_info(layer);
-    set(n, "shape", node_shape(e->kind));
+    render_set(n, "shape", node_shape(e->kind));
     /* An entity only ever used, never declared, has a dashed outline: likely a typo. */
     const char *style = e->kind == ENT_COMPANY ? "rounded,filled" : "filled";
-    set(n, "style", e->declared ? style : e->kind == ENT_COMPANY ? "rounded,filled,dashed"
+    render_set(n, "style", e->declared ? style : e->kind == ENT_COMPANY ? "rounded,filled,dashed"
                                                                    : "filled,dashed");
-    set(n, "fontname", FONT);
+    render_set(n, "fontname", RENDER_FONT);
     node_tooltip(n, g, v, name);
     if (o->defaulted && o->defaulted[v]) {
         mark_defaulted(n, o, v, label);
     } else {
-        set(n, "label", label);
-        set(n, "fillcolor", li ? li->fill : "#ffffff");
+        render_set(n, "label", label);
+        render_set(n, "fillcolor", L->fill[layer]);
     }
 }
 
@@ -180,30 +133,43 @@ static void fmt_width(double w, double wmax, char *buf, size_t n)
     snprintf(buf, n, "%.2f", pw);
 }
 
-static void add_edge(Agraph_t *root, Agnode_t *u, Agnode_t *v, const char *label,
-                     const char *pw, const char *klass, const char *tooltip)
+/* The labelled edges with their amounts, for render_labels_declutter. */
+typedef struct EdgeList {
+    RenderEdge *v;
+    size_t n, cap;
+    const uint32_t *of;   /* each entity's layer (RenderLayers.of) while edges are added */
+} EdgeList;
+
+static void add_edge(Agraph_t *root, EdgeList *el, double usd, Agnode_t **nodes, EntId u,
+                     EntId v, const char *label, const char *pw, const char *klass,
+                     const char *tooltip)
 {
     /* agedge with a NULL name and create=1 makes a new edge even when one exists. */
-    Agedge_t *e = agedge(root, u, v, NULL, 1);
+    Agedge_t *e = agedge(root, nodes[u], nodes[v], NULL, 1);
+    /* Money that flows back to an earlier layer must not pull its layer's order round. */
+    if (el->of[u] > el->of[v])
+        render_set(e, "constraint", "false");
+    el->v = vec_grow(el->v, &el->cap, el->n + 1, sizeof *el->v);
+    el->v[el->n++] = (RenderEdge){e, usd};
     /* xlabel, not label: Graphviz 2.43's dot frees an edge-label node twice when labelled
      * edges run between clusters (it crashed on the 2025 web); xlabels are placed after the
      * layout and need no label nodes. */
-    set(e, "xlabel", label);
-    set(e, "tooltip", tooltip);
-    set(e, "penwidth", pw);
-    set(e, "fontname", FONT);
-    set(e, "fontsize", "10");
+    render_set(e, "xlabel", label);
+    render_set(e, "tooltip", tooltip);
+    render_set(e, "penwidth", pw);
+    render_set(e, "fontname", RENDER_FONT);
+    render_set(e, "fontsize", "10");
     if (!strcmp(klass, "cycle")) {
-        set(e, "class", "cycle");
-        set(e, "color", COLOR_CYCLE);
-        set(e, "fontcolor", COLOR_CYCLE);
+        render_set(e, "class", "cycle");
+        render_set(e, "color", COLOR_CYCLE);
+        render_set(e, "fontcolor", COLOR_CYCLE);
     } else if (!strcmp(klass, "nonbinding")) {
-        set(e, "class", "nonbinding");
-        set(e, "style", "dashed");
-        set(e, "color", COLOR_NONBINDING);
-        set(e, "fontcolor", COLOR_NONBINDING);
+        render_set(e, "class", "nonbinding");
+        render_set(e, "style", "dashed");
+        render_set(e, "color", COLOR_NONBINDING);
+        render_set(e, "fontcolor", COLOR_NONBINDING);
     } else {
-        set(e, "color", COLOR_EDGE);
+        render_set(e, "color", COLOR_EDGE);
     }
 }
 
@@ -226,7 +192,8 @@ static void edge_tooltip(const Graph *g, EntId u, const GEdge *e, bool cyc, char
              usd_text(other > 0 ? other : 0, o, sizeof o), cyc ? "; on a loop" : "");
 }
 
-static void add_binding_edges(Agraph_t *root, const Graph *g, Agnode_t **nodes, double wmax)
+static void add_binding_edges(Agraph_t *root, EdgeList *el, const Graph *g, Agnode_t **nodes,
+                              double wmax)
 {
     uint32_t ncomp = 0;
     uint32_t *comp = scc_tarjan(g, &ncomp);
@@ -239,7 +206,7 @@ static void add_binding_edges(Agraph_t *root, const Graph *g, Agnode_t **nodes, 
             usd_text(e->w, label, sizeof label);
             fmt_width(e->w, wmax, pw, sizeof pw);
             edge_tooltip(g, u, e, cyc, tip, sizeof tip);
-            add_edge(root, nodes[u], nodes[e->peer], label, pw, cyc ? "cycle" : "plain", tip);
+            add_edge(root, el, e->w, nodes, u, e->peer, label, pw, cyc ? "cycle" : "plain", tip);
         }
     free(comp);
 }
@@ -282,7 +249,8 @@ static NbEdge *nonbinding_edges(const Graph *g, size_t *n)
     return v;
 }
 
-static void add_nonbinding_edges(Agraph_t *root, const Graph *g, Agnode_t **nodes, double wmax)
+static void add_nonbinding_edges(Agraph_t *root, EdgeList *el, const Graph *g, Agnode_t **nodes,
+                                 double wmax)
 {
     size_t n = 0;
     NbEdge *nb = nonbinding_edges(g, &n);
@@ -292,7 +260,7 @@ static void add_nonbinding_edges(Agraph_t *root, const Graph *g, Agnode_t **node
         snprintf(tip, sizeof tip, "%s -> %s: %s of letters of intent (no obligation)",
                  world_name(g->world, nb[i].u), world_name(g->world, nb[i].v), amt);
         fmt_width(nb[i].usd, wmax, pw, sizeof pw);
-        add_edge(root, nodes[nb[i].u], nodes[nb[i].v], label, pw, "nonbinding", tip);
+        add_edge(root, el, nb[i].usd, nodes, nb[i].u, nb[i].v, label, pw, "nonbinding", tip);
     }
     free(nb);
 }
@@ -362,41 +330,40 @@ static void idstate_init(IdState *st)
 
 /* ---- the whole graph ---- */
 
-static Agraph_t *build(const Graph *g, const RenderOptions *o, IdState *ids)
+static Agraph_t *build(const Graph *g, const RenderOptions *o, IdState *ids, EdgeList *el)
 {
     /* Not Agstrictdirected: that would merge a binding edge with its nonbinding twin. */
     Agraph_t *root = agopen((char *)"dealgraph", Agdirected, &ids->disc);
-    set(root, "rankdir", "LR");
-    set(root, "nodesep", "0.4");
-    set(root, "ranksep", "1.0");
-    set(root, "fontname", FONT);
-    set(root, "bgcolor", "white");
-    set(root, "forcelabels", "true");   /* draw every edge's xlabel, even where crowded */
+    render_set(root, "rankdir", "LR");
+    /* Rank the graph as a whole, not cluster by cluster: only then do the layer ranks
+     * of render_layers_chain hold across clusters. */
+    render_set(root, "newrank", "true");
+    render_set(root, "nodesep", "0.4");
+    render_set(root, "ranksep", "1.6");   /* room between the columns for the labels */
+    render_set(root, "fontname", RENDER_FONT);
+    render_set(root, "bgcolor", "white");
+    /* Graphviz places every xlabel, overlapping where crowded; render_labels_declutter then
+     * keeps the heaviest edges' labels that fit. */
+    render_set(root, "forcelabels", "true");
     /* The caption doubles as the legend: colour and dashes need a key to be read. */
     char caption[600];
     snprintf(caption, sizeof caption, "%s%sred edges: money that goes round a loop;  "
              "dashed: nonbinding (letters of intent)", o->title ? o->title : "",
              o->title ? "\\n" : "");
-    set(root, "label", caption);
-    set(root, "labelloc", "t");
-    set(root, "fontsize", "16");
+    render_set(root, "label", caption);
+    render_set(root, "labelloc", "t");
+    render_set(root, "fontsize", "16");
     Agnode_t **nodes = xcalloc(g->n ? g->n : 1, sizeof *nodes);
-    /* Clusters are created in layer order so the picture reads the same for every script. */
-    bool *used = xcalloc(NLAYERS, sizeof *used);
-    for (EntId v = 0; v < g->n; v++) {
-        const struct Layer *li = layer_info(render_layer(world_entity(g->world, v)));
-        if (li)
-            used[li - LAYERS] = true;
-    }
-    for (size_t i = 0; i < NLAYERS; i++)
-        if (used[i])
-            layer_cluster(root, LAYERS[i].name);
-    free(used);
+    RenderLayers L;
+    render_layers_build(&L, root, g->world);
     for (EntId v = 0; v < g->n; v++)
-        add_node(root, g, o, v, nodes);
+        add_node(&L, g, o, v, nodes);
+    render_layers_chain(&L, root);
+    el->of = L.of;
     double wmax = max_edge(g);
-    add_binding_edges(root, g, nodes, wmax);
-    add_nonbinding_edges(root, g, nodes, wmax);
+    add_binding_edges(root, el, g, nodes, wmax);
+    add_nonbinding_edges(root, el, g, nodes, wmax);
+    render_layers_free(&L);
     free(nodes);
     return root;
 }
@@ -448,13 +415,14 @@ static int write_dot(Agraph_t *root, char **data, size_t *len, char *err, size_t
     return 0;
 }
 
-static int layout_and_render(GVC_t *gvc, Agraph_t *root, RenderFormat f, char **data,
-                             size_t *len, char *err, size_t errn)
+static int layout_and_render(GVC_t *gvc, Agraph_t *root, const EdgeList *el, RenderFormat f,
+                             char **data, size_t *len, char *err, size_t errn)
 {
     if (gvLayout(gvc, root, "dot") != 0) {
         snprintf(err, errn, "graphviz could not lay the graph out");
         return -1;
     }
+    render_labels_declutter(root, el->v, el->n);
     char *out = NULL;
     unsigned int n = 0;
     int rc = -1;
@@ -493,10 +461,12 @@ int render_data(Renderer *r, const Graph *g, const RenderOptions *o, RenderForma
         return -1;
     IdState ids;
     idstate_init(&ids);
-    Agraph_t *root = build(g, o ? o : &none, &ids);
+    EdgeList el = {0};
+    Agraph_t *root = build(g, o ? o : &none, &ids, &el);
     int rc = f == RENDER_DOT ? write_dot(root, data, len, err, errn)
-                             : layout_and_render(r->gvc, root, f, data, len, err, errn);
+                             : layout_and_render(r->gvc, root, &el, f, data, len, err, errn);
     agclose(root);
+    free(el.v);
     intern_free(&ids.names);
     return rc;
 }

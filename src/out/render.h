@@ -6,11 +6,11 @@
  * written by dg_write_file (dg_out.c), so an unwritable path is a clean exit 3 rather than
  * a Graphviz message.
  * It reads engine results only (graph.h, cycles.h), never the AST:
- *   - entities are nodes, grouped in one cluster per layer: chips, cloud, labs, capital,
- *     demand (Entity.layer), else a heuristic (markets -> demand, banks -> capital, other
- *     entities -> "companies");
+ *   - entities are nodes, grouped in one cluster per layer (Entity.layer, any name; else a
+ *     heuristic: markets -> demand, banks -> capital, other entities -> "companies"), the
+ *     layers one column each, left to right in the world's layer order (render_layers.c);
  *   - every aggregated binding edge u -> v of the money graph is one edge, labelled with its
- *     USD amount, its pen width growing with the square root of the amount (so a 1T edge
+ *     USD amount (labels never overlap: render_labels.c), its pen width growing with the square root of the amount (so a 1T edge
  *     does not hide a 1B one);
  *   - nonbinding money deals (letters of intent) are extra dashed edges, one per payer/payee;
  *   - edges inside a strongly connected component lie on some cycle of the money graph and

@@ -1,4 +1,5 @@
-/* show_deals.c - `show deals`: each deal as a sentence close to the script's own. */
+/* show_deals.c - `show deals`: each deal as a sentence close to the script's own, with its
+ * source. */
 #include "show.h"
 
 static char *fmt_month(int32_t m, char *buf, size_t n)
@@ -15,7 +16,25 @@ static char *fmt_months(int32_t months, char *buf, size_t n)
     return buf;
 }
 
-/* One deal as a sentence close to the script's own. */
+/* `source "..."` as the script writes it: quotes and backslashes escaped, newlines and tabs
+ * as \n and \t, so a deal stays on one line. */
+static void put_source(FILE *out, const char *src)
+{
+    fputs(" source \"", out);
+    for (const char *c = src; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            fputc('\\', out), fputc(*c, out);
+        else if (*c == '\n')
+            fputs("\\n", out);
+        else if (*c == '\t')
+            fputs("\\t", out);
+        else
+            fputc(*c, out);
+    }
+    fputc('"', out);
+}
+
+/* One deal as a sentence close to the script's own, its source included. */
 static void deal_line(FILE *out, const World *w, const Deal *d)
 {
     char a[64], b[64], c[64];
@@ -37,7 +56,14 @@ static void deal_line(FILE *out, const World *w, const Deal *d)
     case VERB_GRANTS:
         fprintf(out, "%s grants %s %s shares", p, q, scaled_text(d->amount, c, sizeof c));
         break;
-    case VERB_GUARANTEES: fprintf(out, "%s guarantees %s to %s", p, a, q); break;
+    case VERB_GUARANTEES: {
+        Deal m;   /* `A guarantees LABEL up to X` names the deal it covers */
+        if (d->milestone != DEAL_NONE && world_deal(w, d->milestone, &m) && m.label)
+            fprintf(out, "%s guarantees %s up to %s", p, sym_str(world_interner(w), m.label), a);
+        else
+            fprintf(out, "%s guarantees %s to %s", p, a, q);
+        break;
+    }
     case VERB_COMMITS: fprintf(out, "%s commits %s credit to %s", p, a, q); break;
     }
     if (d->kind == VERB_GRANTS && d->milestone != DEAL_NONE) {
@@ -58,6 +84,8 @@ static void deal_line(FILE *out, const World *w, const Deal *d)
         fprintf(out, " due %s", fmt_month(d->due, c, sizeof c));
     if (!d->binding)
         fputs(" nonbinding", out);
+    if (d->source)
+        put_source(out, d->source);
     fputc('\n', out);
 }
 

@@ -99,7 +99,7 @@ void show_sources_list(FILE *out, Engine *e, const Sources *s)
         fprintf(out, "  (not converged after %d sweeps)\n", s->sweeps);
 }
 
-typedef struct ExpRow { EntId peer; double stake, owed; } ExpRow;
+typedef struct ExpRow { EntId peer; double stake, owed, contingent; } ExpRow;
 
 static int cmp_exp(const void *a, const void *b, const World *w)
 {
@@ -107,10 +107,13 @@ static int cmp_exp(const void *a, const void *b, const World *w)
     double tx = x->stake + x->owed, ty = y->stake + y->owed;
     if (tx != ty)
         return tx > ty ? -1 : 1;
+    if (x->contingent != y->contingent)
+        return x->contingent > y->contingent ? -1 : 1;
     return strcmp(world_name(w, x->peer), world_name(w, y->peer));
 }
 
-/* Exposure rows of a: merge its out-row (stakes, loans) and in-row (what peers owe it). */
+/* Exposure rows of a: merge its out-row (stakes, loans) and in-row (what peers owe it), in
+ * peer order. */
 static size_t exposure_rows(const Graph *g, EntId a, ExpRow *rows)
 {
     size_t n = 0;
@@ -119,13 +122,60 @@ static size_t exposure_rows(const Graph *g, EntId a, ExpRow *rows)
         EntId pi = i < g->out_off[a + 1] ? g->out[i].peer : ENT_NONE;
         EntId pj = j < g->in_off[a + 1] ? g->in[j].peer : ENT_NONE;
         EntId p = pi < pj ? pi : pj;
-        ExpRow r = {p, 0, 0};
+        ExpRow r = {p, 0, 0, 0};
         if (pi == p)
             r.stake = g->out[i++].fund;
         if (pj == p)
             r.owed = g->in[j++].owed;
         if (r.stake + r.owed > 0)
             rows[n++] = r;
+    }
+    return n;
+}
+
+/* Whose failure calls guarantee d: the party of `guarantees X to p`; for `guarantees LABEL
+ * up to X`, the debtor of the labelled deal (a loan's borrower, a purchase's or payment's
+ * payer). ENT_NONE when the covered deal is gone (cancelled in a scenario). */
+static EntId guarantee_debtor(const World *w, const Deal *d)
+{
+    if (d->milestone == DEAL_NONE)
+        return d->payee;
+    Deal c;
+    if (!world_deal(w, d->milestone, &c))
+        return ENT_NONE;
+    return c.kind == VERB_LENDS ? c.payee : c.payer;
+}
+
+static int cmp_peer(const void *a, const void *b)
+{
+    EntId x = ((const ExpRow *)a)->peer, y = ((const ExpRow *)b)->peer;
+    return (x > y) - (x < y);
+}
+
+/* The contingent column: the binding guarantees a gave for each peer (`a guarantees X to
+ * p`, and `a guarantees LABEL up to X` of a deal p owes), at their caps. A peer with only a
+ * guarantee gets a row of its own. rows has room for every deal of a. */
+static size_t add_guarantees(const Graph *g, EntId a, ExpRow *rows, size_t n)
+{
+    size_t base = n;
+    Deal d;
+    for (uint32_t k = g->deal_off[a]; k < g->deal_off[a + 1]; k++) {
+        if (!world_deal(g->world, g->deals[k], &d) || d.kind != VERB_GUARANTEES ||
+            !d.binding || d.payer != a)
+            continue;
+        EntId p = guarantee_debtor(g->world, &d);
+        if (p == ENT_NONE || p == a)
+            continue;
+        ExpRow key = {p, 0, 0, 0};
+        ExpRow *r = bsearch(&key, rows, base, sizeof *rows, cmp_peer);
+        for (size_t x = base; !r && x < n; x++)   /* a peer with guarantees only */
+            if (rows[x].peer == p)
+                r = &rows[x];
+        if (!r) {
+            rows[n] = key;
+            r = &rows[n++];
+        }
+        r->contingent += d.amount;
     }
     return n;
 }
@@ -141,34 +191,49 @@ static void sort_exp(ExpRow *r, size_t n, const World *w)
     }
 }
 
+/* What a guarantees for b (binding guarantees, at their caps). */
+static double guaranteed(const Graph *g, EntId a, EntId b)
+{
+    double sum = 0;
+    Deal d;
+    for (uint32_t k = g->deal_off[a]; k < g->deal_off[a + 1]; k++)
+        if (world_deal(g->world, g->deals[k], &d) && d.kind == VERB_GUARANTEES && d.binding &&
+            d.payer == a && guarantee_debtor(g->world, &d) == b)
+            sum += d.amount;
+    return sum;
+}
+
 void show_exposure(FILE *out, Engine *e, EntId a, EntId b)
 {
     const Graph *g = engine_graph(e);
-    char x[64], y[64], z[64];
+    char x[64], y[64], z[64], c[64];
     if (a >= g->n)
         return;
     if (b != ENT_NONE && b < g->n) {
         const GEdge *ab = graph_edge(g, a, b), *ba = graph_edge(g, b, a);
-        double st = ab ? ab->fund : 0, ow = ba ? ba->owed : 0;
-        fprintf(out, "exposure of %s to %s: %s (stakes and loans %s, owed %s)\n",
+        double st = ab ? ab->fund : 0, ow = ba ? ba->owed : 0, gu = guaranteed(g, a, b);
+        fprintf(out, "exposure of %s to %s: %s (stakes and loans %s, owed %s; contingent %s)\n",
                 world_name(g->world, a), world_name(g->world, b), usd_text(st + ow, x, sizeof x),
-                usd_text(st, y, sizeof y), usd_text(ow, z, sizeof z));
+                usd_text(st, y, sizeof y), usd_text(ow, z, sizeof z), usd_text(gu, c, sizeof c));
         return;
     }
-    size_t cap = (g->out_off[a + 1] - g->out_off[a]) + (g->in_off[a + 1] - g->in_off[a]) + 1;
+    size_t cap = (g->out_off[a + 1] - g->out_off[a]) + (g->in_off[a + 1] - g->in_off[a]) +
+                 (g->deal_off[a + 1] - g->deal_off[a]) + 1;
     ExpRow *rows = xmalloc(cap * sizeof *rows);
-    size_t n = exposure_rows(g, a, rows);
+    size_t n = add_guarantees(g, a, rows, exposure_rows(g, a, rows));
     sort_exp(rows, n, g->world);
     fprintf(out, "exposure of %s\n", world_name(g->world, a));
     Table t;
-    table_init(&t, 4);
-    const char *head[4] = {"to", "total", "stakes+loans", "owed"};
+    table_init(&t, 5);
+    const char *head[5] = {"to", "total", "stakes+loans", "owed", "contingent"};
     table_row(&t, head);
     for (size_t i = 0; i < n; i++) {
-        const char *c[4] = {world_name(g->world, rows[i].peer),
-                            usd_text(rows[i].stake + rows[i].owed, x, sizeof x),
-                            usd_text(rows[i].stake, y, sizeof y), usd_text(rows[i].owed, z, sizeof z)};
-        table_row(&t, c);
+        const char *cells[5] = {world_name(g->world, rows[i].peer),
+                                usd_text(rows[i].stake + rows[i].owed, x, sizeof x),
+                                usd_text(rows[i].stake, y, sizeof y),
+                                usd_text(rows[i].owed, z, sizeof z),
+                                usd_text(rows[i].contingent, c, sizeof c)};
+        table_row(&t, cells);
     }
     if (n)
         table_print(&t, out, "  ");

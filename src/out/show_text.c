@@ -15,16 +15,29 @@ char *show_year_text(const Graph *g, int year, char *buf, size_t n)
     return buf;
 }
 
-/* A figure's value in its unit; not ok: "n/a", or "none" for a year that never comes. */
+/* buf = s + suffix, within n bytes. */
+static char *with_suffix(char *buf, size_t n, const char *suffix)
+{
+    size_t l = strlen(buf);
+    snprintf(buf + l, n > l ? n - l : 0, "%s", suffix);
+    return buf;
+}
+
+/* A figure's value in its unit; not ok: "n/a", for every figure (a runway that never comes
+ * too, as in expressions: docs/ENGINE.md). */
 static char *unit_text(const Graph *g, FigUnit u, bool ok, double x, char *buf, size_t n)
 {
     if (!ok) {
-        snprintf(buf, n, "%s", u == FU_YEAR ? "none" : "n/a");
+        snprintf(buf, n, "n/a");
         return buf;
     }
     switch (u) {
     case FU_PCT: return pct_text(x, buf, n);
     case FU_PLAIN: return plain_text(x, buf, n);
+    case FU_TIMES: return with_suffix(plain_text(x, buf, n), n, "x");
+    case FU_YEARS:
+        plain_text(x, buf, n);
+        return with_suffix(buf, n, strcmp(buf, "1") ? " years" : " year");
     case FU_YEAR: return show_year_text(g, (int)x, buf, n);
     case FU_USD_PER_YEAR: return strcat(usd_text(x, buf, n - 3), "/y");
     default: return usd_text(x, buf, n);

@@ -8,6 +8,7 @@
  *   a: start 10B, end 2025 = 10 - 15 = -5B, end 2026 = -5 - 15 = -20B
  *   b: start 0,   end 2025 = 15B,           end 2026 = 15 + 15 + 4 = 34B */
 #include "testutil.h"
+#include <cairo.h>
 #include <stdio.h>
 #include "chart.h"
 #include "graph.h"
@@ -241,6 +242,121 @@ static void test_loss_histogram(void **state)
     assert_int_equal(chart_losses(&h, RENDER_DOT, &a, &na, err, sizeof err), -1);
 }
 
+/* More than CHART_DEFAULT_MAX_LINES (12) entities: the default lines are those whose cash runs
+ * out first, then the largest by commitments, then the least cash. The web, by hand:
+ *   late: cash 1B, pays 3B to rich01 in 2027      -> cash -2B at the end of 2027: runway 2027
+ *   early: cash 1B, pays 2B to rich01 in 2026     -> runway 2026 (the horizon is 2025..2027)
+ *   buyer: cash 100B, buys 10B from rich02 in 2025 -> no runway, commitments 10B
+ *   rich01..rich12: cash 50B each, none owed      -> no runway, commitments 0; rich01 and
+ *     rich02 receive 5B and 10B more (peak 55B, 60B), the others stay at 50B
+ * 15 entities, so 12 lines: early, late, buyer, then nine of the 0-commitment rich ones by
+ * least peak cash (rich03..rich11, all 50B, by name), leaving out rich12 (50B, last by name),
+ * rich01 (55B) and rich02 (60B). The old rule (largest peak cash) kept buyer and the rich
+ * and left out early and late, the two that run out. */
+static void test_default_lines_run_out_first(void **state)
+{
+    (void)state;
+    Interner in;
+    intern_init(&in);
+    World *w = world_new(&in);
+    world_set_asof(w, 2025 * 12);
+    char name[16];
+    EntId rich[13];
+    for (int i = 1; i <= 12; i++) {
+        snprintf(name, sizeof name, "rich%02d", i);
+        rich[i] = world_ensure(w, intern_cstr(&in, name), (Span){0});
+        Entity *e = world_entity_mut(w, rich[i]);
+        e->declared = true;
+        e->attr[A_CASH] = 50 * B;
+        e->has |= 1u << A_CASH;
+    }
+    const struct { const char *name; double cash, pay; int year; EntId to; Verb v; } p[] = {
+        {"late", 1 * B, 3 * B, 2027, rich[1], VERB_PAYS},
+        {"early", 1 * B, 2 * B, 2026, rich[1], VERB_PAYS},
+        {"buyer", 100 * B, 10 * B, 2025, rich[2], VERB_BUYS},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        EntId v = world_ensure(w, intern_cstr(&in, p[i].name), (Span){0});
+        Entity *e = world_entity_mut(w, v);
+        e->declared = true;
+        e->attr[A_CASH] = p[i].cash;
+        e->has |= 1u << A_CASH;
+        Deal d = {.kind = p[i].v, .payer = v, .payee = p[i].to, .amount = p[i].pay,
+                  .from = p[i].year * 12, .due = MONTH_NONE, .milestone = DEAL_NONE,
+                  .binding = true};
+        world_add_deal(w, &d);
+    }
+    Graph *g = graph_new(w);
+    ChartData d;
+    chart_timeline_data(g, NULL, 0, &d);
+    assert_int_equal(d.nlines, 12);
+    /* Drawn in name order. */
+    const char *want[] = {"buyer", "early", "late", "rich03", "rich04", "rich05", "rich06",
+                          "rich07", "rich08", "rich09", "rich10", "rich11"};
+    for (size_t i = 0; i < 12; i++)
+        assert_string_equal(d.lines[i].label, want[i]);
+    assert_non_null(strstr(d.subtitle, "runs out first"));
+    chart_data_free(&d);
+    graph_free(g);
+    world_free(w);
+    intern_free(&in);
+}
+
+/* No two of the first 48 lines share colour and dash pattern (the legend draws each
+ * swatch with its line's style), and the first 12 colours are all different. */
+static void test_line_styles_distinct(void **state)
+{
+    (void)state;
+    double rgb[48][3], dash[48][2];
+    int nd[48];
+    for (size_t i = 0; i < 48; i++) {
+        dash[i][0] = dash[i][1] = 0;
+        nd[i] = chart_line_style(i, rgb[i], dash[i]);
+    }
+    for (size_t i = 0; i < 48; i++)
+        for (size_t j = i + 1; j < 48; j++) {
+            bool same_colour = rgb[i][0] == rgb[j][0] && rgb[i][1] == rgb[j][1] &&
+                               rgb[i][2] == rgb[j][2];
+            bool same_dash = nd[i] == nd[j] && dash[i][0] == dash[j][0] &&
+                             dash[i][1] == dash[j][1];
+            assert_false(same_colour && same_dash);
+            if (i < 12 && j < 12)
+                assert_false(same_colour);
+        }
+    for (size_t i = 0; i < 12; i++)
+        assert_int_equal(nd[i], 0);   /* the first twelve are solid */
+}
+
+/* A long display name is drawn whole: the canvas grows to hold the legend. The name's width
+ * is measured here with cairo in the chart's font (sans-serif, 12): the legend starts 24 px
+ * right of the plot (which ends at 960 - 210 = 750), its text 30 px further. */
+static void test_legend_names_whole(void **state)
+{
+    (void)state;
+    static double y[] = {1 * B, 2 * B, 3 * B};
+    static ChartLine lines[] = {{"Crusoe/Blue Owl/Primary Digital JV (Abilene, Texas)", y}};
+    ChartData d = {.ylabel = "cash (USD)", .x0 = 2025, .nx = 3, .lines = lines, .nlines = 1};
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+    cairo_t *cr = cairo_create(s);
+    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, 12);
+    cairo_text_extents_t te;
+    cairo_text_extents(cr, lines[0].label, &te);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    int w = chart_timeline_width(&d);
+    assert_true(w >= 750 + 24 + 30 + te.x_advance);
+    char *svg = NULL, err[100], want[64];
+    size_t len = 0;
+    assert_int_equal(chart_render(&d, RENDER_SVG, &svg, &len, err, sizeof err), 0);
+    snprintf(want, sizeof want, "width=\"%dpt\"", w);
+    assert_non_null(strstr(svg, want));
+    free(svg);
+    /* A short name keeps the usual 960. */
+    lines[0].label = "a";
+    assert_int_equal(chart_timeline_width(&d), 960);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +365,9 @@ int main(void)
         cmocka_unit_test(test_svg_one_line_per_entity),
         cmocka_unit_test(test_svg_deterministic),
         cmocka_unit_test(test_png),
+        cmocka_unit_test(test_default_lines_run_out_first),
+        cmocka_unit_test(test_line_styles_distinct),
+        cmocka_unit_test(test_legend_names_whole),
         cmocka_unit_test(test_refuses_dot_and_handles_flat),
         cmocka_unit_test(test_default_bars),
         cmocka_unit_test(test_loss_histogram),

@@ -10,8 +10,9 @@
  *   users pay 13B to openai                binding, not on a loop (nothing reaches users)
  *   openai buys 100B from oracle nonbinding  one dashed edge
  * So the picture has 5 nodes, 5 binding edges (3 red: nvidia->openai->oracle->nvidia) and 1
- * dashed edge: 6 edges. The DOT text is read back with cgraph (agmemread), an independent
- * parser, to count nodes and edges. */
+ * dashed edge: 6 edges, and one invisible edge between each two neighbouring layers of the
+ * five (chips labs cloud capital demand, in entity order): 4 more in DOT, none drawn. The DOT
+ * text is read back with cgraph (agmemread), an independent parser, to count nodes and edges. */
 #include "testutil.h"
 #include <graphviz/cgraph.h>
 #include <stdio.h>
@@ -118,16 +119,18 @@ static void test_dot_reads_back(void **state)
     Agraph_t *g = agmemread(dot);
     assert_non_null(g);
     assert_int_equal(agnnodes(g), 5);
-    assert_int_equal(agnedges(g), 6);
-    int dashed = 0, cycle = 0;
+    assert_int_equal(agnedges(g), 6 + 4);
+    int dashed = 0, cycle = 0, invis = 0;
     for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
         for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
             const char *st = agget(e, (char *)"style");
             const char *cl = agget(e, (char *)"class");
             dashed += st && !strcmp(st, "dashed");
+            invis += st && !strcmp(st, "invis");
             cycle += cl && !strcmp(cl, "cycle");
         }
     assert_int_equal(dashed, 1);
+    assert_int_equal(invis, 4);
     assert_int_equal(cycle, 3);
     /* The merged edge carries 300B + 5B. */
     Agedge_t *e = agedge(g, agnode(g, (char *)"openai", 0), agnode(g, (char *)"oracle", 0),
@@ -152,6 +155,54 @@ static void test_layers_are_clusters(void **state)
     for (size_t i = 0; i < 5; i++)
         assert_non_null(strstr(dot, want[i]));
     assert_null(strstr(dot, "cluster_companies"));
+    free(dot);
+    fix_free(f);
+}
+
+/* The layer order: those named in order first (world_note_layer ordered), then those
+ * declared, then default layers in entity order. Here: `layers demand, cloud` named, chips
+ * declared (nvidia) and labs declared (openai), capital by default (jpm): demand cloud chips
+ * labs capital. The chain of invisible edges runs users -> oracle -> nvidia -> openai -> jpm
+ * (each layer's first node). */
+static void test_layer_order(void **state)
+{
+    (void)state;
+    Fix *f = fix_new();
+    world_note_layer(f->w, intern_cstr(&f->in, "chips"), false);
+    world_note_layer(f->w, intern_cstr(&f->in, "labs"), false);
+    world_note_layer(f->w, intern_cstr(&f->in, "demand"), true);
+    world_note_layer(f->w, intern_cstr(&f->in, "cloud"), true);
+    world_note_layer(f->w, intern_cstr(&f->in, "chips"), false);   /* again: keeps its place */
+    size_t n = 0;
+    const char **ord = world_layer_order(f->w, &n);
+    assert_int_equal(n, 4);
+    const char *want[] = {"demand", "cloud", "chips", "labs"};
+    for (size_t i = 0; i < 4; i++)
+        assert_string_equal(ord[i], want[i]);
+    free(ord);
+    size_t len = 0;
+    char *dot = render(f, NULL, RENDER_DOT, &len);
+    Agraph_t *g = agmemread(dot);
+    assert_non_null(g);
+    const char *chain[][2] = {{"users", "oracle"}, {"oracle", "nvidia"}, {"nvidia", "openai"},
+                              {"openai", "jpm"}};
+    for (size_t i = 0; i < 4; i++) {
+        Agnode_t *u = agnode(g, (char *)chain[i][0], 0), *v = agnode(g, (char *)chain[i][1], 0);
+        int found = 0;   /* a money edge may run between the same two nodes */
+        for (Agedge_t *e = agfstout(g, u); e; e = agnxtout(g, e))
+            found += aghead(e) == v && !strcmp(agget(e, (char *)"style"), "invis");
+        assert_int_equal(found, 1);
+    }
+    agclose(g);
+    /* A fork adds its own layers after its base's. */
+    World *fk = world_fork(f->w);
+    world_note_layer(fk, intern_cstr(&f->in, "vendors"), false);
+    world_note_layer(fk, intern_cstr(&f->in, "cloud"), false);
+    ord = world_layer_order(fk, &n);
+    assert_int_equal(n, 5);
+    assert_string_equal(ord[4], "vendors");
+    free(ord);
+    world_free(fk);
     free(dot);
     fix_free(f);
 }
@@ -313,7 +364,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dot_reads_back),   cmocka_unit_test(test_layers_are_clusters),
-        cmocka_unit_test(test_layer_heuristic),  cmocka_unit_test(test_svg_well_formed_counts),
+        cmocka_unit_test(test_layer_heuristic),
+        cmocka_unit_test(test_layer_order),  cmocka_unit_test(test_svg_well_formed_counts),
         cmocka_unit_test(test_png_signature),    cmocka_unit_test(test_defaulted_marked),
         cmocka_unit_test(test_deterministic),    cmocka_unit_test(test_empty_world),
         cmocka_unit_test(test_formats),
