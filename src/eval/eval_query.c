@@ -40,7 +40,7 @@ void query_release(Query *q)
     q->nno_price = q->capno_price = 0;
 }
 
-/* Entity arguments of a figure call: names, resolved (undeclared ones are fine here). */
+/* Entity arguments of a figure call: names of entities the world holds. */
 static bool call_args(Eval *ev, Query *q, const Expr *e, const char *fn, EntId *ids)
 {
     bool ok = true;
@@ -51,7 +51,7 @@ static bool call_args(Eval *ev, Query *q, const Expr *e, const char *fn, EntId *
             ok = false;
             continue;
         }
-        ids[i] = eval_entity_ref(ev, q, a->u.name, a->span);
+        ids[i] = eval_entity_known(ev, q, a->u.name, a->span);
         ok = ids[i] != ENT_NONE && ok;
     }
     return ok;
@@ -262,9 +262,9 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, ShowTopic topic)
     const char *t = show_topic_name(topic);
     EntId a = ENT_NONE, b = ENT_NONE;
     if (s->u.show.of != SYM_NONE)
-        a = eval_entity_ref(ev, q, s->u.show.of, s->u.show.of_span);
+        a = eval_entity_known(ev, q, s->u.show.of, s->u.show.of_span);
     if (s->u.show.to != SYM_NONE)
-        b = eval_entity_ref(ev, q, s->u.show.to, s->u.show.to_span);
+        b = eval_entity_known(ev, q, s->u.show.to, s->u.show.to_span);
     if ((s->u.show.of != SYM_NONE && a == ENT_NONE) || (s->u.show.to != SYM_NONE && b == ENT_NONE))
         return;
     if (q->whatif && topic == TOPIC_TIMELINE && a != ENT_NONE) {

@@ -388,8 +388,8 @@ static void test_paste_block(void **state)
 }
 
 /* Ctrl-C while a long :load runs stops it, and the world is as it was before: the file's
- * company w and its 1M deals are all taken back: out(x) is the 2B typed before, own(w)
- * is 0 (an entity nobody declared). */
+ * company w and its 1M deals are all taken back: out(x) is the 2B typed before, and w is
+ * no entity at all (asking about it is an error, and does not create it). */
 static void test_ctrl_c_stops_load(void **state)
 {
     (void)state;
@@ -414,7 +414,7 @@ static void test_ctrl_c_stops_load(void **state)
     assert_true(expect_within(p, "error: interrupted", 6 * TIMEOUT_MS));
     assert_true(expect(p, "dg> "));
     ask(p, "out(x)\r", "\n2B\r", "dg> ");
-    ask(p, "own(w)\r", "\n0\r", "dg> ");   /* 7B if the file had stayed */
+    ask(p, "own(w)\r", "unknown entity 'w'", "dg> ");   /* 7B if the file had stayed */
     send_keys(p, ":quit\r");
     assert_int_equal(wait_exit(p), 0);
 }
@@ -525,6 +525,30 @@ static void test_candidates(void **state)
     fclose(sink);
 }
 
+/* A question about a name nobody declared is an error and leaves no entity behind: Tab
+ * does not offer it afterwards (it once did: `show sources of nv` created nv). */
+static void test_question_adds_no_name(void **state)
+{
+    (void)state;
+    FILE *sink = fopen("/dev/null", "w");
+    DgOptions opt = {.out = sink, .err = sink};
+    Repl r = {0};
+    r.dg = dg_new(&opt);
+    const char *web = "company nvidia { cash 1B }\nnvidia pays 1B to novo\n";
+    assert_int_equal(dg_run_text(r.dg, "<t>", web, strlen(web)), DG_OK);
+    const char *asks[] = {"show sources of nv\n", "leverage(nvx)\n", "assert in(nvy) > 0\n",
+                          "what if { nvz defaults } { show defaults }\n",
+                          "what if { shock revenue of nvw by -5% } { show losses }\n"};
+    for (size_t i = 0; i < sizeof asks / sizeof *asks; i++)
+        assert_int_equal(dg_run_text(r.dg, "<t>", asks[i], strlen(asks[i])), DG_EFAIL);
+    char **v = repl_candidates(&r, "own(nv", 4, "nv");
+    assert_int_equal(count(v), 1);
+    assert_string_equal(v[0], "nvidia");
+    free_cands(v);
+    dg_free(r.dg);
+    fclose(sink);
+}
+
 /* Completion offers every word of the language's lists, read from them (a copy of the
  * keywords once missed `horizon` and `up`, one of the figures `breaking_point`): each
  * keyword at the start of a statement, each figure and risk measure there and each figure
@@ -585,6 +609,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_candidates),
+        cmocka_unit_test(test_question_adds_no_name),
         cmocka_unit_test(test_candidates_read_the_lists),
         cmocka_unit_test(test_session),
         cmocka_unit_test(test_saved_script),
