@@ -204,7 +204,19 @@ static void load_at(Eval *ev, const char *path, Span sp)
         diag_error(ev->d, sp, "cannot read '%s': %s", path, srcset_error(ev->src));
         return;
     }
+    /* Only the files run directly print: an included file gives its world (its mistakes
+     * and failed asserts are reported), not its answers. */
+    FILE *out = ev->out;
+    bool muted = ev->muted;
+    if (!ev->null_out)
+        ev->null_out = fopen("/dev/null", "w");
+    if (ev->null_out) {
+        ev->out = ev->null_out;
+        ev->muted = true;
+    }
     run_source(ev, id, real);
+    ev->out = out;
+    ev->muted = muted;
 }
 
 static void eval_include(Eval *ev, const Stmt *s)

@@ -106,6 +106,7 @@ struct Eval {
     uint8_t *bad_label;       /* label Sym -> 1 when its deal had an error (no cascades) */
     size_t capbad_label;
     bool showed;
+    bool muted;               /* an included file is running: its shows print nothing */
     size_t refs_checked;      /* eval_finish is incremental: what it has looked at */
     size_t strict_checked;
     FILE *out;
@@ -117,6 +118,9 @@ struct Eval {
 };
 
 /* eval.c */
+/* Print no show output: a `check` run, or a file read through `include` or `use` (only the
+ * files run directly print; an included file's shows and asserts are still checked). */
+static inline bool eval_quiet(const Eval *ev) { return ev->opt->quiet || ev->muted; }
 void eval_stmts(Eval *ev, Query *q, const StmtList *l);
 void eval_stmt(Eval *ev, Query *q, const Stmt *s);
 void eval_changed(Query *q);

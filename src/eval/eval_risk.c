@@ -69,7 +69,7 @@ Value eval_breaking_point(Eval *ev, Query *q, const Expr *e)
 void eval_show_breaking(Eval *ev, Query *q, const Stmt *s)
 {
     (void)s;
-    if (ev->opt->quiet)
+    if (eval_quiet(ev))
         return;
     size_t n = world_n_entities(q->w);
     double *bp = xcalloc(n + 1, sizeof *bp);

@@ -87,7 +87,7 @@ void eval_show_sensitivities(Eval *ev, Query *q, const Stmt *s)
         return;
     }
     EntId x = eval_entity_known(ev, q, s->u.show.of, s->u.show.of_span);
-    if (x == ENT_NONE || ev->opt->quiet)
+    if (x == ENT_NONE || eval_quiet(ev))
         return;
     Sens *sn = sens_new(q->w, q->base, eval_stress_params(q));
     size_t n, ninputs;

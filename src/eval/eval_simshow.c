@@ -193,7 +193,7 @@ bool eval_sim_show(Eval *ev, Query *q, const Stmt *s)
     double *lv = xcalloc((size_t)s->u.show.nat + 1, sizeof *lv);
     McRun run = {sim_scenario(q->sim), sim_seed(q->sim)};
     const McSum *m = sim_sum(q->sim);
-    if (levels_of(ev, q, s, lv) && !ev->opt->quiet) {
+    if (levels_of(ev, q, s, lv) && !eval_quiet(ev)) {
         if (topic == TOPIC_LOSSES)
             mc_show_losses(ev->out, m, &run, s->u.show.nat ? lv : NULL, (size_t)s->u.show.nat);
         else if (topic == TOPIC_DEFAULT_YEARS)

@@ -337,13 +337,13 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
         return;
     if (!sc)
         record_refs(ev, &s->u.whatif.shocks);
-    ev->showed = true;
+    ev->showed |= !ev->muted;
     WhatIf *wi = whatif_new(ev, q);
     wi->q.scenario = sc ? sc->name : SYM_NONE;
     const StmtList *shocks = sc ? sc->body : &s->u.whatif.shocks;
     apply_block(ev, wi, sc, shocks);
     wi->scenario_name = sc ? sym_str(ev->in, sc->name) : "what if";
-    if (!s->u.whatif.body.first && !ev->opt->quiet && !whatif_result(wi)->cancelled) {
+    if (!s->u.whatif.body.first && !eval_quiet(ev) && !whatif_result(wi)->cancelled) {
         stress_show_defaults(ev->out, whatif_result(wi), wi->q.w);
         stress_show_losses(ev->out, whatif_result(wi), wi->q.w);
     }
