@@ -46,6 +46,7 @@ typedef struct Repl {
     bool start_loaded;        /* false after :reset until :reload */
     unsigned counter;         /* N of the next "<repl:N>" */
     bool interactive;         /* stdin is a terminal and `-` was not given */
+    bool strict;              /* --strict or `:set strict on`: each input is checked */
     bool dirty;               /* the last input failed: roll back before the next one */
     bool replaying;           /* repl_rebuild is running: Ctrl-C must not stop it */
     bool quit;

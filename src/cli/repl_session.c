@@ -58,6 +58,8 @@ static bool load_start(Repl *r)
         if (rc != DG_OK)
             r->status = DG_EFAIL;
     }
+    if (dg_check_strict(r->dg) != DG_OK)   /* as `check --strict` would, over all of them */
+        r->status = DG_EFAIL;
     r->start_loaded = true;
     return true;
 }
@@ -71,7 +73,7 @@ bool repl_session_open(Repl *r)
     const char *nc = getenv("NO_COLOR");
     r->opt = (DgOptions){.out = r->out, .err = r->err, .echo_exprs = true,
                          .color = isatty(STDERR_FILENO) && !(nc && *nc),
-                         .cancel = repl_cancel, .cancel_ud = r};
+                         .cancel = repl_cancel, .cancel_ud = r, .strict = r->strict};
     r->dg = dg_new(&r->opt);
     r->counter = 1;
     return load_start(r);
@@ -121,6 +123,10 @@ static int submit(Repl *r, ReplInput in)
 {
     repl_settle(r);
     int rc = run_input(r, &in);
+    /* --strict: an input that uses an entity it does not declare fails, as `check --strict`
+     * would fail a script that never declares it */
+    if (dg_check_strict(r->dg) != DG_OK && rc == DG_OK)
+        rc = DG_EFAIL;
     fflush(r->out);
     fflush(stdout);
     if (rc == DG_OK) {
@@ -168,6 +174,7 @@ void repl_rebuild(Repl *r, bool show_errors)
     for (size_t i = 0; i < r->n; i++)
         if (r->in[i].kind == DG_INPUT_CHANGE)   /* questions changed nothing: skip them */
             run_input(r, &r->in[i]);
+    dg_set_strict(r->dg, r->strict);   /* what was replayed was checked when it first ran */
     r->replaying = false;
     set_mute(r, false, false);
     r->dirty = false;

@@ -372,8 +372,10 @@ static void eval_stmt_now(Eval *ev, Query *q, const Stmt *s)
 }
 
 /* Entities used but never declared: an error at their first use under --strict. */
-static void check_strict(Eval *ev)
+void eval_check_strict(Eval *ev)
 {
+    if (!ev->opt->strict)
+        return;
     World *w = ev->base.w;
     size_t n = world_n_entities(w), nd = 0;
     const char **decl = xcalloc(n + 1, sizeof *decl);
@@ -395,6 +397,8 @@ static void check_strict(Eval *ev)
     free(decl);
 }
 
+void eval_strict_mark(Eval *ev) { ev->strict_checked = world_n_entities(ev->base.w); }
+
 /* Incremental: the REPL finishes after each input, and nothing is reported twice. */
 void eval_finish(Eval *ev)
 {
@@ -402,7 +406,6 @@ void eval_finish(Eval *ev)
     size_t from = ev->d->n;
     eval_resolve_pending(ev);
     eval_check_refs(ev);
-    if (ev->opt->strict)
-        check_strict(ev);
+    eval_check_strict(ev);
     diags_sort_from(ev->d, from);   /* three checks, one report in line order */
 }

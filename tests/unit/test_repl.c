@@ -387,6 +387,30 @@ static void test_paste_block(void **state)
     free(typed);
 }
 
+/* `:set strict on` in a terminal: an input that uses an entity it does not declare fails
+ * and, like any failed input, leaves nothing behind; declared first, the deal stands. */
+static void test_set_strict(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    Pty *p = &pty;
+    spawn(p, NULL);
+    assert_true(expect(p, "dg> "));
+    ask(p, "x pays 1B to y\r", "", "dg> ");   /* not strict: y is just used */
+    ask(p, ":set strict on\r", "strict on", "dg> ");
+    ask(p, "z pays 2B to y\r", "'z' is used but never declared", "dg> ");
+    ask(p, "in(y)\r", "\n1B\r", "dg> ");   /* the failed deal was taken back */
+    ask(p, "company z\r", "", "dg> ");
+    ask(p, "z pays 2B to y\r", "", "dg> ");
+    ask(p, "in(y)\r", "\n3B\r", "dg> ");
+    ask(p, ":set strict off\r", "strict off", "dg> ");
+    ask(p, "w pays 1B to y\r", "", "dg> ");
+    ask(p, "in(y)\r", "\n4B\r", "dg> ");
+    send_keys(p, ":quit\r");
+    assert_int_equal(wait_exit(p), 0);
+}
+
 /* Ctrl-C while a long :load runs stops it, and the world is as it was before: the file's
  * company w and its 1M deals are all taken back: out(x) is the 2B typed before, and w is
  * no entity at all (asking about it is an error, and does not create it). */
@@ -616,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_history_across_sessions),
         cmocka_unit_test(test_ai2025_questions),
         cmocka_unit_test(test_paste_block),
+        cmocka_unit_test(test_set_strict),
         cmocka_unit_test(test_ctrl_c_stops_load),
         cmocka_unit_test(test_cancel_hook),
     };
