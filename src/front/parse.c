@@ -1,6 +1,7 @@
 /* parse.c - the parse entry point and the wording of syntax errors. */
 #include "parse.h"
 #include "lex.h"
+#include "literal.h"
 #include <string.h>
 
 int yyparse(ParseCtx *pc);
@@ -197,7 +198,12 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
     } else {
         expected_list(nexp, expected, value, exp, sizeof exp);
         pb_error(pc, loc, "unexpected %s%s", found, exp);
-        if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
+        char fix[64];
+        if (pc->nerrors > before && ls->last == IDENT && ls->prev == NUMBER &&
+            lit_unit_apart(ls->text + ls->prev_span.start, ls->prev_span.end - ls->prev_span.start,
+                           ls->text + loc.start, loc.end - loc.start, fix, sizeof fix))
+            diag_hint(pc->d, LIT_UNIT_HINT, fix);   /* `over 3 years`: 3y */
+        else if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
             diag_hint(pc->d, "there is no open '{' for this '}' to close here");
         else if (pc->nerrors > before)
             continuation_hint(pc, loc);
