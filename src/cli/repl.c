@@ -106,7 +106,7 @@ static void submit_typed(Repl *r, StrBuf *b)
     char *entry = strndup(b->s, hl);
     repl_history_add(r, entry);
     free(entry);
-    repl_submit(r, name, b->s, b->len, 0);
+    repl_submit_typed(r, name, b->s, b->len);
     b->len = 0;
 }
 

@@ -158,6 +158,39 @@ int repl_submit(Repl *r, const char *name, const char *text, size_t len, size_t 
     return submit(r, in);
 }
 
+int repl_submit_typed(Repl *r, const char *name, const char *text, size_t len)
+{
+    repl_settle(r);
+    ReplInput *last = r->n ? &r->in[r->n - 1] : NULL;
+    if (!last || last->is_file || last->kind != DG_INPUT_CHANGE || last->pad ||
+        dg_parse_status(text, len) != DG_PARSE_ERROR)
+        return repl_submit(r, name, text, len, 0);
+    /* A line that cannot stand alone: does it go on with the last input (a clause line,
+     * `source "..."` after a deal)? Then the two run as one input in its place. */
+    StrBuf joined = {0};
+    strbuf_add(&joined, last->text, last->len);
+    if (last->len && last->text[last->len - 1] != '\n')
+        strbuf_add(&joined, "\n", 1);
+    strbuf_add(&joined, text, len);
+    if (dg_parse_status(joined.s, joined.len) != DG_PARSE_OK) {
+        free(joined.s);
+        return repl_submit(r, name, text, len, 0);
+    }
+    ReplInput prev = *last;
+    r->n--;
+    repl_rebuild(r, false);   /* the world without the deal, which runs again with its clause */
+    int rc = repl_submit(r, prev.name, joined.s, joined.len, 0);
+    free(joined.s);
+    if (rc == DG_OK || !r->interactive) {
+        free(prev.name);
+        free(prev.text);
+        return rc;
+    }
+    keep(r, &prev);   /* the clause failed: the deal stands as it was */
+    r->dirty = true;
+    return rc;
+}
+
 int repl_submit_file(Repl *r, const char *path)
 {
     ReplInput in = {.kind = DG_INPUT_CHANGE, .is_file = true, .name = strdup(path)};

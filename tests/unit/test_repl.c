@@ -411,6 +411,30 @@ static void test_set_strict(void **state)
     assert_int_equal(wait_exit(p), 0);
 }
 
+/* A deal's clause typed on a line of its own goes on with the deal typed before it (the
+ * two run as one input); a clause that fails leaves the deal as it was, and a clause line
+ * after anything but a deal is an error that says why. */
+static void test_clause_line(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    Pty *p = &pty;
+    spawn(p, NULL);
+    assert_true(expect(p, "dg> "));
+    ask(p, "x pays 4B to y\r", "", "dg> ");
+    ask(p, "    over 2y\r", "", "dg> ");
+    ask(p, "    source \"typed apart\"\r", "", "dg> ");
+    ask(p, "show deals\r", "x pays 4B to y over 2y", "dg> ");
+    ask(p, "    at -5%\r", "error", "dg> ");   /* a pays has no rate: the deal stays */
+    ask(p, "in(y)\r", "\n4B\r", "dg> ");
+    ask(p, "    from 2027\r", "goes on with the deal on the line above", "dg> ");
+    ask(p, ":undo\r", "undone: x pays 4B to y ...", "dg> ");
+    ask(p, "in(y)\r", "unknown entity 'y'", "dg> ");
+    send_keys(p, ":quit\r");
+    assert_int_equal(wait_exit(p), 0);
+}
+
 /* Ctrl-C while a long :load runs stops it, and the world is as it was before: the file's
  * company w and its 1M deals are all taken back: out(x) is the 2B typed before, and w is
  * no entity at all (asking about it is an error, and does not create it). */
@@ -641,6 +665,7 @@ int main(void)
         cmocka_unit_test(test_ai2025_questions),
         cmocka_unit_test(test_paste_block),
         cmocka_unit_test(test_set_strict),
+        cmocka_unit_test(test_clause_line),
         cmocka_unit_test(test_ctrl_c_stops_load),
         cmocka_unit_test(test_cancel_hook),
     };
