@@ -47,7 +47,8 @@ static void usage(void)
                     "  FILE...   scripts to load first (:reload re-reads them)\n"
                     "  --strict  an entity used but never declared is an error, as in "
                     "`check --strict`\n"
-                    "  -         read statements from stdin without prompts, even from a terminal\n");
+                    "  -         read statements from stdin without prompts, even from a "
+                    "terminal\n");
 }
 
 /* What the lines of the buffer leave open, each line scanned once as it comes: braces and

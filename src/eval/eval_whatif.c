@@ -163,7 +163,8 @@ static void set_param(Eval *ev, WhatIf *wi, const Stmt *s)
 static void shock_of(Eval *ev, WhatIf *wi, const Stmt *s)
 {
     bool all = s->u.shock.what == SH_DEMAND;   /* every market: no entity named */
-    EntId id = all ? ENT_NONE : eval_entity_known(ev, &wi->q, s->u.shock.name, s->u.shock.name_span);
+    EntId id = all ? ENT_NONE
+                   : eval_entity_known(ev, &wi->q, s->u.shock.name, s->u.shock.name_span);
     double by;
     if ((!all && id == ENT_NONE) || !fraction(ev, &wi->q, s->u.shock.by, "a shock", &by))
         return;

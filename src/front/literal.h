@@ -43,7 +43,8 @@ bool lit_string(Arena *arena, const char *s, size_t n, const char **out, LitErro
 bool lit_unit_apart(const char *num, size_t nlen, const char *word, size_t wlen, char *buf,
                     size_t n);
 /* The hint that follows it, for the lexer's and the parser's messages alike. */
-#define LIT_UNIT_HINT "write `%s`: a unit or scale is glued to its number (5y, 18mo, 5B, 10GW, 14%%)"
+#define LIT_UNIT_HINT \
+    "write `%s`: a unit or scale is glued to its number (5y, 18mo, 5B, 10GW, 14%%)"
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if the bytes there are not one. */
 size_t utf8_seq_len(const unsigned char *s, size_t n);
 
