@@ -91,6 +91,20 @@ int dg_finish(Dg *dg)
     return dg_flush_diags(dg, before);
 }
 
+void dg_set_strict(Dg *dg, bool on)
+{
+    if (on)
+        eval_strict_mark(dg->ev);
+    dg->opt.strict = on;
+}
+
+int dg_check_strict(Dg *dg)
+{
+    size_t before = dg->rd.diags.nerrors;
+    eval_check_strict(dg->ev);
+    return dg_flush_diags(dg, before);
+}
+
 int dg_parse_status(const char *text, size_t len)
 {
     ParseTrial t;

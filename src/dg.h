@@ -33,6 +33,12 @@ int dg_run_text(Dg *dg, const char *name, const char *text, size_t len);
 /* The checks that need the whole input (labels defined later, `--strict` undeclared
  * entities); call after the last dg_run_file. Returns DG_OK or DG_EFAIL. */
 int dg_finish(Dg *dg);
+/* `--strict` on or off from now on (the REPL's `--strict` and `:set strict`): turned on
+ * (or on again), it leaves the entities already there alone. dg_check_strict reports the
+ * entities used but never declared among those added since its last call (dg_finish does
+ * it too): the REPL asks after each input. DG_EFAIL when there were any. */
+void dg_set_strict(Dg *dg, bool on);
+int dg_check_strict(Dg *dg);
 /* Did any `show` statement print? (The CLI prints a summary when none did.) */
 bool dg_showed(const Dg *dg);
 size_t dg_error_count(const Dg *dg);

@@ -18,7 +18,7 @@ static const char USAGE[] =
     "       dealgraph diff A.deal B.deal [--json]\n"
     "       dealgraph diff --scenario NAME FILE... [--json]\n"
     "       dealgraph fmt [-w | --check] FILE...\n"
-    "       dealgraph repl [FILE...]\n"
+    "       dealgraph repl [--strict] [FILE...]\n"
     "       dealgraph lsp\n"
     "       dealgraph graph FILE... [--scenario NAME] [--format dot|svg|png] -o OUT\n"
     "       dealgraph chart timeline FILE... [--entity X]... -o OUT\n"

@@ -43,9 +43,12 @@ static bool is_blank_range(const char *s, size_t n)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: dealgraph repl [-] [FILE...]\n"
-                    "  FILE...  scripts to load first (:reload re-reads them)\n"
-                    "  -        read statements from stdin without prompts, even from a terminal\n");
+    fprintf(stderr, "usage: dealgraph repl [--strict] [-] [FILE...]\n"
+                    "  FILE...   scripts to load first (:reload re-reads them)\n"
+                    "  --strict  an entity used but never declared is an error, as in "
+                    "`check --strict`\n"
+                    "  -         read statements from stdin without prompts, even from a "
+                    "terminal\n");
 }
 
 /* What the lines of the buffer leave open, each line scanned once as it comes: braces and
@@ -104,7 +107,7 @@ static void submit_typed(Repl *r, StrBuf *b)
     char *entry = strndup(b->s, hl);
     repl_history_add(r, entry);
     free(entry);
-    repl_submit(r, name, b->s, b->len, 0);
+    repl_submit_typed(r, name, b->s, b->len);
     b->len = 0;
 }
 
@@ -233,6 +236,8 @@ int repl_main(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "-")) {
             dash = true;
+        } else if (!strcmp(argv[i], "--strict")) {
+            r.strict = true;
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             usage();
             free(r.start);

@@ -3,6 +3,7 @@
  * A command's word may be abbreviated to any unique prefix
  * (:q, :u). Messages go through the session's streams so they stay in order with the
  * output of statements. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "repl_commands.h"
@@ -80,6 +81,29 @@ static void cmd_save(Repl *r, const char *path)
     free(dir);
 }
 
+/* `:set strict on|off`; `:set` or `:set strict` alone says how it is set. */
+static void cmd_set(Repl *r, const char *arg)
+{
+    const char *v = arg + strcspn(arg, " \t");
+    v += strspn(v, " \t");
+    size_t n = strcspn(arg, " \t");
+    if (n && strncmp(arg, "strict", n) != 0) {
+        char word[64];
+        snprintf(word, sizeof word, "%.*s", (int)(n < 60 ? n : 60), arg);
+        fail(r, "unknown setting '%s'%s", word, " (there is one: :set strict on/off)");
+        return;
+    }
+    if (!strcmp(v, "on") || !strcmp(v, "off")) {
+        r->strict = !strcmp(v, "on");
+        repl_settle(r);
+        dg_set_strict(r->dg, r->strict);
+    } else if (*v) {
+        fail(r, ":set strict takes on or off, not '%s'%s", v, "");
+        return;
+    }
+    fprintf(r->out, "strict %s\n", r->strict ? "on" : "off");
+}
+
 static void cmd_undo(Repl *r)
 {
     char what[120];
@@ -132,6 +156,7 @@ void repl_command(Repl *r, const char *line)
     case C_LOAD: cmd_load(r, arg); break;
     case C_SAVE: cmd_save(r, arg); break;
     case C_RELOAD: cmd_reload(r); break;
+    case C_SET: cmd_set(r, arg); break;
     case C_UNDO: cmd_undo(r); break;
     case C_RESET:
         repl_reset(r);

@@ -12,6 +12,7 @@
     X(C_SAVE, "save", "FILE", "write the accepted inputs as a formatted script") \
     X(C_RELOAD, "reload", "", \
       "re-read the files loaded at start (and :load-ed), keep what was typed") \
+    X(C_SET, "set", "strict on/off", "undeclared entities are errors (as --strict), or not") \
     X(C_UNDO, "undo", "", "take back the last accepted input") \
     X(C_RESET, "reset", "", "forget everything: an empty world") \
     X(C_QUIT, "quit", "", "leave (also Ctrl-D)")

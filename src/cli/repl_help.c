@@ -35,7 +35,7 @@ static void fill_name(const char *name, void *ud) { fill(ud, " ", name); }
 static void list_commands(FILE *out)
 {
 #define CMD_LINE(e, word, args, what) \
-    fprintf(out, "  :%-14s %s\n", *args ? word " " args : word, what);
+    fprintf(out, "  :%-18s %s\n", *args ? word " " args : word, what);
     REPL_COMMANDS(CMD_LINE)
 #undef CMD_LINE
 }

@@ -46,6 +46,7 @@ typedef struct Repl {
     bool start_loaded;        /* false after :reset until :reload */
     unsigned counter;         /* N of the next "<repl:N>" */
     bool interactive;         /* stdin is a terminal and `-` was not given */
+    bool strict;              /* --strict or `:set strict on`: each input is checked */
     bool dirty;               /* the last input failed: roll back before the next one */
     bool replaying;           /* repl_rebuild is running: Ctrl-C must not stop it */
     bool quit;
@@ -62,6 +63,9 @@ void repl_session_close(Repl *r);
 /* Run typed or piped text as one input; keep it when it succeeds. Returns DG_OK or
  * DG_EFAIL. */
 int repl_submit(Repl *r, const char *name, const char *text, size_t len, size_t pad);
+/* A typed input: as repl_submit, but a line that only makes sense after the last input
+ * (a deal's clause on a line of its own) runs with it as one input in its place. */
+int repl_submit_typed(Repl *r, const char *name, const char *text, size_t len);
 /* Run a file as one input (:load); DG_EIO when it cannot be read. */
 int repl_submit_file(Repl *r, const char *path);
 /* Rebuild the world from the start files (if loaded) and the accepted inputs; output of

@@ -58,6 +58,8 @@ static bool load_start(Repl *r)
         if (rc != DG_OK)
             r->status = DG_EFAIL;
     }
+    if (dg_check_strict(r->dg) != DG_OK)   /* as `check --strict` would, over all of them */
+        r->status = DG_EFAIL;
     r->start_loaded = true;
     return true;
 }
@@ -71,7 +73,7 @@ bool repl_session_open(Repl *r)
     const char *nc = getenv("NO_COLOR");
     r->opt = (DgOptions){.out = r->out, .err = r->err, .echo_exprs = true,
                          .color = isatty(STDERR_FILENO) && !(nc && *nc),
-                         .cancel = repl_cancel, .cancel_ud = r};
+                         .cancel = repl_cancel, .cancel_ud = r, .strict = r->strict};
     r->dg = dg_new(&r->opt);
     r->counter = 1;
     return load_start(r);
@@ -121,6 +123,10 @@ static int submit(Repl *r, ReplInput in)
 {
     repl_settle(r);
     int rc = run_input(r, &in);
+    /* --strict: an input that uses an entity it does not declare fails, as `check --strict`
+     * would fail a script that never declares it */
+    if (dg_check_strict(r->dg) != DG_OK && rc == DG_OK)
+        rc = DG_EFAIL;
     fflush(r->out);
     fflush(stdout);
     if (rc == DG_OK) {
@@ -152,6 +158,39 @@ int repl_submit(Repl *r, const char *name, const char *text, size_t len, size_t 
     return submit(r, in);
 }
 
+int repl_submit_typed(Repl *r, const char *name, const char *text, size_t len)
+{
+    repl_settle(r);
+    ReplInput *last = r->n ? &r->in[r->n - 1] : NULL;
+    if (!last || last->is_file || last->kind != DG_INPUT_CHANGE || last->pad ||
+        dg_parse_status(text, len) != DG_PARSE_ERROR)
+        return repl_submit(r, name, text, len, 0);
+    /* A line that cannot stand alone: does it go on with the last input (a clause line,
+     * `source "..."` after a deal)? Then the two run as one input in its place. */
+    StrBuf joined = {0};
+    strbuf_add(&joined, last->text, last->len);
+    if (last->len && last->text[last->len - 1] != '\n')
+        strbuf_add(&joined, "\n", 1);
+    strbuf_add(&joined, text, len);
+    if (dg_parse_status(joined.s, joined.len) != DG_PARSE_OK) {
+        free(joined.s);
+        return repl_submit(r, name, text, len, 0);
+    }
+    ReplInput prev = *last;
+    r->n--;
+    repl_rebuild(r, false);   /* the world without the deal, which runs again with its clause */
+    int rc = repl_submit(r, prev.name, joined.s, joined.len, 0);
+    free(joined.s);
+    if (rc == DG_OK || !r->interactive) {
+        free(prev.name);
+        free(prev.text);
+        return rc;
+    }
+    keep(r, &prev);   /* the clause failed: the deal stands as it was */
+    r->dirty = true;
+    return rc;
+}
+
 int repl_submit_file(Repl *r, const char *path)
 {
     ReplInput in = {.kind = DG_INPUT_CHANGE, .is_file = true, .name = strdup(path)};
@@ -168,6 +207,7 @@ void repl_rebuild(Repl *r, bool show_errors)
     for (size_t i = 0; i < r->n; i++)
         if (r->in[i].kind == DG_INPUT_CHANGE)   /* questions changed nothing: skip them */
             run_input(r, &r->in[i]);
+    dg_set_strict(r->dg, r->strict);   /* what was replayed was checked when it first ran */
     r->replaying = false;
     set_mute(r, false, false);
     r->dirty = false;

@@ -204,7 +204,19 @@ static void load_at(Eval *ev, const char *path, Span sp)
         diag_error(ev->d, sp, "cannot read '%s': %s", path, srcset_error(ev->src));
         return;
     }
+    /* Only the files run directly print: an included file gives its world (its mistakes
+     * and failed asserts are reported), not its answers. */
+    FILE *out = ev->out;
+    bool muted = ev->muted;
+    if (!ev->null_out)
+        ev->null_out = fopen("/dev/null", "w");
+    if (ev->null_out) {
+        ev->out = ev->null_out;
+        ev->muted = true;
+    }
     run_source(ev, id, real);
+    ev->out = out;
+    ev->muted = muted;
 }
 
 static void eval_include(Eval *ev, const Stmt *s)
@@ -361,8 +373,10 @@ static void eval_stmt_now(Eval *ev, Query *q, const Stmt *s)
 }
 
 /* Entities used but never declared: an error at their first use under --strict. */
-static void check_strict(Eval *ev)
+void eval_check_strict(Eval *ev)
 {
+    if (!ev->opt->strict)
+        return;
     World *w = ev->base.w;
     size_t n = world_n_entities(w), nd = 0;
     const char **decl = xcalloc(n + 1, sizeof *decl);
@@ -384,6 +398,8 @@ static void check_strict(Eval *ev)
     free(decl);
 }
 
+void eval_strict_mark(Eval *ev) { ev->strict_checked = world_n_entities(ev->base.w); }
+
 /* Incremental: the REPL finishes after each input, and nothing is reported twice. */
 void eval_finish(Eval *ev)
 {
@@ -391,7 +407,6 @@ void eval_finish(Eval *ev)
     size_t from = ev->d->n;
     eval_resolve_pending(ev);
     eval_check_refs(ev);
-    if (ev->opt->strict)
-        check_strict(ev);
+    eval_check_strict(ev);
     diags_sort_from(ev->d, from);   /* three checks, one report in line order */
 }

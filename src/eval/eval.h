@@ -38,6 +38,12 @@ void eval_program(Eval *ev, const Program *p, Arena *ast_arena);
  * `--strict` undeclared entities. Call after the last file. Incremental (each problem is
  * reported once), so the REPL may call it after every input. */
 void eval_finish(Eval *ev);
+/* The `--strict` check alone (entities used but never declared), of the entities added
+ * since it last ran: the REPL checks each input as it runs. Nothing when not strict. */
+void eval_check_strict(Eval *ev);
+/* The entities the world holds now count as checked: `--strict` turned on in a session
+ * applies to what comes after. */
+void eval_strict_mark(Eval *ev);
 
 World *eval_world(Eval *ev);
 /* A fork with scenario NAME applied and cleared, for `report --scenario` and `diff`;

@@ -5,6 +5,7 @@
  * entity, so later statements do not cascade into more errors. */
 #include "eval_int.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static LetSlot *let_slot(Eval *ev, Sym name)
@@ -12,18 +13,51 @@ static LetSlot *let_slot(Eval *ev, Sym name)
     return name < ev->caplets && ev->lets[name].set ? &ev->lets[name] : NULL;
 }
 
-EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp)
+static bool not_a_let(Eval *ev, Sym name, Span sp)
 {
     LetSlot *l = let_slot(ev, name);
-    if (l) {
-        diag_error(ev->d, sp, "'%s' is a let name, not an entity", sym_str(ev->in, name));
-        diag_note(ev->d, l->span, "'%s' is defined here", sym_str(ev->in, name));
+    if (!l)
+        return true;
+    diag_error(ev->d, sp, "'%s' is a let name, not an entity", sym_str(ev->in, name));
+    diag_note(ev->d, l->span, "'%s' is defined here", sym_str(ev->in, name));
+    return false;
+}
+
+EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp)
+{
+    if (!not_a_let(ev, name, sp))
         return ENT_NONE;
-    }
     size_t before = world_n_entities(q->w);
     EntId id = world_ensure(q->w, name, sp);
     if (world_n_entities(q->w) != before)
         eval_changed(q);
+    return id;
+}
+
+void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp)
+{
+    const char *nm = sym_str(ev->in, name);
+    size_t n = world_n_entities(w);
+    const char **names = xcalloc(n + 1, sizeof *names);
+    for (EntId i = 0; i < n; i++)
+        names[i] = world_name(w, i);
+    const char *near = eval_closest(nm, names, n);
+    diag_error(ev->d, sp, "unknown entity '%s'", nm);
+    if (near)
+        diag_hint(ev->d, "did you mean '%s'?", near);
+    else
+        diag_hint(ev->d, "no statement before this one declares '%s' or makes a deal with it "
+                         "(declare it: company %s)", nm, nm);
+    free(names);
+}
+
+EntId eval_entity_known(Eval *ev, Query *q, Sym name, Span sp)
+{
+    if (!not_a_let(ev, name, sp))
+        return ENT_NONE;
+    EntId id = world_find(q->w, name);
+    if (id == ENT_NONE)
+        eval_unknown_entity(ev, q->w, name, sp);
     return id;
 }
 

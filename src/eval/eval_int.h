@@ -106,6 +106,7 @@ struct Eval {
     uint8_t *bad_label;       /* label Sym -> 1 when its deal had an error (no cascades) */
     size_t capbad_label;
     bool showed;
+    bool muted;               /* an included file is running: its shows print nothing */
     size_t refs_checked;      /* eval_finish is incremental: what it has looked at */
     size_t strict_checked;
     FILE *out;
@@ -117,6 +118,9 @@ struct Eval {
 };
 
 /* eval.c */
+/* Print no show output: a `check` run, or a file read through `include` or `use` (only the
+ * files run directly print; an included file's shows and asserts are still checked). */
+static inline bool eval_quiet(const Eval *ev) { return ev->opt->quiet || ev->muted; }
 void eval_stmts(Eval *ev, Query *q, const StmtList *l);
 void eval_stmt(Eval *ev, Query *q, const Stmt *s);
 void eval_changed(Query *q);
@@ -141,11 +145,18 @@ bool eval_let_is_random(const Eval *ev, Sym name);
 /* eval_random.c: `let NAME ~ DIST(args)`, and what a random let reads as */
 void eval_let_random(Eval *ev, Query *q, const Stmt *s);
 Value eval_random_read(Eval *ev, Sym name);
-/* The entity called `name` in q's world, added as undeclared if new. Reports an error and
+/* The entity called `name` in q's world, added as undeclared if new: for declarations,
+ * `price` and deal parties, the statements that bring names in. Reports an error and
  * returns ENT_NONE when the name is a `let`; the caller then ends its statement (after
  * resolving its other names, so each bad name is reported): nothing evaluated after a
  * failed name may hand ENT_NONE to the world or the engine. */
 EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp);
+/* The entity called `name` in q's world, for a question (show, a figure, a shock, `X
+ * defaults`): only declarations and deals add entities, so a name q's world does not hold
+ * is an error ("unknown entity", with a did-you-mean hint) and ENT_NONE; so is a let. */
+EntId eval_entity_known(Eval *ev, Query *q, Sym name, Span sp);
+/* Report `name` at sp as no entity of w, with the closest name of w as a hint. */
+void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp);
 /* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
 

@@ -40,7 +40,7 @@ void query_release(Query *q)
     q->nno_price = q->capno_price = 0;
 }
 
-/* Entity arguments of a figure call: names, resolved (undeclared ones are fine here). */
+/* Entity arguments of a figure call: names of entities the world holds. */
 static bool call_args(Eval *ev, Query *q, const Expr *e, const char *fn, EntId *ids)
 {
     bool ok = true;
@@ -51,7 +51,7 @@ static bool call_args(Eval *ev, Query *q, const Expr *e, const char *fn, EntId *
             ok = false;
             continue;
         }
-        ids[i] = eval_entity_ref(ev, q, a->u.name, a->span);
+        ids[i] = eval_entity_known(ev, q, a->u.name, a->span);
         ok = ids[i] != ENT_NONE && ok;
     }
     return ok;
@@ -191,7 +191,7 @@ static void show_expr(Eval *ev, Query *q, const Stmt *s)
     Value v;
     if (x->kind == EX_NAME && !eval_let_value(ev, x->u.name, &v) &&
         world_find(q->w, x->u.name) != ENT_NONE) {
-        if (!ev->opt->quiet)
+        if (!eval_quiet(ev))
             show_entity(ev->out, eval_engine(q), world_find(q->w, x->u.name));
         return;
     }
@@ -262,17 +262,17 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, ShowTopic topic)
     const char *t = show_topic_name(topic);
     EntId a = ENT_NONE, b = ENT_NONE;
     if (s->u.show.of != SYM_NONE)
-        a = eval_entity_ref(ev, q, s->u.show.of, s->u.show.of_span);
+        a = eval_entity_known(ev, q, s->u.show.of, s->u.show.of_span);
     if (s->u.show.to != SYM_NONE)
-        b = eval_entity_ref(ev, q, s->u.show.to, s->u.show.to_span);
+        b = eval_entity_known(ev, q, s->u.show.to, s->u.show.to_span);
     if ((s->u.show.of != SYM_NONE && a == ENT_NONE) || (s->u.show.to != SYM_NONE && b == ENT_NONE))
         return;
     if (q->whatif && topic == TOPIC_TIMELINE && a != ENT_NONE) {
-        if (!ev->opt->quiet)   /* in a what-if: the stressed cash path */
+        if (!eval_quiet(ev))   /* in a what-if: the stressed cash path */
             whatif_show(q->whatif, ev->out, topic, a);
         return;
     }
-    int r = ev->opt->quiet ? quiet_topic(topic, a)
+    int r = eval_quiet(ev) ? quiet_topic(topic, a)
                            : show_topic(ev->out, eval_engine(q), topic, a, b);
     if (r == SHOW_NOT_MINE) {
         if (!q->whatif) {
@@ -280,7 +280,7 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, ShowTopic topic)
             diag_hint(ev->d, "what if NAME { show %s }", t);
             return;
         }
-        if (!ev->opt->quiet)
+        if (!eval_quiet(ev))
             whatif_show(q->whatif, ev->out, topic, a);
     } else if (r == SHOW_NEEDS_ENTITY) {
         diag_error(ev->d, s->u.show.topic_span, "show %s needs an entity", t);
@@ -290,7 +290,7 @@ static void show_topic_stmt(Eval *ev, Query *q, const Stmt *s, ShowTopic topic)
 
 void eval_show(Eval *ev, Query *q, const Stmt *s)
 {
-    ev->showed = true;
+    ev->showed |= !ev->muted;
     if (s->u.show.topic != SYM_NONE && eval_sim_show(ev, q, s))
         return;
     if (s->u.show.topic == SYM_NONE) {
@@ -314,7 +314,7 @@ void eval_show(Eval *ev, Query *q, const Stmt *s)
         char val[96];
         fprintf(ev->out, "%s = %s\n", t, value_text(v, val, sizeof val));
     } else if (id != ENT_NONE && s->u.show.of == SYM_NONE) {
-        if (!ev->opt->quiet)
+        if (!eval_quiet(ev))
             show_entity(ev->out, eval_engine(q), id);
     } else {
         unknown_topic(ev, q, s, t);

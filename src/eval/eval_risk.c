@@ -21,7 +21,7 @@ bool eval_risk_input(Eval *ev, Query *q, const Expr *a, const char *fn, const ch
         return false;
     }
     *what = (ShockOp)k;
-    *of = eval_entity_ref(ev, q, a->u.ref.of, a->u.ref.of_span);
+    *of = eval_entity_known(ev, q, a->u.ref.of, a->u.ref.of_span);
     return *of != ENT_NONE;
 }
 
@@ -54,7 +54,7 @@ Value eval_breaking_point(Eval *ev, Query *q, const Expr *e)
                        "`cash of y` or `payments of m`");
         return value_null();
     }
-    EntId x = eval_entity_ref(ev, q, a[0]->u.name, a[0]->span);
+    EntId x = eval_entity_known(ev, q, a[0]->u.name, a[0]->span);
     if (x == ENT_NONE)
         return value_null();
     int year;
@@ -69,7 +69,7 @@ Value eval_breaking_point(Eval *ev, Query *q, const Expr *e)
 void eval_show_breaking(Eval *ev, Query *q, const Stmt *s)
 {
     (void)s;
-    if (ev->opt->quiet)
+    if (eval_quiet(ev))
         return;
     size_t n = world_n_entities(q->w);
     double *bp = xcalloc(n + 1, sizeof *bp);

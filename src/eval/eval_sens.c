@@ -33,7 +33,7 @@ static bool figure_of(Eval *ev, Query *q, const Expr *a, SensFig *fig, EntId *x)
         return false;
     }
     *fig = (SensFig)g;
-    *x = eval_entity_ref(ev, q, a->u.call.args[0]->u.name, a->u.call.args[0]->span);
+    *x = eval_entity_known(ev, q, a->u.call.args[0]->u.name, a->u.call.args[0]->span);
     return *x != ENT_NONE;
 }
 
@@ -86,8 +86,8 @@ void eval_show_sensitivities(Eval *ev, Query *q, const Stmt *s)
         diag_hint(ev->d, "write `show sensitivities of NAME`");
         return;
     }
-    EntId x = eval_entity_ref(ev, q, s->u.show.of, s->u.show.of_span);
-    if (x == ENT_NONE || ev->opt->quiet)
+    EntId x = eval_entity_known(ev, q, s->u.show.of, s->u.show.of_span);
+    if (x == ENT_NONE || eval_quiet(ev))
         return;
     Sens *sn = sens_new(q->w, q->base, eval_stress_params(q));
     size_t n, ninputs;

@@ -68,15 +68,7 @@ static size_t entity_arg(Eval *ev, const Simulation *sim, const Expr *a, const c
     EntId id = world_find(w, a->u.name);
     const char *nm = sym_str(ev->in, a->u.name);
     if (id == ENT_NONE) {
-        size_t n = world_n_entities(w);
-        const char **names = xcalloc(n + 1, sizeof *names);
-        for (EntId i = 0; i < n; i++)
-            names[i] = world_name(w, i);
-        const char *near = eval_closest(nm, names, n);
-        diag_error(ev->d, a->span, "unknown entity '%s'", nm);
-        if (near)
-            diag_hint(ev->d, "did you mean '%s'?", near);
-        free(names);
+        eval_unknown_entity(ev, w, a->u.name, a->span);
         return SIZE_MAX;
     }
     size_t j = sim_slot(sim, id);
@@ -201,7 +193,7 @@ bool eval_sim_show(Eval *ev, Query *q, const Stmt *s)
     double *lv = xcalloc((size_t)s->u.show.nat + 1, sizeof *lv);
     McRun run = {sim_scenario(q->sim), sim_seed(q->sim)};
     const McSum *m = sim_sum(q->sim);
-    if (levels_of(ev, q, s, lv) && !ev->opt->quiet) {
+    if (levels_of(ev, q, s, lv) && !eval_quiet(ev)) {
         if (topic == TOPIC_LOSSES)
             mc_show_losses(ev->out, m, &run, s->u.show.nat ? lv : NULL, (size_t)s->u.show.nat);
         else if (topic == TOPIC_DEFAULT_YEARS)

@@ -347,7 +347,7 @@ static void body_stmt(Eval *ev, Query *sq, const Stmt *x, Sym **lets, size_t *nl
 
 void eval_simulate(Eval *ev, Query *q, const Stmt *s)
 {
-    ev->showed = true;
+    ev->showed |= !ev->muted;
     uint64_t n = 0, seed = 0;
     bool ok = whole(ev, q, s->u.simulate.samples, "the number of samples", 1,
                     DG_SIM_MAX_SAMPLES, &n);
@@ -367,7 +367,7 @@ void eval_simulate(Eval *ev, Query *q, const Stmt *s)
     if (!sim)
         return;
     Query sq = {.w = sim->w, .base = q->w, .sim = sim};
-    if (!s->u.simulate.body.first && !ev->opt->quiet) {
+    if (!s->u.simulate.body.first && !eval_quiet(ev)) {
         McRun run = {sim->scenario, sim->seed};
         mc_show_probabilities(ev->out, &sim->sum, &run);
         mc_show_losses(ev->out, &sim->sum, &run, NULL, 0);

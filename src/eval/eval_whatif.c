@@ -163,7 +163,8 @@ static void set_param(Eval *ev, WhatIf *wi, const Stmt *s)
 static void shock_of(Eval *ev, WhatIf *wi, const Stmt *s)
 {
     bool all = s->u.shock.what == SH_DEMAND;   /* every market: no entity named */
-    EntId id = all ? ENT_NONE : eval_entity_ref(ev, &wi->q, s->u.shock.name, s->u.shock.name_span);
+    EntId id = all ? ENT_NONE
+                   : eval_entity_known(ev, &wi->q, s->u.shock.name, s->u.shock.name_span);
     double by;
     if ((!all && id == ENT_NONE) || !fraction(ev, &wi->q, s->u.shock.by, "a shock", &by))
         return;
@@ -179,7 +180,7 @@ static void shock_stmt(Eval *ev, WhatIf *wi, const Stmt *s)
 {
     switch (s->kind) {
     case ST_DEFAULTS: {
-        EntId id = eval_entity_ref(ev, &wi->q, s->u.defaults.name, s->u.defaults.name_span);
+        EntId id = eval_entity_known(ev, &wi->q, s->u.defaults.name, s->u.defaults.name_span);
         if (id != ENT_NONE)
             add_shock(wi, (Shock){.kind = SH_DEFAULT, .ent = id, .deal = DEAL_NONE});
         return;
@@ -337,13 +338,13 @@ void eval_whatif(Eval *ev, Query *q, const Stmt *s)
         return;
     if (!sc)
         record_refs(ev, &s->u.whatif.shocks);
-    ev->showed = true;
+    ev->showed |= !ev->muted;
     WhatIf *wi = whatif_new(ev, q);
     wi->q.scenario = sc ? sc->name : SYM_NONE;
     const StmtList *shocks = sc ? sc->body : &s->u.whatif.shocks;
     apply_block(ev, wi, sc, shocks);
     wi->scenario_name = sc ? sym_str(ev->in, sc->name) : "what if";
-    if (!s->u.whatif.body.first && !ev->opt->quiet && !whatif_result(wi)->cancelled) {
+    if (!s->u.whatif.body.first && !eval_quiet(ev) && !whatif_result(wi)->cancelled) {
         stress_show_defaults(ev->out, whatif_result(wi), wi->q.w);
         stress_show_losses(ev->out, whatif_result(wi), wi->q.w);
     }

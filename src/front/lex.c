@@ -309,13 +309,43 @@ static void close_forgotten_parens(LexState *ls)
         ls->parens = 0;
 }
 
+bool lex_is_clause(int kind)
+{
+    switch (kind) {
+    case OVER: case FROM: case DUE: case AT: case NONBINDING: case SOURCE: case VESTING:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Does the text at `from` (the line after a newline) start with a clause word? Read from
+ * the text, not the scanner: reading the next token ahead would report its lexical errors
+ * as errors of the statement before it. */
+static bool clause_line(const LexState *ls, size_t from)
+{
+    size_t i = from;
+    while (i < ls->len && (ls->text[i] == ' ' || ls->text[i] == '\t' || ls->text[i] == '\r'))
+        i++;
+    size_t j = i;
+    for (; j < ls->len && j - i < 16; j++) {
+        char c = ls->text[j];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_'))
+            break;
+    }
+    return j > i && lex_is_clause(keyword_token(ls->text + i, j - i));
+}
+
 static int on_newline(YYSTYPE *val, Span *loc, LexState *ls, int lines)
 {
     if (ls->parens > 0)
         close_forgotten_parens(ls);
     Span nl = {ls->file, loc->start, loc->start + 1};
     bool blank = lines >= 2 && ls->trivia && ls->last != 0;
-    if (ls->parens == 0 && can_end(ls->last)) {
+    /* a line that starts with a deal clause goes on with the statement above it */
+    bool goes_on = lines == 1 && clause_line(ls, loc->end);
+    if (ls->parens == 0 && can_end(ls->last) && !goes_on) {
         if (blank)
             push(ls, BLANK, val, *loc, false);
         *loc = nl;

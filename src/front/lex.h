@@ -28,6 +28,10 @@ typedef struct Token {
  * malloc'd (the caller frees it). */
 size_t lex_all(Interner *in, Diags *d, SourceSet *src, uint32_t file, Token **out);
 const char *token_name(int kind);
+/* The words that start a deal clause (over from due at nonbinding source vesting): a line
+ * that starts with one goes on with the statement of the line above (no blank line
+ * between), and fmt breaks a long deal before them. */
+bool lex_is_clause(int kind);
 
 /* ---- the driver (internal to the frontend) ---- */
 

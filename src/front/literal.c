@@ -230,3 +230,40 @@ bool lit_string(Arena *arena, const char *s, size_t n, const char **out, LitErro
     *out = buf;
     return ok;
 }
+
+/* The words a unit or scale is guessed as, and the suffix the language writes instead. */
+static const struct {
+    const char *word, *suffix;
+} UNIT_WORDS[] = {
+    {"y", "y"}, {"yr", "y"}, {"yrs", "y"}, {"year", "y"}, {"years", "y"},
+    {"mo", "mo"}, {"mos", "mo"}, {"month", "mo"}, {"months", "mo"},
+    {"k", "K"}, {"thousand", "K"}, {"m", "M"}, {"mn", "M"}, {"million", "M"},
+    {"millions", "M"}, {"b", "B"}, {"bn", "B"}, {"billion", "B"}, {"billions", "B"},
+    {"t", "T"}, {"tn", "T"}, {"trillion", "T"}, {"trillions", "T"},
+    {"gw", "GW"}, {"gigawatt", "GW"}, {"gigawatts", "GW"},
+    {"mw", "MW"}, {"megawatt", "MW"}, {"megawatts", "MW"},
+    {"percent", "%"}, {"pct", "%"},
+};
+
+bool lit_unit_apart(const char *num, size_t nlen, const char *word, size_t wlen, char *buf,
+                    size_t n)
+{
+    size_t i = nlen && num[0] == '$';
+    if (i == nlen || !is_digit(num[i]))
+        return false;
+    for (; i < nlen; i++)   /* a plain number: digits and one point */
+        if (!is_digit(num[i]) && num[i] != '.')
+            return false;
+    char low[16];
+    if (wlen >= sizeof low)
+        return false;
+    for (size_t k = 0; k < wlen; k++)
+        low[k] = (char)(word[k] >= 'A' && word[k] <= 'Z' ? word[k] - 'A' + 'a' : word[k]);
+    low[wlen] = '\0';
+    for (size_t k = 0; k < sizeof UNIT_WORDS / sizeof *UNIT_WORDS; k++)
+        if (!strcmp(low, UNIT_WORDS[k].word)) {
+            int w = snprintf(buf, n, "%.*s%s", (int)nlen, num, UNIT_WORDS[k].suffix);
+            return w > 0 && (size_t)w < n;
+        }
+    return false;
+}

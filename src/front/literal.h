@@ -36,6 +36,15 @@ bool lit_date(const char *s, size_t n, Value *out, LitError *err);
  * \" \\ \n \t. Invalid UTF-8 and NUL bytes are errors. On error *out still holds a
  * best-effort text so parsing can go on. */
 bool lit_string(Arena *arena, const char *s, size_t n, const char **out, LitError *err);
+/* A word written apart from the plain number before it that names a unit or a scale, as a
+ * user guesses them: `3 years`, `18 months`, `$5 billion`, `10 GW`, `14 percent` (any
+ * case). Writes the amount as the language spells it (`3y`, `18mo`, `$5B`, `10GW`, `14%`)
+ * into buf and returns true; false for any other word or a number with a suffix already. */
+bool lit_unit_apart(const char *num, size_t nlen, const char *word, size_t wlen, char *buf,
+                    size_t n);
+/* The hint that follows it, for the lexer's and the parser's messages alike. */
+#define LIT_UNIT_HINT \
+    "write `%s`: a unit or scale is glued to its number (5y, 18mo, 5B, 10GW, 14%%)"
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if the bytes there are not one. */
 size_t utf8_seq_len(const unsigned char *s, size_t n);
 

@@ -1,6 +1,7 @@
 /* parse.c - the parse entry point and the wording of syntax errors. */
 #include "parse.h"
 #include "lex.h"
+#include "literal.h"
 #include <string.h>
 
 int yyparse(ParseCtx *pc);
@@ -164,6 +165,28 @@ static void continuation_hint(ParseCtx *pc, Span loc)
                   name);
 }
 
+/* A clause word (`source`, `over` ...) that starts its line and cannot go on: say what the
+ * line rule is. Returns false when the token is not one. */
+static bool clause_hint(ParseCtx *pc, Span loc)
+{
+    LexState *ls = pc->lex;
+    if (!lex_is_clause(ls->last))
+        return false;
+    size_t i = loc.start;
+    while (i > 0 && (ls->text[i - 1] == ' ' || ls->text[i - 1] == '\t'))
+        i--;
+    if (i > 0 && ls->text[i - 1] != '\n')
+        return false;   /* not at the start of its line */
+    const char *w = token_name(ls->last);
+    if (ls->prev == ';' || ls->prev == 0 || ls->prev == '{' || ls->prev == '}')
+        diag_hint(pc->d, "a line that starts with '%s' goes on with the deal on the line above; "
+                         "here there is none (a blank line or a comment line ends a deal)", w);
+    else
+        diag_hint(pc->d, "a line that starts with '%s' goes on with the statement above, "
+                         "which takes no '%s' here", w, w);
+    return true;
+}
+
 void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected, bool value)
 {
     LexState *ls = pc->lex;
@@ -198,7 +221,14 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
     } else {
         expected_list(nexp, expected, value, exp, sizeof exp);
         pb_error(pc, loc, "unexpected %s%s", found, exp);
-        if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
+        char fix[64];
+        if (pc->nerrors > before && ls->last == IDENT && ls->prev == NUMBER &&
+            lit_unit_apart(ls->text + ls->prev_span.start, ls->prev_span.end - ls->prev_span.start,
+                           ls->text + loc.start, loc.end - loc.start, fix, sizeof fix))
+            diag_hint(pc->d, LIT_UNIT_HINT, fix);   /* `over 3 years`: 3y */
+        else if (pc->nerrors > before && clause_hint(pc, loc))
+            ;
+        else if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
             diag_hint(pc->d, "there is no open '{' for this '}' to close here");
         else if (pc->nerrors > before)
             continuation_hint(pc, loc);

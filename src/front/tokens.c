@@ -34,6 +34,8 @@ static int ftok_kind(int kind)
 typedef struct Seg {
     FToks *ts;
     long first, last;     /* -1 when no statement is open */
+    int verb;             /* the open statement's deal verb, 0 until one is read */
+    bool core_from;       /* ... and `buys X from B`'s own `from` has been read */
     size_t *stack;        /* index of each open `{` */
     long *owner;          /* first token of the statement that opened it */
     size_t depth, cap;
@@ -166,6 +168,30 @@ static void digest(Digester *g, const Interner *in, int kind, const YYSTYPE *val
     g->prev = kind;
 }
 
+/* A deal's clause words get FF_CLAUSE: the words of lex_is_clause after the statement's
+ * verb, except the `from` of `A buys X from B`, which names the seller. */
+static void mark_clause(Seg *g, FTok *t, int kind)
+{
+    if (t->flags & FF_START) {
+        g->verb = 0;
+        g->core_from = false;
+    }
+    switch (kind) {
+    case INVESTS: case LENDS: case BUYS: case PAYS: case GRANTS: case GUARANTEES:
+        if (!g->verb)
+            g->verb = kind;
+        return;
+    default:
+        break;
+    }
+    if (!g->verb || !lex_is_clause(kind))
+        return;
+    if (kind == FROM && g->verb == BUYS && !g->core_from)
+        g->core_from = true;
+    else
+        t->flags |= FF_CLAUSE;
+}
+
 /* ---- the reader ---- */
 
 struct FTokReader {
@@ -234,6 +260,7 @@ static bool lex_one(FTokReader *r, bool *cut)
         size_t depth = r->seg.depth;
         push(&r->buf, ftok_kind(k), sp);
         segment_one(&r->seg, r->buf.n - 1);
+        mark_clause(&r->seg, &r->buf.t[r->buf.n - 1], k);
         *cut = (r->buf.t[r->buf.n - 1].flags & FF_START) && depth == 0 && r->buf.n > 1;
     }
     return true;

@@ -30,6 +30,8 @@ enum {
 enum {
     FF_START = 1,   /* first token of a statement */
     FF_END = 2,     /* last token of a statement */
+    FF_CLAUSE = 4,  /* a deal's clause word (over, from DATE, due, at ...: lex_is_clause),
+                       where fmt may break a long deal */
 };
 
 typedef struct FTok {

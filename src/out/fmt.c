@@ -40,7 +40,13 @@ typedef struct Printer {
     size_t prev;        /* the previous token printed */
     Trail *trails;      /* lines with trailing comments, in output order (align_trailing) */
     size_t ntrail, ctrail;
+    size_t *cuts;       /* where the line has a space before a deal's clause (break_deal) */
+    size_t ncut, ccut;
 } Printer;
+
+/* A deal longer than this (indentation and `;` counted, a trailing comment not) is broken
+ * before its clauses (docs/FMT.md). */
+#define FMT_WIDTH 100
 
 /* Files this large are laid out on a second thread while the first parses them. */
 #define FMT_THREAD_MIN (1u << 20)
@@ -57,6 +63,45 @@ static void flush(Printer *P)
     strbuf_add(&P->out, P->line.s, P->line.len);
     strbuf_add(&P->out, "\n", 1);
     P->line.len = 0;
+    P->ncut = 0;
+}
+
+/* Columns of s[0..n): UTF-8 characters (a string may hold any). */
+static size_t columns(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* A deal that ends on a line too long: its clauses go on the next lines, one level in,
+ * as many on a line as fit (a line that starts with a clause goes on with the deal, so
+ * the parser reads the same statement). The last line stays open for a trailing comment. */
+static void break_deal(Printer *P)
+{
+    if (P->ncut == 0 || columns(P->line.s, P->line.len) <= FMT_WIDTH) {
+        P->ncut = 0;
+        return;
+    }
+    StrBuf line = P->line;   /* the whole statement; P->line is refilled piece by piece */
+    size_t ncut = P->ncut, level = P->depth + 1;
+    P->line = (StrBuf){0};
+    strbuf_add(&P->line, line.s, P->cuts[0]);
+    for (size_t k = 0; k < ncut; k++) {
+        size_t from = P->cuts[k], to = k + 1 < ncut ? P->cuts[k + 1] : line.len;
+        while (from < to && line.s[from] == ' ')
+            from++;
+        if (columns(P->line.s, P->line.len) + 1 + columns(line.s + from, to - from) > FMT_WIDTH) {
+            flush(P);
+            strbuf_spaces(&P->line, 4 * level);
+        } else {
+            strbuf_add(&P->line, " ", 1);
+        }
+        strbuf_add(&P->line, line.s + from, to - from);
+    }
+    P->ncut = 0;
+    free(line.s);
 }
 
 /* Begin an output line at `level` indentation; a source blank line before it survives as
@@ -147,6 +192,7 @@ static void finish_token(Printer *P, size_t i)
     if ((tok(P, i)->flags & FF_END) && !is(P, i, '}') && !P->inl) {
         strbuf_add(&P->line, ";", 1);
         P->mid = false;
+        break_deal(P);
     } else if (tok(P, i)->flags & FF_END) {
         P->mid = false;
     }
@@ -231,6 +277,10 @@ static size_t print_token(Printer *P, size_t i)
         start_line(P, P->depth + 1, false);   /* the statement goes on after a comment */
     } else {
         P->blank = false;   /* blank lines inside a statement do not separate groups */
+        if (t->flags & FF_CLAUSE) {
+            P->cuts = vec_grow(P->cuts, &P->ccut, P->ncut + 1, sizeof *P->cuts);
+            P->cuts[P->ncut++] = P->line.len;   /* the space add_space puts before it */
+        }
         add_space(P, i);
     }
     if (is(P, i, '{'))
@@ -338,6 +388,7 @@ static char *layout(const char *text, size_t n, size_t *len, FDigest *dig)
     free(P.line.s);
     free(P.widths);
     free(P.trails);
+    free(P.cuts);
     if (len)
         *len = n_out;
     return text_out;

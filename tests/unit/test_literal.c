@@ -161,6 +161,26 @@ static void test_bad_numbers(void **st)
     assert_int_equal(e.off, 8);
 }
 
+/* A unit written apart from its number: the amount as the language writes it, and
+ * nothing for a word that is no unit or a number that has a suffix already. */
+static void test_unit_apart(void **st)
+{
+    (void)st;
+    char buf[32];
+    assert_true(lit_unit_apart("3", 1, "years", 5, buf, sizeof buf));
+    assert_string_equal(buf, "3y");
+    assert_true(lit_unit_apart("18", 2, "Months", 6, buf, sizeof buf));
+    assert_string_equal(buf, "18mo");
+    assert_true(lit_unit_apart("$5", 2, "billion", 7, buf, sizeof buf));
+    assert_string_equal(buf, "$5B");
+    assert_true(lit_unit_apart("10.5", 4, "GW", 2, buf, sizeof buf));
+    assert_string_equal(buf, "10.5GW");
+    assert_false(lit_unit_apart("5B", 2, "years", 5, buf, sizeof buf));   /* 5By is no amount */
+    assert_false(lit_unit_apart("100", 3, "times", 5, buf, sizeof buf));  /* simulate's word */
+    assert_false(lit_unit_apart("$", 1, "b", 1, buf, sizeof buf));
+    assert_false(lit_unit_apart("3", 1, "yearsandyearsandyears", 21, buf, sizeof buf));
+}
+
 static void test_strings(void **st)
 {
     (void)st;
@@ -206,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_durations), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_bad_numbers), cmocka_unit_test(test_long_fractions),
         cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_unit_apart),
         cmocka_unit_test(test_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -387,9 +387,57 @@ static void test_paste_block(void **state)
     free(typed);
 }
 
+/* `:set strict on` in a terminal: an input that uses an entity it does not declare fails
+ * and, like any failed input, leaves nothing behind; declared first, the deal stands. */
+static void test_set_strict(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    Pty *p = &pty;
+    spawn(p, NULL);
+    assert_true(expect(p, "dg> "));
+    ask(p, "x pays 1B to y\r", "", "dg> ");   /* not strict: y is just used */
+    ask(p, ":set strict on\r", "strict on", "dg> ");
+    ask(p, "z pays 2B to y\r", "'z' is used but never declared", "dg> ");
+    ask(p, "in(y)\r", "\n1B\r", "dg> ");   /* the failed deal was taken back */
+    ask(p, "company z\r", "", "dg> ");
+    ask(p, "z pays 2B to y\r", "", "dg> ");
+    ask(p, "in(y)\r", "\n3B\r", "dg> ");
+    ask(p, ":set strict off\r", "strict off", "dg> ");
+    ask(p, "w pays 1B to y\r", "", "dg> ");
+    ask(p, "in(y)\r", "\n4B\r", "dg> ");
+    send_keys(p, ":quit\r");
+    assert_int_equal(wait_exit(p), 0);
+}
+
+/* A deal's clause typed on a line of its own goes on with the deal typed before it (the
+ * two run as one input); a clause that fails leaves the deal as it was, and a clause line
+ * after anything but a deal is an error that says why. */
+static void test_clause_line(void **state)
+{
+    (void)state;
+    if (!have_dg())
+        skip();
+    Pty *p = &pty;
+    spawn(p, NULL);
+    assert_true(expect(p, "dg> "));
+    ask(p, "x pays 4B to y\r", "", "dg> ");
+    ask(p, "    over 2y\r", "", "dg> ");
+    ask(p, "    source \"typed apart\"\r", "", "dg> ");
+    ask(p, "show deals\r", "x pays 4B to y over 2y", "dg> ");
+    ask(p, "    at -5%\r", "error", "dg> ");   /* a pays has no rate: the deal stays */
+    ask(p, "in(y)\r", "\n4B\r", "dg> ");
+    ask(p, "    from 2027\r", "goes on with the deal on the line above", "dg> ");
+    ask(p, ":undo\r", "undone: x pays 4B to y ...", "dg> ");
+    ask(p, "in(y)\r", "unknown entity 'y'", "dg> ");
+    send_keys(p, ":quit\r");
+    assert_int_equal(wait_exit(p), 0);
+}
+
 /* Ctrl-C while a long :load runs stops it, and the world is as it was before: the file's
- * company w and its 1M deals are all taken back: out(x) is the 2B typed before, own(w)
- * is 0 (an entity nobody declared). */
+ * company w and its 1M deals are all taken back: out(x) is the 2B typed before, and w is
+ * no entity at all (asking about it is an error, and does not create it). */
 static void test_ctrl_c_stops_load(void **state)
 {
     (void)state;
@@ -414,7 +462,7 @@ static void test_ctrl_c_stops_load(void **state)
     assert_true(expect_within(p, "error: interrupted", 6 * TIMEOUT_MS));
     assert_true(expect(p, "dg> "));
     ask(p, "out(x)\r", "\n2B\r", "dg> ");
-    ask(p, "own(w)\r", "\n0\r", "dg> ");   /* 7B if the file had stayed */
+    ask(p, "own(w)\r", "unknown entity 'w'", "dg> ");   /* 7B if the file had stayed */
     send_keys(p, ":quit\r");
     assert_int_equal(wait_exit(p), 0);
 }
@@ -525,6 +573,30 @@ static void test_candidates(void **state)
     fclose(sink);
 }
 
+/* A question about a name nobody declared is an error and leaves no entity behind: Tab
+ * does not offer it afterwards (it once did: `show sources of nv` created nv). */
+static void test_question_adds_no_name(void **state)
+{
+    (void)state;
+    FILE *sink = fopen("/dev/null", "w");
+    DgOptions opt = {.out = sink, .err = sink};
+    Repl r = {0};
+    r.dg = dg_new(&opt);
+    const char *web = "company nvidia { cash 1B }\nnvidia pays 1B to novo\n";
+    assert_int_equal(dg_run_text(r.dg, "<t>", web, strlen(web)), DG_OK);
+    const char *asks[] = {"show sources of nv\n", "leverage(nvx)\n", "assert in(nvy) > 0\n",
+                          "what if { nvz defaults } { show defaults }\n",
+                          "what if { shock revenue of nvw by -5% } { show losses }\n"};
+    for (size_t i = 0; i < sizeof asks / sizeof *asks; i++)
+        assert_int_equal(dg_run_text(r.dg, "<t>", asks[i], strlen(asks[i])), DG_EFAIL);
+    char **v = repl_candidates(&r, "own(nv", 4, "nv");
+    assert_int_equal(count(v), 1);
+    assert_string_equal(v[0], "nvidia");
+    free_cands(v);
+    dg_free(r.dg);
+    fclose(sink);
+}
+
 /* Completion offers every word of the language's lists, read from them (a copy of the
  * keywords once missed `horizon` and `up`, one of the figures `breaking_point`): each
  * keyword at the start of a statement, each figure and risk measure there and each figure
@@ -585,12 +657,15 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_candidates),
+        cmocka_unit_test(test_question_adds_no_name),
         cmocka_unit_test(test_candidates_read_the_lists),
         cmocka_unit_test(test_session),
         cmocka_unit_test(test_saved_script),
         cmocka_unit_test(test_history_across_sessions),
         cmocka_unit_test(test_ai2025_questions),
         cmocka_unit_test(test_paste_block),
+        cmocka_unit_test(test_set_strict),
+        cmocka_unit_test(test_clause_line),
         cmocka_unit_test(test_ctrl_c_stops_load),
         cmocka_unit_test(test_cancel_hook),
     };

@@ -1,0 +1,1 @@
+repl --strict tests/cli/repl_strict.deal
