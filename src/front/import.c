@@ -144,23 +144,30 @@ static int verb(Importer *im, Cell c)
     return -1;
 }
 
-/* An amount in the language's spelling, exact: 300B, 22.4B, 1234567. */
+/* x / scale in at most 17 digits and no exponent, when that reads back exactly. */
+static bool exact_text(double x, double scale, char *buf, size_t n)
+{
+    for (int digits = 1; digits <= 17; digits++) {
+        snprintf(buf, n, "%.*g", digits, x / scale);
+        if (!strchr(buf, 'e') && strtod(buf, NULL) * scale == x)
+            return true;
+    }
+    return false;
+}
+
+/* An amount in the language's spelling, exact: 300B, 22.4B, 1072.42135623731B. */
 static void amount_text(StrBuf *out, double x)
 {
     static const struct { double scale; const char *suffix; } sc[] = {
-        {1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
+        {1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}, {1, ""}};
     char buf[64];
-    for (size_t i = 0; i < sizeof sc / sizeof *sc; i++) {
-        if (fabs(x) < sc[i].scale)
-            continue;
-        snprintf(buf, sizeof buf, "%.9g", x / sc[i].scale);
-        if (!strchr(buf, 'e') && strtod(buf, NULL) * sc[i].scale == x) {
+    for (size_t i = 0; i < sizeof sc / sizeof *sc; i++)
+        if ((fabs(x) >= sc[i].scale || sc[i].scale == 1) && exact_text(x, sc[i].scale, buf, sizeof buf)) {
             strbuf_str(out, buf);
             strbuf_str(out, sc[i].suffix);
             return;
         }
-    }
-    snprintf(buf, sizeof buf, fabs(x) < 1e15 && x == floor(x) ? "%.0f" : "%.6f", x);
+    snprintf(buf, sizeof buf, "%.6f", x);   /* no exact short form: to the micro-dollar */
     strbuf_str(out, buf);
 }
 

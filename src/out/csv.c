@@ -30,12 +30,16 @@ static void field(StrBuf *b, const char *s, bool first)
 
 static void end_row(StrBuf *b) { strbuf_add(b, "\r\n", 2); }
 
-/* A plain number, as report --json writes one (15 significant digits); empty when not ok. */
+/* A plain number: the shortest of 15 to 17 significant digits that reads back exactly, so a
+ * CSV imports back the same world; empty when not ok. */
 static void num(StrBuf *b, bool ok, double x)
 {
     char buf[64] = "";
-    if (ok && isfinite(x))
-        snprintf(buf, sizeof buf, "%.15g", x == 0 ? 0 : x);
+    for (int digits = 15; ok && isfinite(x) && digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, x == 0 ? 0 : x);
+        if (strtod(buf, NULL) == x)
+            break;   /* the shortest of 15 to 17 digits that reads back as x */
+    }
     field(b, buf, false);
 }
 

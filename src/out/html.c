@@ -184,7 +184,7 @@ const char *html_year(const HtmlPage *p, int y, char *buf, size_t n)
 
 /* ---- headline and graph ---- */
 
-static void headline(FILE *out, const HtmlPage *p)
+static void headline(FILE *out, const HtmlPage *p, const SourceTable *listed)
 {
     const Graph *g = engine_graph(p->e);
     char b[64], c[64];
@@ -193,7 +193,10 @@ static void headline(FILE *out, const HtmlPage *p)
         fputs("<div><span class=\"k\">", out);
         html_esc(out, sysfig_name((SysFig)f));
         fputs("</span><span class=\"v\">", out);
-        html_esc(out, show_sysfig_text(p->e, (SysFig)f, b, sizeof b));
+        /* total_circulated sums every entity's sources: n/a where `report` lists only
+           the largest entities' (a solve per entity of a large loop) */
+        bool all = f != SYS_TOTAL_CIRCULATED || listed->nlisted == g->n;
+        html_esc(out, all ? show_sysfig_text(p->e, (SysFig)f, b, sizeof b) : "n/a");
         fputs("</span></div>\n", out);
     }
     fputs("</div>\n<p class=\"note\">", out);
@@ -487,7 +490,7 @@ int html_write(FILE *out, const HtmlPage *p)
           "docs/ENGINE.md, the stress model in docs/STRESS.md, the risk measures in "
           "docs/RISK.md. Amounts in USD; n/a where a figure is undefined.</p></header>\n", out);
     nav(out, p);
-    headline(out, p);
+    headline(out, p, listed);
     graph_section(out, p);
     html_entities(out, p, listed);
     html_details(out, p, listed);

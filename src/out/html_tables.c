@@ -10,10 +10,12 @@
 #include "cycles.h"
 #include "show.h"
 #include "sources.h"
+#include "timeline.h"
 
-/* The most cycles and deals listed; the CSV files hold them all. */
+/* The most cycles, deals and origins listed; the CSV files hold them all. */
 #define HTML_CYCLES_MAX 100
 #define HTML_DEALS_MAX 500
+#define HTML_SOURCES_ROWS 15   /* origins per entity, largest first; the rest summed */
 
 void html_entities(FILE *out, const HtmlPage *p, const SourceTable *listed)
 {
@@ -65,11 +67,27 @@ static void base64(FILE *out, const unsigned char *s, size_t n)
     }
 }
 
-/* v's cash chart (chart timeline --entity v) as an image. */
-static void entity_chart(FILE *out, const Graph *g, EntId v)
+/* v's cash chart as `chart timeline --entity v` draws it (its line from the timeline t,
+ * walked with the other entities' in one pass), as an image. */
+static void entity_chart(FILE *out, const Graph *g, EntId v, const Timeline *t)
 {
+    const Entity *en = world_entity(g->world, v);
     ChartData d;
-    chart_timeline_data(g, &v, 1, &d);
+    memset(&d, 0, sizeof d);
+    d.x0 = g->h.first;
+    d.nx = horizon_years(&g->h) + 1;
+    d.undated = !g->h.dated;
+    d.ylabel = "cash (USD)";
+    snprintf(d.title, sizeof d.title, "Cash by year");
+    d.nlines = 1;
+    d.lines = xcalloc(1, sizeof *d.lines);
+    d.ents = xcalloc(1, sizeof *d.ents);
+    d.ents[0] = v;
+    d.lines[0].label = en->display ? en->display : world_name(g->world, v);
+    d.lines[0].y = xcalloc((size_t)d.nx, sizeof *d.lines[0].y);
+    d.lines[0].y[0] = t->n > 0 ? t->years[0].start : 0;
+    for (int i = 0; i < t->n && i + 1 < d.nx; i++)
+        d.lines[0].y[i + 1] = t->years[i].end;
     char *svg = NULL, msg[256];
     size_t len = 0;
     if (chart_render(&d, RENDER_SVG, &svg, &len, msg, sizeof msg) == 0) {
@@ -88,13 +106,22 @@ static void sources_table(FILE *out, const Graph *g, const Sources *s)
     char b[64];
     fputs("<table><thead><tr><th>where its money comes from</th><th>USD</th><th>share</th>"
           "</tr></thead><tbody>\n", out);
-    for (size_t k = 0; k < s->n; k++) {
+    double rest = 0;
+    for (size_t k = HTML_SOURCES_ROWS; k < s->n; k++)
+        rest += s->items[k].usd;
+    for (size_t k = 0; k < s->n && k < HTML_SOURCES_ROWS; k++) {
         fprintf(out, "<tr><td>%s", s->items[k].unfunded ? "unfunded at " : "");
         html_esc(out, s->items[k].name);
         fputs("</td>", out);
         html_usd_cell(out, s->items[k].usd);
         html_num_cell(out, s->in > 0, s->items[k].usd / s->in,
                       pct_text(s->in > 0 ? s->items[k].usd / s->in : 0, b, sizeof b));
+        fputs("</tr>\n", out);
+    }
+    if (s->n > HTML_SOURCES_ROWS) {
+        fprintf(out, "<tr><td>%zu other origins (sources.csv)</td>", s->n - HTML_SOURCES_ROWS);
+        html_usd_cell(out, rest);
+        html_num_cell(out, s->in > 0, rest / s->in, pct_text(s->in > 0 ? rest / s->in : 0, b, sizeof b));
         fputs("</tr>\n", out);
     }
     if (s->unattributed > 0) {
@@ -141,6 +168,8 @@ void html_details(FILE *out, const HtmlPage *p, const SourceTable *listed)
     if (k < all)
         fprintf(out, " The %zu largest entities by in(v) of %zu.", k, all);
     fputs("</p>\n", out);
+    Timeline tl[HTML_DETAIL_MAX];
+    timeline_many(g, top, k, tl);
     for (size_t i = 0; i < k; i++) {
         EntId v = top[i];
         html_id(out, "<article class=\"entity\" id=\"entity-", world_name(g->world, v));
@@ -154,7 +183,8 @@ void html_details(FILE *out, const HtmlPage *p, const SourceTable *listed)
                                      "table's note).</p>\n"
                                    : "<p>No money comes in.</p>\n", out);
         fputs("</div>\n", out);
-        entity_chart(out, g, v);
+        entity_chart(out, g, v, &tl[i]);
+        timeline_free(&tl[i]);
         fputs("</article>\n", out);
     }
     fputs("</section>\n", out);
