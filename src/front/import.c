@@ -121,9 +121,12 @@ static bool is_name(Cell c)
 static void name(Importer *im, StrBuf *out, Cell c, DealCol col)
 {
     if (!is_name(c)) {
+        bool display = false;   /* "NVIDIA", "Open AI": a display name, not a name */
+        for (size_t i = 0; i < c.n; i++)
+            display |= isupper((unsigned char)c.s[i]) || c.s[i] == ' ';
         bad(im, c, col, "a name (lowercase letters, digits and _, not a keyword)",
-            "a spreadsheet's display names go in the script's declarations: company nvidia "
-            "\"NVIDIA\"");
+            display ? "a display name goes in the script's declaration: company nvidia "
+                      "\"NVIDIA\"" : NULL);
         return;
     }
     strbuf_add(out, c.s, c.n);
