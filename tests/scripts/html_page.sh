@@ -42,6 +42,8 @@ let d ~ normal(-10%, 10%)
 scenario wobble "demand <moves>" { shock demand by d }
 DEAL
 "$DG" report --html "$tmp/odd.deal" -o "$tmp/odd.html" 2>"$tmp/err" || { cat "$tmp/err"; fail "odd page exited $?"; }
+"$DG" report --html "$tmp/odd.deal" -o "$tmp/odd2.html" || fail "second run of the small page"
+cmp -s "$tmp/odd.html" "$tmp/odd2.html" || fail "two runs of the random scenario's page differ"
 grep -q '<script>alert' "$tmp/odd.html" && fail "a source's text was not escaped"
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/odd.html" || fail "the escaped source is missing"
 grep -q 'href="https://example.com/a?x=1&amp;y=2"' "$tmp/odd.html" || fail "the source's address is not a link"
