@@ -1,12 +1,12 @@
 /* dg_import.c - `dealgraph import deals.csv` (dg.h; docs/PICTURES.md "Import"): the CSV is
- * read (base/csv.h), its rows become sentences (front/import.h), the sentences are evaluated
- * as a script of their own, and what the evaluator finds wrong in a line (a deal of an
+ * read (base/csv_read.h), its rows become sentences (front/import.h), the sentences are
+ * evaluated as a script of their own, and what the evaluator finds wrong in a line (a deal of an
  * entity with itself, a label given twice) is told at the row it came from. Only a clean
  * script is laid out by fmt and written. */
 #include "dg_int.h"
 #include <stdlib.h>
 #include <string.h>
-#include "csv.h"
+#include "csv_read.h"
 #include "import.h"
 
 /* The evaluator's diagnostics in the script (file `gen`) moved to the rows they came from:

@@ -1,4 +1,4 @@
-/* import.h - `dealgraph import`: the rows of a spreadsheet of deals (base/csv.h) as
+/* import.h - `dealgraph import`: the rows of a spreadsheet of deals (base/csv_read.h) as
  * sentences of the language (docs/PICTURES.md "Import").
  *
  * The first record names the columns (model/dealcols.h; any order, any case, others
@@ -12,7 +12,7 @@
 #ifndef DG_IMPORT_H
 #define DG_IMPORT_H
 #include <stdbool.h>
-#include "csv.h"
+#include "csv_read.h"
 #include "strbuf.h"
 
 /* True when every row converted (d got no error). */

@@ -1,7 +1,7 @@
-/* test_csv.c - the CSV reader of `import` (src/base/csv.c): RFC 4180 quoting, the byte range
- * of every field, line numbers across quoted line breaks, and its errors at their places. */
+/* test_csv_read.c - the CSV reader of `import` (src/base/csv_read.c): RFC 4180 quoting,
+ * the byte range of every field, line numbers across quoted line breaks, and its errors at their places. */
 #include "testutil.h"
-#include "csv.h"
+#include "csv_read.h"
 #include "reading.h"
 
 static void read_text(Reading *rd, Csv *c, const char *text)

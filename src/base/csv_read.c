@@ -1,6 +1,6 @@
-/* csv.c - reading CSV text (csv.h). One pass over the bytes; a field's value is built
+/* csv_read.c - reading CSV text (csv_read.h). One pass over the bytes; a field's value is built
  * only when it was quoted (else it is a copy of its bytes). */
-#include "csv.h"
+#include "csv_read.h"
 #include <stdlib.h>
 #include <string.h>
 #include "strbuf.h"

@@ -1,4 +1,4 @@
-/* csv.h - reading CSV text (RFC 4180, as spreadsheets write it): records of fields
+/* csv_read.h - reading CSV text (RFC 4180, as spreadsheets write it): records of fields
  * separated by commas, a record per line (CRLF or LF), a field in double quotes may hold
  * commas, line breaks and quotes doubled. Every field keeps the byte range it was read
  * from, so a problem with its value is reported at its place in the file.
