@@ -1,7 +1,7 @@
 # dealgraph - build, test, bench, install.
 #   make            build bin/dealgraph (installs missing Debian packages first)
 #   make test       unit + script tests, then the same under ASan/UBSan (make -j2 test is safe)
-#   make run        run the main example
+#   make run        run the main example, and write its page to build/story.html
 #   make bench      generate large webs and measure parse/check/report/clearing
 #   make fuzz       build the fuzz harnesses and run each briefly (FUZZ_SECONDS=30)
 #   make install PREFIX=/usr/local   (also the editors' syntax files, docs/EDITORS.md)
@@ -72,7 +72,7 @@ all: $(BIN)/dealgraph $(SYNTAX)
 NEEDS = cmd:flex:flex cmd:bison:bison cmd:pkg-config:pkg-config pc:cmocka:libcmocka-dev \
         pc:libedit:libedit-dev pc:libgvc:libgraphviz-dev pc:jansson:libjansson-dev \
         pc:cairo:libcairo2-dev cmd:dot:graphviz cmd:xmllint:libxml2-utils cmd:python3:python3 \
-        cmd:jq:jq cmd:strace:strace cmd:nvim:neovim
+        cmd:jq:jq cmd:strace:strace cmd:nvim:neovim cmd:chromium:chromium cmd:tidy:tidy
 DEPS_OK = $(BUILD)/.deps-ok
 deps: $(DEPS_OK)
 $(DEPS_OK):
@@ -177,6 +177,8 @@ check-suite: $(BIN)/dealgraph $(UNIT_BIN) $(SYNTAX)
 
 run: $(BIN)/dealgraph
 	$(BIN)/dealgraph examples/story.deal
+	@mkdir -p $(BUILD)
+	$(BIN)/dealgraph report --html examples/story.deal -o $(BUILD)/story.html
 
 bench: $(BIN)/dealgraph $(BENCH_BIN)
 	@sh tests/bench/bench.sh $(BIN)/dealgraph $(BUILD)

@@ -125,6 +125,23 @@ int dg_picture_check(Dg *dg, const DgPicture *pic);
  * DG_EIO when out cannot be written. */
 int dg_picture(Dg *dg, const DgPicture *pic);
 
+/* `report --html` and `report --csv` (docs/PICTURES.md "The page", "CSV"): the page of the
+ * world and its scenarios (every scenario of the script when none is named) written to
+ * `html` ("-": standard output), and/or its tables as CSV files in the directory csv_dir.
+ * DG_EFAIL for an unknown scenario, DG_EIO when a file cannot be written. */
+typedef struct DgPage {
+    const char *who;                  /* message prefix */
+    const char *title;                /* the page's heading */
+    const char *const *scenarios;     /* n_scenarios names */
+    size_t n_scenarios;
+    const char *html, *csv_dir;       /* NULL: not wanted */
+} DgPage;
+int dg_page(Dg *dg, const DgPage *p);
+/* `dealgraph import FILE.csv`: a spreadsheet of deals as a formatted script, written to
+ * `out` ("-" or NULL: standard output). DG_EFAIL after every bad row's located error (and
+ * nothing written), DG_EIO when a file cannot be read or written. */
+int dg_import(Dg *dg, const char *csv, const char *out);
+
 /* ---- simulate (docs/RISK.md) ---- */
 typedef struct DgSimulate {
     const char *scenario;

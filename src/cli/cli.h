@@ -3,7 +3,8 @@
  * returns an exit status of status.h (through dg.h).
  *
  * Files: main.c (run, check, report, diff, dumps), cmd_fmt.c, cmd_picture.c (graph,
- * chart), cmd_simulate.c (simulate), repl*.c (repl), args.c. */
+ * chart), cmd_simulate.c (simulate), cmd_export.c (report --html/--csv, import), repl*.c
+ * (repl), args.c. */
 #ifndef DG_CLI_H
 #define DG_CLI_H
 #include "dg.h"
@@ -13,6 +14,7 @@ int cmd_fmt(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 /* `repl [-] [FILE...]`: interactive sessions end with 0 (:quit, end of input); piped stdin
  * (`dealgraph repl < script`, or `-`) returns what `check` would (0 clean, 1 errors or
  * failed asserts); 2 for a usage error, 3 when a FILE named at start cannot be read. */
@@ -50,5 +52,18 @@ bool args_whole(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
 DgOptions cli_options(void);
 /* Run every file into one context, then the whole-input checks; the worst status. */
 int cli_run_files(Dg *dg, const ArgList *files);
+
+/* ---- `report --html` and `report --csv` (cmd_export.c) ---- */
+typedef struct ReportPage {
+    ArgList scenarios;     /* --scenario, repeatable */
+    bool html;             /* --html */
+    const char *csv_dir;   /* --csv DIR */
+    const char *out;       /* -o: the page's file */
+} ReportPage;
+/* Are the options consistent (several --scenario and -o only with --html or --csv, not
+ * with --json or the sources options: `other`)? Else DG_EUSAGE in *st, reason printed. */
+bool report_page_check(const ReportPage *pg, bool other, int *st);
+/* Write the page and/or the CSV files of the world loaded from files. */
+int report_page(Dg *dg, const ReportPage *pg, const ArgList *files);
 
 #endif

@@ -15,6 +15,8 @@ static const char USAGE[] =
     "usage: dealgraph [--strict] FILE...       run scripts; print what `show` asks (a summary if none)\n"
     "       dealgraph check [--strict] FILE... check scripts; silent and exit 0 when clean\n"
     "       dealgraph report [--json] [--scenario NAME] [--sources all | --no-sources] FILE...\n"
+    "       dealgraph report [--html -o OUT] [--csv DIR] [--scenario NAME]... FILE...\n"
+    "       dealgraph import DEALS.csv [-o OUT.deal]\n"
     "       dealgraph diff A.deal B.deal [--json]\n"
     "       dealgraph diff --scenario NAME FILE... [--json]\n"
     "       dealgraph fmt [-w | --check] FILE...\n"
@@ -92,22 +94,33 @@ static bool report_sources(const Args *a, DgSources *out, int *st)
 static int cmd_report(int argc, char **argv)
 {
     Args a = {0};
+    ReportPage pg = {0};
     const ArgSpec specs[] = {{"--json", NULL, ARG_FLAG, &a.json},
                              {"--no-sources", NULL, ARG_FLAG, &a.no_sources},
                              {"--sources", NULL, ARG_VALUE, &a.sources},
-                             {"--scenario", NULL, ARG_VALUE, &a.scenario}, {0}};
+                             {"--scenario", NULL, ARG_LIST, &pg.scenarios},
+                             {"--html", NULL, ARG_FLAG, &pg.html},
+                             {"--csv", NULL, ARG_VALUE, &pg.csv_dir},
+                             {"--output", "-o", ARG_VALUE, &pg.out}, {0}};
     int st;
     DgSources src;
-    if (parse(argc, argv, specs, &a, "report", &st) && report_sources(&a, &src, &st)) {
+    bool ok = parse(argc, argv, specs, &a, "report", &st) && report_sources(&a, &src, &st);
+    if (ok && !report_page_check(&pg, a.json || a.sources || a.no_sources, &st))
+        fputs(USAGE, stderr);
+    else if (ok) {
+        a.scenario = pg.scenarios.n ? pg.scenarios.v[0] : NULL;
         DgOptions o = cli_options();
         o.quiet = true;
         Dg *dg = dg_new(&o);
         st = cli_run_files(dg, &a.files);
-        if (st == DG_OK)
+        if (st == DG_OK && (pg.html || pg.csv_dir))
+            st = report_page(dg, &pg, &a.files);
+        else if (st == DG_OK)
             st = dg_report(dg, stdout, a.scenario, a.json, src);
         dg_free(dg);
     }
     free(a.files.v);
+    free(pg.scenarios.v);
     return st;
 }
 
@@ -211,6 +224,8 @@ static int run_command(int argc, char **argv)
         return cmd_chart(n, rest);
     if (!strcmp(c, "simulate"))
         return cmd_simulate(n, rest);
+    if (!strcmp(c, "import"))
+        return cmd_import(n, rest);
     if (!strcmp(c, "--tokens"))
         return cmd_dump(n, rest, true);
     if (!strcmp(c, "--ast"))

@@ -68,27 +68,31 @@ static void draws_free(Draws *s)
     free(s->drew);
 }
 
-/* After the dues of year y: draw, and count the draws in `only`'s row. */
+/* After the dues of year y: draw, and count the draws in the rows being filled (row[v] for
+ * the entities asked about, NULL for the others). */
 static void draws_step(DuePlan *p, int y, const bool *market, double *cash, Draws *s,
-                       TimelineYear *row, EntId only)
+                       TimelineYear *const *row)
 {
     if (!s->on)
         return;
     draw_year(p, y, market, cash, s);
     memset(s->owes, 0, (p->n + 1) * sizeof *s->owes);
-    if (row)
-        row->inflow += s->drew[only], row->outflow += s->lent[only];
+    for (EntId v = 0; v < p->n; v++)
+        if (row[v])
+            row[v]->inflow += s->drew[v], row[v]->outflow += s->lent[v];
 }
 
-/* Walk the years with everyone paying in full; fill year rows for `only` (ENT_NONE: none)
- * and, when `has`/`when` are given, every entity's runway. */
-static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int *when)
+/* Walk the years with everyone paying in full; fill the year rows of the k entities
+ * only[] (rows[i] for only[i]) and, when `has`/`when` are given, every entity's runway. */
+static void walk(const Graph *g, const EntId *only, size_t k, TimelineYear *const *rows,
+                 bool *has, int *when)
 {
     DuePlan p;
     dues_init(&p, g->world);
     size_t n = p.n;
     double *cash = xcalloc(n + 1, sizeof *cash), *full = xcalloc(n + 1, sizeof *full);
     bool *market = xcalloc(n + 1, sizeof *market);
+    TimelineYear **row = xcalloc(n + 1, sizeof *row);   /* the row of v this year, or NULL */
     for (EntId v = 0; v < n; v++) {
         const Entity *en = world_entity(g->world, v);
         cash[v] = start_cash(en);
@@ -104,33 +108,34 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
     for (int y = p.h.first; y <= p.h.last; y++) {
         nl = 0;
         dues_of_year(&p, y, &lines, &nl, &cap);
-        TimelineYear *row = only != ENT_NONE ? &rows[y - p.h.first] : NULL;
-        if (row) {
-            row->year = y;
-            row->start = cash[only];
-            row->revenue = revenue_in_year(g->world, only, &p.h, y);
+        for (size_t i = 0; i < k; i++) {
+            TimelineYear *r = row[only[i]] = &rows[i][y - p.h.first];
+            r->year = y;
+            r->start = cash[only[i]];
+            r->revenue = revenue_in_year(g->world, only[i], &p.h, y);
         }
         for (EntId v = 0; v < n; v++)
             cash[v] += revenue_in_year(g->world, v, &p.h, y);
-        for (size_t k = 0; k < nl; k++) {
-            const WEdge *l = &lines[k];
+        for (size_t j = 0; j < nl; j++) {
+            const WEdge *l = &lines[j];
             cash[l->from] -= l->amt;
             cash[l->to] += l->amt;
             if (s.on)
                 s.owes[l->from] += l->amt;
-            if (row && l->to == only)
-                row->inflow += l->amt;
-            if (row && l->from == only)
-                row->outflow += l->amt;
+            if (row[l->to])
+                row[l->to]->inflow += l->amt;
+            if (row[l->from])
+                row[l->from]->outflow += l->amt;
         }
-        draws_step(&p, y, market, cash, &s, row, only);
-        if (row)
-            row->end = cash[only];
+        draws_step(&p, y, market, cash, &s, row);
+        for (size_t i = 0; i < k; i++)
+            row[only[i]]->end = cash[only[i]];
         for (EntId v = 0; has && v < n; v++)
             if (!market[v] && !has[v] && cash[v] < 0)
                 has[v] = true, when[v] = y;
         dues_paid(&p, y, full);
     }
+    free(row);
     free(lines);
     draws_free(&s);
     free(cash);
@@ -139,23 +144,34 @@ static void walk(const Graph *g, EntId only, TimelineYear *rows, bool *has, int 
     dues_free(&p);
 }
 
-void timeline_of(const Graph *g, EntId v, Timeline *out)
+void timeline_many(const Graph *g, const EntId *v, size_t k, Timeline *out)
 {
     const Horizon *h = &g->h;
     int ny = horizon_years(h);
-    memset(out, 0, sizeof *out);
-    out->of = v;
-    out->n = ny;
-    out->years = xcalloc((size_t)ny, sizeof *out->years);
-    walk(g, v, out->years, NULL, NULL);
-    if (world_entity(g->world, v)->kind == ENT_MARKET)
-        return;   /* a market pays from outside the graph: it has no runway */
-    for (int i = 0; i < ny; i++)
-        if (out->years[i].end < 0) {
-            out->has_runway = true;
-            out->runway = out->years[i].year;
-            break;
-        }
+    TimelineYear **rows = xcalloc(k + 1, sizeof *rows);
+    for (size_t i = 0; i < k; i++) {
+        memset(&out[i], 0, sizeof out[i]);
+        out[i].of = v[i];
+        out[i].n = ny;
+        out[i].years = rows[i] = xcalloc((size_t)ny, sizeof *out[i].years);
+    }
+    walk(g, v, k, rows, NULL, NULL);
+    free(rows);
+    for (size_t i = 0; i < k; i++) {
+        if (world_entity(g->world, v[i])->kind == ENT_MARKET)
+            continue;   /* a market pays from outside the graph: it has no runway */
+        for (int y = 0; y < ny; y++)
+            if (out[i].years[y].end < 0) {
+                out[i].has_runway = true;
+                out[i].runway = out[i].years[y].year;
+                break;
+            }
+    }
+}
+
+void timeline_of(const Graph *g, EntId v, Timeline *out)
+{
+    timeline_many(g, &v, 1, out);
 }
 
 void timeline_free(Timeline *t)
@@ -166,5 +182,5 @@ void timeline_free(Timeline *t)
 
 void timeline_runways(const Graph *g, bool *has, int *year)
 {
-    walk(g, ENT_NONE, NULL, has, year);
+    walk(g, NULL, 0, NULL, has, year);
 }

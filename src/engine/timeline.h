@@ -28,5 +28,8 @@ void timeline_of(const Graph *g, EntId v, Timeline *out);
 void timeline_free(Timeline *t);
 /* Runway of every entity in one pass over the deals: has[v], year[v] (n entries each). */
 void timeline_runways(const Graph *g, bool *has, int *year);
+/* The timelines of the k entities v (distinct) in one walk of the years: the answers of k
+ * calls of timeline_of for the cost of one (the page's charts). out has k entries. */
+void timeline_many(const Graph *g, const EntId *v, size_t k, Timeline *out);
 
 #endif

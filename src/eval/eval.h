@@ -53,6 +53,11 @@ EvalScenario *eval_scenario(Eval *ev, const char *name);
 void eval_scenario_free(EvalScenario *s);
 World *eval_scenario_world(EvalScenario *s);
 void *eval_scenario_stress(EvalScenario *s);   /* the stress result (stress.h), or NULL */
+/* Its quoted description (NULL: none); whether applying it read a random let (then a
+ * simulate of it has samples that differ); its recovery and forced defaults (stress.h). */
+const char *eval_scenario_desc(const EvalScenario *s);
+bool eval_scenario_random(const EvalScenario *s);
+const struct StressParams *eval_scenario_params(const EvalScenario *s);
 
 /* `dealgraph simulate NAME N`: the samples k = shard, shard + shards, ... below n of
  * scenario NAME on the world as loaded (docs/RISK.md), on opt.jobs threads. NULL (with a

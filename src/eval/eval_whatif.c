@@ -23,6 +23,8 @@ struct WhatIf {
 struct EvalScenario {
     Eval *ev;
     WhatIf *wi;
+    const char *desc;   /* the scenario's quoted description, or NULL */
+    bool random;        /* applying it read a random let */
 };
 
 /* ---- scenario declarations ---- */
@@ -402,7 +404,10 @@ EvalScenario *eval_scenario(Eval *ev, const char *name)
     es->ev = ev;
     es->wi = whatif_new(ev, &ev->base);
     es->wi->q.scenario = sym;
+    es->desc = sc->desc;
+    uint64_t reads = ev->random_reads;
     apply_block(ev, es->wi, sc, sc->body);
+    es->random = ev->random_reads != reads;
     es->wi->scenario_name = sym_str(ev->in, sym);
     whatif_result(es->wi);
     return es;
@@ -418,6 +423,9 @@ void eval_scenario_free(EvalScenario *s)
 
 World *eval_scenario_world(EvalScenario *s) { return s->wi->q.w; }
 void *eval_scenario_stress(EvalScenario *s) { return s->wi->res; }
+const char *eval_scenario_desc(const EvalScenario *s) { return s->desc; }
+bool eval_scenario_random(const EvalScenario *s) { return s->random; }
+const struct StressParams *eval_scenario_params(const EvalScenario *s) { return &s->wi->params; }
 
 void eval_each_name(Eval *ev, void (*fn)(const char *name, void *ud), void *ud)
 {

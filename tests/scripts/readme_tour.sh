@@ -18,6 +18,14 @@ awk -v dir="$tmp" '/^## A short tour/{on=1; next} on && /^## /{exit}
      on && n && /^$/ && part == "" {print > (dir "/tour.deal")}' README.md
 grep -q 'what if winter' "$tmp/tour.deal" || { echo "FAIL: tour not found in README.md"; exit 1; }
 "$1" check "$tmp/tour.deal" || { echo "FAIL: README tour does not check clean"; exit 1; }
+# the tour's page, CSV files and import, as the README writes them
+grep -q '^    dealgraph report --html tour.deal -o tour.html$' README.md || { echo "FAIL: the tour's page command is not in README.md"; exit 1; }
+mkdir "$tmp/tables"
+dg=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+(cd "$tmp" && "$dg" report --html tour.deal -o tour.html && "$dg" report --csv tables/ tour.deal &&
+    "$dg" import tables/deals.csv -o deals.deal && "$dg" check deals.deal) ||
+    { echo "FAIL: the tour's page, CSV or import commands fail"; exit 1; }
+grep -q 'id="scenario-winter"' "$tmp/tour.html" || { echo "FAIL: the tour's page has no winter"; exit 1; }
 [ -s "$tmp/sim.deal" ] && [ -s "$tmp/out.deal" ] ||
     { echo "FAIL: the tour's simulate and its output not found in README.md"; exit 1; }
 "$1" "$tmp/sim.deal" >"$tmp/got" || { echo "FAIL: the tour's simulate does not run"; exit 1; }

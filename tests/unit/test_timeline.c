@@ -115,10 +115,58 @@ static void test_settled_and_undated(void **state)
     fix_free(f);
 }
 
+/* timeline_many walks the years once for several entities: the same rows as timeline_of. */
+static void test_many(void **state)
+{
+    (void)state;
+    Fix *f = fix_new();
+    EntId a = decl(f, "a", ENT_COMPANY), b = decl(f, "b", ENT_COMPANY), c = ent(f, "c");
+    attr(f, a, A_CASH, 10 * B);
+    attr(f, b, A_REVENUE, 3 * B);
+    world_set_asof(f->w, 2025 * 12);
+    Deal d = mk(VERB_PAYS, a, b, 30 * B);
+    d.from = 2025 * 12;
+    d.over = 36;
+    world_add_deal(f->w, &d);
+    Deal e2 = mk(VERB_BUYS, b, c, 4 * B);
+    e2.from = 2026 * 12;
+    world_add_deal(f->w, &e2);
+    Engine *e = engine_new(f->w);
+    const Graph *g = engine_graph(e);
+    EntId v[3] = {c, a, b};
+    Timeline many[3];
+    timeline_many(g, v, 3, many);
+    for (int i = 0; i < 3; i++) {
+        Timeline one;
+        timeline_of(g, v[i], &one);
+        assert_int_equal(many[i].of, v[i]);
+        assert_int_equal(many[i].n, one.n);
+        assert_int_equal(many[i].has_runway, one.has_runway);
+        for (int y = 0; y < one.n; y++) {
+            assert_int_equal(many[i].years[y].year, one.years[y].year);
+            assert_near(many[i].years[y].start, one.years[y].start, 1e-12);
+            assert_near(many[i].years[y].inflow, one.years[y].inflow, 1e-12);
+            assert_near(many[i].years[y].outflow, one.years[y].outflow, 1e-12);
+            assert_near(many[i].years[y].end, one.years[y].end, 1e-12);
+        }
+        timeline_free(&one);
+        timeline_free(&many[i]);
+    }
+    /* a: 10 - 10 a year: 0, -10, -20 -> runway 2026 */
+    timeline_many(g, &a, 1, many);
+    assert_near(many[0].years[2].end, -20 * B, 1e-9);
+    assert_true(many[0].has_runway);
+    assert_int_equal(many[0].runway, 2026);
+    timeline_free(&many[0]);
+    engine_free(e);
+    fix_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_growth_and_flows), cmocka_unit_test(test_settled_and_undated),
+        cmocka_unit_test(test_many),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

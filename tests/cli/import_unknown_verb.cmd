@@ -1,0 +1,1 @@
+import tests/cli/import_unknown_verb.csv
