@@ -143,7 +143,7 @@ static int verb(Importer *im, Cell c)
             return v;
     if (cell_is(c, "pay"))
         return VERB_PAYS;
-    bad(im, c, COL_VERB, "a verb: invests, lends, buys, pays, grants or guarantees", NULL);
+    bad(im, c, COL_VERB, "a verb: invests, lends, buys, pays, grants, guarantees or commits", NULL);
     return -1;
 }
 
@@ -353,7 +353,11 @@ static void core(Importer *im, StrBuf *s, const CsvRecord *r, int v)
         amount(im, s, r, v);
         return;
     }
-    static const char *const prep[] = {" in ", " to ", " from ", " to ", "", " to "};
+    static const char *const prep[] = {[VERB_INVESTS] = " in ", [VERB_LENDS] = " to ",
+                                       [VERB_BUYS] = " from ", [VERB_PAYS] = " to ",
+                                       [VERB_GUARANTEES] = " to ",
+                                       [VERB_COMMITS] = " credit to "};
+    _Static_assert(sizeof prep / sizeof *prep == VERB_COMMITS + 1, "a preposition per verb");
     amount(im, s, r, v);
     strbuf_str(s, prep[v]);
     name(im, s, payee, COL_PAYEE);
@@ -381,12 +385,12 @@ static void row(Importer *im, StrBuf *s, const CsvRecord *r)
         unused(im, r, COL_OVER, "an empty cell (a grant or a guarantee has no schedule)");
         unused(im, r, COL_FROM, "an empty cell (a grant or a guarantee has no schedule)");
     }
-    if (v == VERB_LENDS) {
+    if (v == VERB_LENDS || v == VERB_COMMITS) {
         date(im, s, cell(im, r, COL_DUE), COL_DUE, " due ");
         rate(im, s, cell(im, r, COL_RATE));
     } else {
-        unused(im, r, COL_DUE, "an empty cell (only a loan is due)");
-        unused(im, r, COL_RATE, "an empty cell (only a loan has a rate)");
+        unused(im, r, COL_DUE, "an empty cell (only a loan or a credit facility is due)");
+        unused(im, r, COL_RATE, "an empty cell (only a loan or a credit facility has a rate)");
     }
     if (v != VERB_GRANTS)
         unused(im, r, COL_VESTING, "an empty cell (only a grant vests)");

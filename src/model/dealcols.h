@@ -8,7 +8,7 @@
 #define DG_DEAL_COLUMNS(X) \
     X(COL_LABEL, "label", 0)       /* the deal's label, or empty */ \
     X(COL_PAYER, "payer", 1)       /* who pays; grants: the granter; guarantees: the guarantor */ \
-    X(COL_VERB, "verb", 1)         /* invests lends buys pays grants guarantees */ \
+    X(COL_VERB, "verb", 1)         /* invests lends buys pays grants guarantees commits */ \
     X(COL_PAYEE, "payee", 0)       /* who is paid; empty for a guarantee that `covers` */ \
     X(COL_AMOUNT, "amount", 1)     /* USD (100000000000, 100B, $1.5T), or shares */ \
     X(COL_UNIT, "unit", 0)         /* USD (or empty), USD/y, shares */ \

@@ -215,11 +215,19 @@ static void deal_row(StrBuf *b, const World *w, const Deal *d, const Horizon *h)
         field(b, "USD", false);
         field(b, "", false);
         field(b, "", false);
+    } else if (d->kind == VERB_COMMITS) {
+        /* a facility's amount is its limit, its schedule the years it can be drawn in */
+        char buf[32];
+        num(b, true, d->amount);
+        field(b, "USD", false);
+        month_field(b, d->from);
+        field(b, d->over > 0 ? months_text(d->over, buf, sizeof buf) : "", false);
     } else {
         deal_money(b, d, h);
     }
-    month_field(b, d->kind == VERB_LENDS ? d->due : MONTH_NONE);
-    num(b, d->kind == VERB_LENDS && d->price > 0, d->price);
+    bool loan = d->kind == VERB_LENDS || d->kind == VERB_COMMITS;
+    month_field(b, loan ? d->due : MONTH_NONE);
+    num(b, loan && d->price > 0, d->price);
     field(b, d->binding ? "yes" : "no", false);
     field(b, d->source ? d->source : "", false);
     if (d->kind == VERB_GRANTS)

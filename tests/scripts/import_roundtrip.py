@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The round trip of `report --csv` and `import` on every example and on the 2025 web: the
 deals.csv of a script, imported, gives a world whose money graph is the same (docs/
-PICTURES.md "Import"): every entity's in, out, paper, concentration, hhi, borrowed and
-vendor_financing, and every cycle with its bottleneck, as `report --json` gives them for
+PICTURES.md "Import"): every entity's in, out, paper, concentration, hhi, borrowed,
+vendor_financing and credit, and every cycle with its bottleneck, as `report --json` gives them for
 both. These are the figures of the deals alone; the entities' declarations (cash, revenue,
 debt, kinds) and `as of` are not in deals.csv, so own, gap, circularity, commitments and the
 clearing are not compared. An entity that is in no deal is not in the imported world; its
@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 DG = sys.argv[1]
-FIGS = ("in", "out", "paper", "concentration", "hhi", "borrowed", "vendor_financing")
+FIGS = ("in", "out", "paper", "concentration", "hhi", "borrowed", "vendor_financing", "credit")
 fails = []
 
 
@@ -55,7 +55,9 @@ def compare(name, a, b):
 
 def main():
     tmp = tempfile.mkdtemp()
-    scripts = sorted(glob.glob("examples/*.deal")) + ["stdlib/ai2025.deal", "stdlib/scenarios.deal"]
+    # credit_figures.deal: credit facilities (a limit, not a flow) go round too
+    scripts = sorted(glob.glob("examples/*.deal")) + ["stdlib/ai2025.deal", "stdlib/scenarios.deal",
+                                                      "tests/golden/credit_figures.deal"]
     for k, s in enumerate(scripts):
         d = os.path.join(tmp, str(k))
         os.mkdir(d)

@@ -76,7 +76,7 @@ def main():
                   "losses-cut.csv", "years-cut.csv"]))
     e = table(out, "entities.csv", "name,kind,display,declared,in,out,own,gap,circularity,"
               "commitments,backlog,commitment_ratio,leverage,concentration,hhi,paper,"
-              "vendor_financing,runway,borrowed,equity")
+              "vendor_financing,runway,borrowed,credit,equity")
     col = e["name"] if "name" in e else None
     hdr = "name,kind,display,declared,in,out,own,gap,circularity".split(",")
     for name, vals in (("lab", (13, 12, 2, 0, F(72, 159) / 13)), ("cloud", (12, 3, 1, 0, F(36, 159) / 12)),

@@ -52,7 +52,7 @@ static Stmt *nth(Fix *f, size_t i)
 
 static Fix *parse_design(void)
 {
-    FILE *fp = fopen("tests/unit/DESIGN_SENTENCES.deal", "rb");
+    FILE *fp = fopen("tests/unit/core_sentences.deal", "rb");
     assert_non_null(fp);   /* tests run from the repository root */
     static char buf[1 << 16];
     size_t n = fread(buf, 1, sizeof buf, fp);

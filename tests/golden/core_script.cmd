@@ -1,0 +1,1 @@
+check tests/golden/core_script.deal

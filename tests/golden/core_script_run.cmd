@@ -1,0 +1,1 @@
+tests/golden/core_script.deal

@@ -1,1 +1,0 @@
-check tests/golden/design_core.deal

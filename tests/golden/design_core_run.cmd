@@ -1,1 +1,0 @@
-tests/golden/design_core.deal
