@@ -93,44 +93,24 @@ int dg_simulate_merge(const char *const *files, size_t n, FILE *out, FILE *err)
 
 /* ---- the charts of a simulate (chart_risk.c draws them) ---- */
 
-/* The most bars a default chart draws: the most likely defaulters, the subtitle says so. */
+/* The most bars a default chart draws: the most likely defaulters (in the order of the
+ * text table, mc_defaulters), the subtitle says so. */
 enum { SIM_CHART_MAX_BARS = 40 };
-
-typedef struct Bar {
-    const char *name;
-    double p, loss;
-    uint64_t k;
-} Bar;
-
-/* Most likely first, then the larger expected loss, then by name (as the text table). */
-static int bar_order(const void *a, const void *b)
-{
-    const Bar *x = a, *y = b;
-    if (x->p != y->p)
-        return x->p > y->p ? -1 : 1;
-    if (x->loss != y->loss)
-        return x->loss > y->loss ? -1 : 1;
-    return strcmp(x->name, y->name);
-}
 
 static int draw_defaults(const McSum *m, const char *heading, RenderFormat f, char **data,
                          size_t *len, char *msg, size_t msgn)
 {
-    Bar *bars = xcalloc(m->n + 1, sizeof *bars);
-    size_t k = 0;
-    for (size_t j = 0; j < m->n; j++)
-        if (m->ent[j].defaults)
-            bars[k++] = (Bar){m->ent[j].name, mc_probability(m, j), mc_expected_loss(m, j),
-                              m->ent[j].defaults};
-    qsort(bars, k, sizeof *bars, bar_order);
+    size_t *order = xcalloc(m->n + 1, sizeof *order);
+    size_t k = mc_defaulters(m, order);
     size_t n = k < SIM_CHART_MAX_BARS ? k : SIM_CHART_MAX_BARS;
     ChartBars b = {.n = n};
     const char **names = xcalloc(n + 1, sizeof *names);
     double *v = xcalloc(3 * n + 1, sizeof *v);
     for (size_t i = 0; i < n; i++) {
-        names[i] = bars[i].name;
-        v[i] = bars[i].p;
-        mc_wilson(bars[i].k, m->samples, &v[n + i], &v[2 * n + i]);
+        size_t j = order[i];
+        names[i] = m->ent[j].name;
+        v[i] = mc_probability(m, j);
+        mc_wilson(m->ent[j].defaults, m->samples, &v[n + i], &v[2 * n + i]);
     }
     b.names = names, b.p = v, b.lo = v + n, b.hi = v + 2 * n;
     snprintf(b.title, sizeof b.title, "Default probabilities - %s", heading);
@@ -144,7 +124,7 @@ static int draw_defaults(const McSum *m, const char *heading, RenderFormat f, ch
     int rc = chart_defaults(&b, f, data, len, msg, msgn);
     free(names);
     free(v);
-    free(bars);
+    free(order);
     return rc;
 }
 

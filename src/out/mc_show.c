@@ -70,15 +70,33 @@ static char *year_text(const McSum *m, int year, char *buf, size_t n)
     return buf;
 }
 
+/* The defaulters as rows, in mc_defaulters' order (caller frees); *k of them. */
+static Row *defaulter_rows(const McSum *m, size_t *k)
+{
+    Row *rows = xcalloc(m->n + 1, sizeof *rows);
+    *k = 0;
+    for (size_t j = 0; j < m->n; j++)
+        if (m->ent[j].defaults)
+            rows[(*k)++] = (Row){j, m->ent[j].name, mc_probability(m, j), mc_expected_loss(m, j)};
+    qsort(rows, *k, sizeof *rows, by_key);
+    return rows;
+}
+
+size_t mc_defaulters(const McSum *m, size_t *j)
+{
+    size_t k;
+    Row *rows = defaulter_rows(m, &k);
+    for (size_t i = 0; i < k; i++)
+        j[i] = rows[i].j;
+    free(rows);
+    return k;
+}
+
 void mc_show_probabilities(FILE *out, const McSum *m, const McRun *run)
 {
     title(out, "default probabilities", m, run);
-    Row *rows = xcalloc(m->n + 1, sizeof *rows);
-    size_t k = 0;
-    for (size_t j = 0; j < m->n; j++)
-        if (m->ent[j].defaults)
-            rows[k++] = (Row){j, m->ent[j].name, mc_probability(m, j), mc_expected_loss(m, j)};
-    qsort(rows, k, sizeof *rows, by_key);
+    size_t k;
+    Row *rows = defaulter_rows(m, &k);
     if (!k)
         fprintf(out, "  nobody defaulted\n");
     Table t;

@@ -26,6 +26,11 @@ typedef struct McShard {
 /* The levels `show losses` and the JSON use when none are given: 95% and 99%. */
 extern const double MC_DEFAULT_LEVELS[2];
 
+/* The entities that defaulted in some sample, in the order every table and chart lists
+ * them: most likely first, then the larger expected loss, then by name. Writes their
+ * indices into j (room for m->n) and returns how many. */
+size_t mc_defaulters(const McSum *m, size_t *j);
+
 void mc_show_probabilities(FILE *out, const McSum *m, const McRun *run);
 void mc_show_years(FILE *out, const McSum *m, const McRun *run);
 /* levels NULL: MC_DEFAULT_LEVELS. */
