@@ -153,7 +153,7 @@ void html_source(FILE *out, const char *src)
 {
     const char *s = src;
     while (*s) {
-        size_t gap = strcspn(s, " \t,;()");
+        size_t gap = strcspn(s, " \t,;()<>\"");   /* <, > and " are never in an address */
         if (gap == 0) {
             esc_n(out, s, 1);
             s++;
@@ -360,7 +360,7 @@ static void scen_defaults(FILE *out, const HtmlPage *p, const HtmlScenario *s,
         html_num_cell(out, r->cured[v] != 0, r->cured[v], html_year(p, r->cured[v], y, sizeof y));
         html_usd_cell(out, r->shortfall[v]);
         html_num_cell(out, true, r->paid_frac[v], pct_text(r->paid_frac[v], b, sizeof b));
-        fprintf(out, "<td class=\"t\">%s</td></tr>\n", r->in_base[v] ? "base" : "");
+        fprintf(out, "<td class=\"t\">%s</td></tr>\n", r->in_base[v] ? "yes" : "no");
     }
     if (nd)
         fputs("</tbody></table>\n", out);
