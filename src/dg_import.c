@@ -58,15 +58,26 @@ int dg_import(Dg *dg, const char *path, const char *out)
                 srcset_error(&dg->rd.src));
         return DG_EIO;
     }
+    SourceFile *sf = &dg->rd.src.files[f];   /* ours: no line of it has been counted yet */
+    csv_line_ends(sf->text, sf->len);
     Csv csv;
     size_t *lines = NULL, nlines = 0;
     StrBuf script = {0};
     csv_read(&csv, &dg->rd.diags, f);
     bool read_ok = dg->rd.diags.nerrors == 0;
-    bool ok = import_deals(&csv, &dg->rd.diags, f, &script, &lines, &nlines) && read_ok;
+    /* a file the reader gave up on (a NUL byte) has no rows to tell more about */
+    bool ok = (read_ok || csv.n) && import_deals(&csv, &dg->rd.diags, f, &script, &lines, &nlines)
+              && read_ok;
     int st = dg_flush_diags(dg, 0);
-    if (ok && st == DG_OK)
-        st = check_script(dg, &script, f, &csv, lines, nlines);
+    if (!ok)
+        st = DG_EFAIL;
+    /* the good rows are checked as sentences even when other rows are bad, so that one run
+     * tells every bad row (a row naming a bad row's label is then told too) */
+    if (read_ok && nlines) {
+        int sentences = check_script(dg, &script, f, &csv, lines, nlines);
+        if (st == DG_OK)
+            st = sentences;
+    }
     char *text = NULL;
     size_t len = 0;
     if (st == DG_OK && script.len) {

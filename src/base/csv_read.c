@@ -12,6 +12,7 @@ typedef struct Reader {
     Diags *d;
     uint32_t file;
     int line;
+    bool unclosed;   /* a quoted field ran to the end of the text */
 } Reader;
 
 static Span span(const Reader *r, size_t a, size_t b)
@@ -45,6 +46,7 @@ static CsvField quoted(Reader *r)
             diag_error(r->d, span(r, open, open + 1), "this quoted field is never closed");
             diag_hint(r->d, "a quote inside a quoted field is written twice (\"\"); a field "
                       "ends with a quote before the next comma or line break");
+            r->unclosed = true;
             break;
         }
         if (k + 1 < r->len && r->s[k + 1] == '"') {
@@ -112,10 +114,17 @@ static CsvRecord one_record(Reader *r)
     return rec;
 }
 
+void csv_line_ends(char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'))
+            text[i] = '\n';
+}
+
 void csv_read(Csv *out, Diags *d, uint32_t file)
 {
     const SourceFile *sf = srcset_get(d->src, file);
-    Reader r = {sf->text, sf->len, 0, d, file, 1};
+    Reader r = {sf->text, sf->len, 0, d, file, 1, false};
     memset(out, 0, sizeof *out);
     const char *nul = memchr(r.s, '\0', r.len);
     if (nul) {
@@ -127,6 +136,12 @@ void csv_read(Csv *out, Diags *d, uint32_t file)
         r.i = 3;
     while (r.i < r.len) {
         CsvRecord rec = one_record(&r);
+        if (r.unclosed) {   /* told at its quote; its cells are the rest of the text */
+            for (size_t k = 0; k < rec.n; k++)
+                free(rec.f[k].text);
+            free(rec.f);
+            break;
+        }
         if (out->n == out->cap) {
             out->cap = out->cap ? 2 * out->cap : 64;
             out->rec = xrealloc(out->rec, out->cap * sizeof *out->rec);

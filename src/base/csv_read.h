@@ -1,5 +1,6 @@
 /* csv_read.h - reading CSV text (RFC 4180, as spreadsheets write it): records of fields
- * separated by commas, a record per line (CRLF or LF), a field in double quotes may hold
+ * separated by commas, a record per line (CRLF, LF, or CR alone as old Mac spreadsheets
+ * write it: csv_line_ends makes those LF first), a field in double quotes may hold
  * commas, line breaks and quotes doubled. Every field keeps the byte range it was read
  * from, so a problem with its value is reported at its place in the file.
  *
@@ -32,6 +33,9 @@ typedef struct Csv {
     size_t n, cap;
 } Csv;
 
+/* A CR not followed by LF becomes LF, in place (the length stays, so every place does), so
+ * that lines are counted as an editor shows them. Call before anything reads the lines. */
+void csv_line_ends(char *text, size_t len);
 /* Read the text of source `file` of d's source set; problems go to d. */
 void csv_read(Csv *out, Diags *d, uint32_t file);
 void csv_free(Csv *c);

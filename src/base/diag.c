@@ -228,6 +228,14 @@ static size_t line_index(SourceFile *f, uint32_t off)
     return lo;
 }
 
+/* Where line li's columns count from: a byte order mark before the first line is no column
+ * (an editor or a spreadsheet does not show it). */
+static size_t column_start(const SourceFile *f, size_t li)
+{
+    bool bom = li == 0 && f->len >= 3 && !memcmp(f->text, "\xef\xbb\xbf", 3);
+    return bom ? 3 : f->lines[li];
+}
+
 void srcset_linecol(SourceSet *s, uint32_t file, uint32_t off, int *line, int *col)
 {
     *line = 0;
@@ -240,7 +248,7 @@ void srcset_linecol(SourceSet *s, uint32_t file, uint32_t off, int *line, int *c
     size_t li = line_index(f, off);
     *line = (int)(li + 1);
     long c = 1;
-    for (size_t i = f->lines[li]; i < off; i++)
+    for (size_t i = column_start(f, li); i < off; i++)
         if (((unsigned char)f->text[i] & 0xC0) != 0x80)
             c++;
     *col = c > 0x7fffffff ? 0x7fffffff : (int)c;
@@ -332,7 +340,9 @@ static void print_excerpt(FILE *out, SourceFile *f, Span sp, int line)
     if (sp.start > f->len)
         sp.start = (uint32_t)f->len;
     size_t li = line_index(f, sp.start);
-    size_t ls = f->lines[li], le = ls;
+    size_t ls = column_start(f, li), le = ls;
+    if (sp.start < ls)
+        sp.start = (uint32_t)ls;
     while (le < f->len && f->text[le] != '\n')
         le++;
     if (le > ls && f->text[le - 1] == '\r')

@@ -59,15 +59,38 @@ static bool cell_is(Cell c, const char *w)
     return true;
 }
 
+/* A cell's text for a message, on one line: its first 40 bytes (not cutting a character),
+ * line breaks and tabs written \n, \r, \t and other control bytes as '?'. */
+static void excerpt(Cell c, char *buf, size_t cap)
+{
+    size_t n = c.n > 40 ? 40 : c.n, k = 0;
+    while (n < c.n && n > 0 && ((unsigned char)c.s[n] & 0xC0) == 0x80)
+        n--;
+    for (size_t i = 0; i < n && k + 4 < cap; i++) {
+        unsigned char ch = (unsigned char)c.s[i];
+        const char *e = ch == '\n' ? "\\n" : ch == '\r' ? "\\r" : ch == '\t' ? "\\t" : NULL;
+        if (e) {
+            memcpy(buf + k, e, 2);
+            k += 2;
+        } else {
+            buf[k++] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+        }
+    }
+    if (n < c.n)
+        memcpy(buf + k, "...", 3), k += 3;
+    buf[k] = '\0';
+}
+
 /* Report a bad cell: "COLUMN: expected ..., not 'TEXT'" (the text cut to 40 bytes). */
 static void bad(Importer *im, Cell c, DealCol col, const char *expected, const char *hint)
 {
     im->bad = true;
+    char text[96];
+    excerpt(c, text, sizeof text);
     if (c.n == 0)
         diag_error(im->d, c.at, "%s: expected %s, found an empty cell", COL_NAMES[col], expected);
     else
-        diag_error(im->d, c.at, "%s: expected %s, not '%.*s'%s", COL_NAMES[col], expected,
-                   c.n > 40 ? 40 : (int)c.n, c.s, c.n > 40 ? "...' (cut" : "");
+        diag_error(im->d, c.at, "%s: expected %s, not '%s'", COL_NAMES[col], expected, text);
     if (hint)
         diag_hint(im->d, "%s", hint);
 }
@@ -76,6 +99,7 @@ static void bad(Importer *im, Cell c, DealCol col, const char *expected, const c
 
 static bool header(Importer *im, const CsvRecord *h)
 {
+    size_t before = im->d->nerrors;   /* the reader's errors elsewhere are not the header's */
     for (int c = 0; c < COL__COUNT; c++)
         im->col[c] = -1;
     for (size_t k = 0; k < h->n; k++) {
@@ -93,7 +117,7 @@ static bool header(Importer *im, const CsvRecord *h)
             im->col[c] = (int)k;
         }
     }
-    bool ok = im->d->nerrors == 0;
+    bool ok = im->d->nerrors == before;
     for (int c = 0; c < COL__COUNT; c++)
         if (COL_REQUIRED[c] && im->col[c] < 0) {
             diag_error(im->d, (Span){im->file, h->start, h->end}, "the header row has no "
@@ -434,10 +458,11 @@ bool import_deals(const Csv *csv, Diags *d, uint32_t file, StrBuf *script, size_
         StrBuf s = {0};
         row(&im, &s, &csv->rec[i]);
         strbuf_str(&s, "\n");
-        if (!im.bad)
+        if (!im.bad) {   /* a line of the script for each good row, in order */
             strbuf_add(script, s.s, s.len);
+            (*lines)[(*nlines)++] = i;
+        }
         strbuf_free(&s);
-        (*lines)[(*nlines)++] = i;
     }
     return d->nerrors == errors;
 }

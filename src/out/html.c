@@ -39,7 +39,11 @@ static const char STYLE[] =
     "@media print{body{max-width:none;padding:0;font-size:10pt}nav{display:none}"
     "thead th{position:static}h2{break-after:avoid}tr,.entity,.headline div"
     "{break-inside:avoid}.scroll{overflow:visible}a{color:inherit;text-decoration:none}"
-    ".entity img{max-width:120mm}table{font-size:8.5pt}th,td{padding:1px 4px}}\n";
+    ".entity img{max-width:120mm}table{font-size:8.5pt}th,td{padding:1px 4px}"
+    /* the widest tables must fit A4's 186 mm: headings wrap, the entity table is smaller */
+    "th{white-space:normal;overflow-wrap:anywhere}#entity-table{font-size:7pt}"
+    "#entity-table th,#entity-table td{padding:1px 2px}"
+    "td.wrap{max-width:60mm;overflow-wrap:anywhere}}\n";
 
 /* Sorting the tables of class "sortable" by a click on a header: by each cell's data-v
  * (a number), else its text; cells with an empty data-v (n/a) go last either way. */
@@ -153,7 +157,7 @@ void html_source(FILE *out, const char *src)
 {
     const char *s = src;
     while (*s) {
-        size_t gap = strcspn(s, " \t,;()");
+        size_t gap = strcspn(s, " \t,;()<>\"");   /* <, > and " are never in an address */
         if (gap == 0) {
             esc_n(out, s, 1);
             s++;
@@ -360,7 +364,7 @@ static void scen_defaults(FILE *out, const HtmlPage *p, const HtmlScenario *s,
         html_num_cell(out, r->cured[v] != 0, r->cured[v], html_year(p, r->cured[v], y, sizeof y));
         html_usd_cell(out, r->shortfall[v]);
         html_num_cell(out, true, r->paid_frac[v], pct_text(r->paid_frac[v], b, sizeof b));
-        fprintf(out, "<td class=\"t\">%s</td></tr>\n", r->in_base[v] ? "base" : "");
+        fprintf(out, "<td class=\"t\">%s</td></tr>\n", r->in_base[v] ? "yes" : "no");
     }
     if (nd)
         fputs("</tbody></table>\n", out);

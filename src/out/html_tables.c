@@ -245,8 +245,8 @@ static void deal_row(FILE *out, const World *w, const Horizon *h, const Deal *d)
     if (d->kind == VERB_GRANTS) {
         snprintf(b, sizeof b, "%s shares", scaled_text(d->amount, c, sizeof c));
         html_num_cell(out, true, d->amount, b);
-    } else if (d->kind == VERB_GUARANTEES) {
-        html_usd_cell(out, d->amount);
+    } else if (d->kind == VERB_GUARANTEES || d->kind == VERB_COMMITS) {
+        html_usd_cell(out, d->amount);   /* its limit: it moves money only when called, drawn */
     } else {
         html_usd_cell(out, deal_total(d, h));
     }
@@ -265,7 +265,7 @@ void html_deals(FILE *out, const HtmlPage *p)
     size_t n = world_n_deals(g->world), shown = 0;
     fputs("<section id=\"deals\"><h2>Deals</h2>\n<p class=\"note\">In script order; the "
           "amount is what the deal pays within the horizon (a yearly rate summed over its "
-          "years).</p>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
+          "years); a guarantee's and a credit facility's is its limit.</p>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
           "<th>label</th><th class=\"t\">payer</th><th class=\"t\">verb</th>"
           "<th class=\"t\">payee</th><th>amount</th><th class=\"t\">from</th>"
           "<th class=\"t\">over</th><th class=\"t\">binding</th><th class=\"t\">source</th>"
@@ -313,7 +313,8 @@ void html_breaking(FILE *out, const World *w, const HtmlRisk *r, const HtmlPage 
         if (world_entity(w, v)->kind != ENT_MARKET)
             rows[k++] = (BpRow){r->bp[v], world_name(w, v), v};
     qsort(rows, k, sizeof *rows, bp_cmp);
-    fputs("<table class=\"sortable\"><thead><tr><th>entity</th><th>breaking point</th>"
+    if (k && !isnan(rows[0].bp))   /* survivors sort last: no table when all survive */
+        fputs("<table class=\"sortable\"><thead><tr><th>entity</th><th>breaking point</th>"
           "<th>year</th></tr></thead><tbody>\n", out);
     char b[64], y[32];
     for (size_t i = 0; i < k; i++) {
@@ -328,7 +329,8 @@ void html_breaking(FILE *out, const World *w, const HtmlRisk *r, const HtmlPage 
         html_num_cell(out, yr != 0, yr, html_year(p, yr, y, sizeof y));
         fputs("</tr>\n", out);
     }
-    fputs("</tbody></table>\n", out);
+    if (k && !isnan(rows[0].bp))
+        fputs("</tbody></table>\n", out);
     if (survivors)
         fprintf(out, "<p class=\"note\">%zu entit%s survive%s every cut (n/a).</p>\n",
                 survivors, survivors == 1 ? "y" : "ies", survivors == 1 ? "s" : "");

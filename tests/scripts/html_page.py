@@ -8,7 +8,8 @@ driven over the DevTools protocol on a pipe (--remote-debugging-pipe: commands o
 answers on fd 4, NUL-terminated JSON). Checks: the page loads with no console error, no
 exception and no request other than the page itself (and its own data: images); the graph
 and a section per SCENARIO are there; a click on a heading of the entity table sorts its
-rows by that column (ascending, then descending on a second click); a screenshot is not
+rows by that column (ascending, then descending on a second click); with the print styles
+at A4's width no table or picture is wider than the paper; a screenshot is not
 blank (the pixels of the decoded PNG vary). Python's standard library only."""
 import base64
 import json
@@ -178,6 +179,16 @@ SORT_CHECK = r"""(function(col){
 })"""
 
 
+PRINT_CHECK = r"""(function(){
+  var w=document.documentElement.clientWidth, wide=[];
+  document.querySelectorAll('table, svg, img').forEach(function(e){
+    var r=e.getBoundingClientRect();
+    if(r.width>0 && r.right>w+1) wide.push(e.tagName.toLowerCase()+' in #'+
+      ((e.closest('section')||{}).id||'?')+' is '+Math.round(r.right)+' px wide');});
+  return wide.length ? 'wider than the paper ('+w+' px): '+wide.slice(0,5).join('; ') : 'ok';
+})()"""
+
+
 def main():
     argv = sys.argv[1:]
     shot = None
@@ -215,6 +226,15 @@ def main():
         if shot:
             with open(shot, "wb") as f:
                 f.write(png)
+        # printed on A4 (210 mm less the page's 12 mm margins: 186 mm, 703 CSS pixels) no
+        # table or picture runs past the paper's width
+        b.send("Emulation.setEmulatedMedia", {"media": "print"})
+        b.send("Emulation.setDeviceMetricsOverride",
+               {"width": 703, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+        r = evaluate(b, PRINT_CHECK)
+        if r != "ok":
+            fail("printed on A4: " + r)
+        b.send("Emulation.setEmulatedMedia", {"media": ""})
         b.send("Runtime.evaluate", {"expression": "1"})   # collect the events so far
         for e in b.events:
             m, p = e.get("method"), e.get("params", {})

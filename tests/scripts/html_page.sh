@@ -53,7 +53,25 @@ grep -q '1000 samples, seed 1' "$tmp/odd.html" || fail "the simulation's size is
 grep -q '>n/a<' "$tmp/odd.html" || fail "no n/a for an undefined figure"
 grep -Eq 'NaN|inf<' "$tmp/odd.html" && fail "NaN or inf in the page"
 
-for page in "$tmp/ai.html" "$tmp/odd.html"; do
+# a credit facility's row gives its limit (it moves no money until drawn); a web where every
+# entity survives every cut has no empty table of breaking points; an address ends at `<`
+cat >"$tmp/credit.deal" <<'DEAL'
+as of 2026
+market users
+company lab { cash 1B }
+bank lender { cash 10B }
+users pays 2B to lab from 2026 source "see https://ex.com/a<b> now"
+lender commits 8B credit to lab over 3y from 2026 due 2030 at 6%
+scenario calm "a little less demand" { shock demand by -10% }
+DEAL
+"$DG" report --html "$tmp/credit.deal" -o "$tmp/credit.html" 2>"$tmp/err" || { cat "$tmp/err"; fail "credit page exited $?"; }
+grep -q '<td>lender</td><td>commits</td><td>lab</td><td data-v="8000000000">8B</td><td>2026</td><td>3y</td>' "$tmp/credit.html" \
+    || fail "the credit facility's row does not give its 8B limit"
+tr -d '\n' <"$tmp/credit.html" | grep -q '<tbody></tbody>' && fail "an empty table in the credit page"
+[ "$(grep -c '2 entities survive every cut (n/a)' "$tmp/credit.html")" = 2 ] || fail "the survivors of the base world and of calm are not said"
+grep -q 'href="https://ex.com/a" rel="noreferrer">https://ex.com/a</a>&lt;b&gt; now' "$tmp/credit.html" || fail "an address ran past '<'"
+
+for page in "$tmp/ai.html" "$tmp/odd.html" "$tmp/credit.html"; do
     tidy -errors -q "$page" >"$tmp/tidy" 2>&1
     st=$?
     [ $st -lt 2 ] || { cat "$tmp/tidy"; fail "tidy found errors in $page"; }

@@ -37,6 +37,49 @@ printf '\357\273\277payer,verb,payee,amount\r\nopenai,buys,oracle,"300B"\r\n' >"
 out=$("$DG" import "$tmp/crlf.csv") || fail "CRLF with a BOM should import"
 [ "$out" = "openai buys 300B from oracle;" ] || fail "CRLF import gave: $out"
 
+# CR alone ends a line (old Mac spreadsheets), and lines are counted so
+printf 'payer,verb,payee,amount\ropenai,buys,oracle,300B\roracle,buys,nvidia,lots\r' >"$tmp/cr.csv"
+NO_COLOR=1 "$DG" import "$tmp/cr.csv" 2>"$tmp/err"
+[ $? = 1 ] || fail "a bad row in a CR-only file should exit 1"
+grep -q "cr.csv:3:20: error: amount: expected an amount.*not 'lots'" "$tmp/err" || { cat "$tmp/err"; fail "CR-only: row 3 not told at 3:20"; }
+printf 'payer,verb,payee,amount\ropenai,buys,oracle,300B\r' >"$tmp/cr.csv"
+out=$("$DG" import "$tmp/cr.csv") || fail "a CR-only file should import"
+[ "$out" = "openai buys 300B from oracle;" ] || fail "CR-only import gave: $out"
+
+# a byte order mark is no column: the header's problem is at 1:1
+printf '\357\273\277payer,verb,payee,amonut\nopenai,buys,oracle,300B\n' >"$tmp/bom.csv"
+NO_COLOR=1 "$DG" import "$tmp/bom.csv" 2>"$tmp/err"
+grep -q "bom.csv:1:1: error: the header row has no column 'amount'" "$tmp/err" || { cat "$tmp/err"; fail "the BOM counted as a column"; }
+
+# a NUL byte is one error (no second one about a header)
+printf 'payer,verb,payee,amount\nopenai,bu\000ys,oracle,1B\n' >"$tmp/nul.csv"
+NO_COLOR=1 "$DG" import "$tmp/nul.csv" 2>"$tmp/err"
+[ $? = 1 ] || fail "a NUL byte should exit 1"
+grep -q "nul.csv:2:10: error: a NUL byte" "$tmp/err" || { cat "$tmp/err"; fail "the NUL byte not told at 2:10"; }
+[ "$(grep -c 'error:' "$tmp/err")" = 1 ] || { cat "$tmp/err"; fail "a NUL byte gave more than one error"; }
+
+# a quote never closed does not hide the bad rows before it, nor make errors after it
+printf 'payer,verb,payee,amount\nopenai,buys,oracle,lots\n"oracle,buys,nvidia,1B\nnvidia,buys,tsmc,1B\n' >"$tmp/open.csv"
+NO_COLOR=1 "$DG" import "$tmp/open.csv" 2>"$tmp/err"
+[ $? = 1 ] || fail "an unclosed quote should exit 1"
+grep -q "open.csv:2:20: error: amount" "$tmp/err" || { cat "$tmp/err"; fail "the bad row before an unclosed quote not told"; }
+grep -q "open.csv:3:1: error: this quoted field is never closed" "$tmp/err" || { cat "$tmp/err"; fail "the unclosed quote not told at 3:1"; }
+[ "$(grep -c 'error:' "$tmp/err")" = 2 ] || { cat "$tmp/err"; fail "an unclosed quote: expected exactly 2 errors"; }
+
+# a bad cell and a wrong sentence in one file: both told in one run
+printf 'payer,verb,payee,amount\nopenai,buys,openai,1B\noracle,flies,nvidia,1B\n' >"$tmp/two.csv"
+NO_COLOR=1 "$DG" import "$tmp/two.csv" 2>"$tmp/err"
+[ $? = 1 ] || fail "two bad rows should exit 1"
+grep -q "two.csv:3:8: error: verb" "$tmp/err" || { cat "$tmp/err"; fail "the bad verb not told"; }
+grep -q "two.csv:2:1: error: 'openai' cannot deal with itself" "$tmp/err" || { cat "$tmp/err"; fail "the self-deal not told beside a bad cell"; }
+
+# a cell's text in a message stays on one line, cut with an ellipsis
+printf 'payer,verb,payee,amount\n"open\nai",buys,oracle,1B\n' >"$tmp/nl.csv"
+NO_COLOR=1 "$DG" import "$tmp/nl.csv" 2>"$tmp/err"
+grep -q "nl.csv:2:1: error: payer: expected a name.*not 'open\\\\nai'$" "$tmp/err" || { cat "$tmp/err"; fail "a line break in a cell broke the message"; }
+NO_COLOR=1 "$DG" import "$tmp/big.csv" 2>"$tmp/err"
+grep -q "not '1234567890123456789012345678901234567890\\.\\.\\.'$" "$tmp/err" || { head -c 600 "$tmp/err"; fail "the 10 MB cell's excerpt is not cut to 40 bytes and ..."; }
+
 # a directory, a missing file: status 3; no file: usage
 "$DG" import "$tmp" 2>/dev/null; [ $? = 3 ] || fail "a directory should be status 3"
 "$DG" import "$tmp/none.csv" 2>/dev/null; [ $? = 3 ] || fail "a missing file should be status 3"
