@@ -263,6 +263,29 @@ e = c.request("textDocument/formatting", {"textDocument": {"uri": F}, "options":
 check(e["result"] == [{"range": rng(0, 0, 3, 0), "newText": "company a;\ncompany b;\na pays 5B to b;\n"}],
       "formatting edit: %r" % e)
 
+# ---- a credit facility's card, and a deal continued over clause lines ----
+# The facility may be drawn from 2025 for 3 years (2025..2027), and its due year 2028 would
+# end the window there anyway; it moves no money, so its amount is its limit, not a total.
+K = uri_of(os.path.join(TMP, "facility.deal"))
+ktext = ('as of 2025-01\ncompany lucent\ncompany winstar\n'
+         'deal fac: lucent commits 2B credit to winstar over 3y from 2025 due 2028 at 8% source "10-K"\n'
+         'deal big: lucent invests 5B in winstar\n    over 2y\n    from 2026\n    source "press"\n')
+c.notify("textDocument/didOpen", {"textDocument": {"uri": K, "languageId": "dealgraph", "version": 1, "text": ktext}})
+check(c.diagnostics(K) == [], "the facility script is clean")
+fac = word_range(ktext, "deal fac", "fac")
+card = c.request("textDocument/hover", {"textDocument": {"uri": K}, "position": fac["start"]})["result"]["contents"]["value"]
+for want in ("lucent commits credit to winstar", "amount: up to 2B USD", "drawn as needed, 2025 to 2027",
+             "repaid 2028", "interest: 8% a year", "binding: yes", "source: 10-K"):
+    check(want in card, "facility card has %r: %r" % (want, card))
+check("amount: 0" not in card, "a facility's amount is its limit: %r" % card)
+# hover on the third clause line (`from 2026`): the whole deal, lines 4 to 7; 5B over 2 years
+# from 2026 is monthly from January 2026 to December 2027 (24 months)
+h = c.request("textDocument/hover", {"textDocument": {"uri": K}, "position": {"line": 6, "character": 5}})["result"]
+card = h["contents"]["value"]
+check(h["range"] == rng(4, 0, 7, 18), "a continued deal's range covers its clause lines: %r" % h["range"])
+for want in ("deal big", "amount: 5B USD", "(24 months)", "2027-12", "source: press"):
+    check(want in card, "continued deal card has %r: %r" % (want, card))
+
 # ---- the end: shutdown, exit ----
 check(c.request("shutdown")["result"] is None, "shutdown")
 c.notify("exit", None)
