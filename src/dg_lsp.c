@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include "credit.h"
 #include "figures.h"
 #include "schedule.h"
 #include "show.h"
@@ -172,22 +173,44 @@ static const char *month_text(int32_t m, char *buf, size_t n)
     return value_text(value_date(m), buf, n);
 }
 
+/* A facility pays nothing of itself: the years its borrower may draw on it (credit.h). */
+static void facility_schedule(FILE *fp, const Deal *d, const Horizon *h)
+{
+    int a, b;
+    if (!d->binding)
+        fputs("schedule: never drawn (it binds nobody)", fp);
+    else if (!credit_window(d, h, &a, &b))
+        fputs("schedule: never drawn (no year of the model is in its window)", fp);
+    else if (!h->dated)
+        fputs("schedule: drawn as needed (the script has no dates)", fp);
+    else if (a == b)
+        fprintf(fp, "schedule: drawn as needed in %d", a);
+    else
+        fprintf(fp, "schedule: drawn as needed, %d to %d", a, b);
+}
+
 /* When the deal pays, as schedule.h reads it: at once in a month, or monthly over a span. */
 static void deal_schedule(FILE *fp, const Deal *d, const Horizon *h)
 {
     char a[64], b[64];
     int32_t start, end;
     deal_span(d, h, &start, &end);
-    if (!h->dated)
+    if (d->kind == VERB_COMMITS)
+        facility_schedule(fp, d, h);
+    else if (!h->dated)
         fputs("schedule: now (the script has no dates)", fp);
     else if (end <= start + 1)
         fprintf(fp, "schedule: at once, %s", month_text(start, a, sizeof a));
     else
         fprintf(fp, "schedule: monthly, %s to %s (%d months)", month_text(start, a, sizeof a),
                 month_text(end - 1, b, sizeof b), (int)(end - start));
-    if (d->kind == VERB_LENDS && d->due != MONTH_NONE)
+    bool loan = d->kind == VERB_LENDS || d->kind == VERB_COMMITS;
+    if (loan && d->due != MONTH_NONE)
         fprintf(fp, ", repaid %s", month_text(d->due, a, sizeof a));
     fputc('\n', fp);
+    if (loan && d->price > 0)
+        fprintf(fp, "interest: %s a year%s\n", pct_text(d->price, a, sizeof a),
+                d->kind == VERB_COMMITS ? " on what was drawn" : "");
 }
 
 static void deal_lines(FILE *fp, const World *w, const Deal *d)
@@ -199,7 +222,8 @@ static void deal_lines(FILE *fp, const World *w, const Deal *d)
         fprintf(fp, "deal %s\n", sym_str(in, d->label));
     static const char *const to[] = {[VERB_INVESTS] = " in", [VERB_LENDS] = " to",
                                      [VERB_BUYS] = " from", [VERB_PAYS] = " to",
-                                     [VERB_GRANTS] = "", [VERB_GUARANTEES] = " to"};
+                                     [VERB_GRANTS] = "", [VERB_GUARANTEES] = " to",
+                                     [VERB_COMMITS] = " credit to"};
     fprintf(fp, "%s %s%s %s\n", world_name(w, d->payer), verb_name(d->kind),
             (unsigned)d->kind < sizeof to / sizeof *to && to[d->kind] ? to[d->kind] : "",
             world_name(w, d->payee));
@@ -208,6 +232,9 @@ static void deal_lines(FILE *fp, const World *w, const Deal *d)
         fprintf(fp, "amount: %s shares\n", scaled_text(d->amount, a, sizeof a));
     else if (d->kind == VERB_GUARANTEES)
         fprintf(fp, "amount: up to %s USD\n", usd_text(d->amount, a, sizeof a));
+    else if (d->kind == VERB_COMMITS)   /* a limit: deal_total counts no payment */
+        fprintf(fp, "amount: up to %s USD (the facility's limit)\n",
+                usd_text(d->amount, a, sizeof a));
     else
         fprintf(fp, "amount: %s USD%s\n", usd_text(deal_total(d, &h), a, sizeof a),
                 d->per_year ? " within the horizon (a yearly rate)" : "");

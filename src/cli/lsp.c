@@ -167,6 +167,8 @@ static int handle(Lsp *l, json_t *msg)
     }
     const char *m = json_string_value(method);
     json_t *params = json_object_get(msg, "params");
+    if (json_is_null(params))   /* `"params": null` for a method without any, as some send */
+        params = NULL;
     if (!id) {
         if (!strcmp(m, "exit"))
             return l->shutdown ? 0 : 1;

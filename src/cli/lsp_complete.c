@@ -47,8 +47,17 @@ static int cmp_sym(const void *a, const void *b)
     return x->kind != y->kind ? (int)x->kind - (int)y->kind : strcmp(x->name, y->name);
 }
 
-/* The names of the kinds wanted, each once, sorted (a large script has many uses of each). */
-static void names(Items *it, LspDoc *d, unsigned want)
+/* Is the symbol the word being typed at (line, col)? It is not a name to offer: `show le`
+ * reads `le` as a name until it is typed out. */
+static bool at_cursor(const DgSym *s, const char *file, int line, int col)
+{
+    return s->at.file && !strcmp(s->at.file, file) && s->at.line == line &&
+           s->at.end_line == line && s->at.col <= col && col <= s->at.end_col;
+}
+
+/* The names of the kinds wanted, each once, sorted (a large script has many uses of each),
+ * but for the word at the cursor. */
+static void names(Items *it, LspDoc *d, unsigned want, int line, int col)
 {
     static const unsigned bit[] = {[DG_SYM_ENTITY] = WANT_ENTITIES, [DG_SYM_LABEL] = WANT_LABELS,
                                    [DG_SYM_SCENARIO] = WANT_SCENARIOS, [DG_SYM_LET] = WANT_LETS};
@@ -62,7 +71,8 @@ static void names(Items *it, LspDoc *d, unsigned want)
     if (!v)
         return;
     for (size_t i = 0; i < n; i++)
-        if (all[i].kind <= DG_SYM_LET && all[i].name && (bit[all[i].kind] & want))
+        if (all[i].kind <= DG_SYM_LET && all[i].name && (bit[all[i].kind] & want) &&
+            !at_cursor(&all[i], lsp_doc_file(d), line, col))
             v[k++] = &all[i];
     qsort(v, k, sizeof *v, cmp_sym);
     for (size_t i = 0; i < k; i++)
@@ -133,7 +143,7 @@ json_t *lsp_completion(Lsp *l, json_t *id, json_t *params)
         dg_each_topic(topic, &it);
         dg_each_risk(risk_topic, &it);
     }
-    names(&it, d, want);
+    names(&it, d, want, line, col);
     if (want & WANT_FIGURES) {
         dg_each_figure(figure, &it);
         dg_each_risk(risk, &it);

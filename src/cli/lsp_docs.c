@@ -200,6 +200,17 @@ static void publish(Lsp *l, const char *uri, json_t *diags)
                json_pack("{s:s, s:o}", "uri", uri, "diagnostics", diags));
 }
 
+/* Is uri another open document? Its own run publishes its diagnostics, so the run of a
+ * document that includes it neither overwrites nor clears them (which of the two ran last
+ * would decide what the editor shows). */
+static bool other_open(Lsp *l, const LspDoc *d, const char *uri)
+{
+    for (size_t i = 0; i < l->ndocs; i++)
+        if (l->docs[i] != d && !strcmp(l->docs[i]->uri, uri))
+            return true;
+    return false;
+}
+
 /* The document's diagnostics, and empty lists for the files that had some last time. */
 static void publish_doc(Lsp *l, LspDoc *d)
 {
@@ -210,6 +221,10 @@ static void publish_doc(Lsp *l, LspDoc *d)
     size_t nnow = 0;
     for (size_t i = 0; i < c.n; i++) {
         char *uri = lsp_uri_of(l, c.g[i].file);
+        if (uri && i > 0 && other_open(l, d, uri)) {
+            free(uri);
+            uri = NULL;
+        }
         if (uri) {
             publish(l, uri, c.g[i].diags);
             if (now)
@@ -226,7 +241,7 @@ static void publish_doc(Lsp *l, LspDoc *d)
         bool still = false;
         for (size_t j = 0; j < nnow && !still; j++)
             still = !strcmp(now[j], d->published[i]);
-        if (!still)
+        if (!still && !other_open(l, d, d->published[i]))
             publish(l, d->published[i], json_array());
         free(d->published[i]);
     }
@@ -307,16 +322,30 @@ static void doc_free(LspDoc *d)
     free(d);
 }
 
+/* Its diagnostics are cleared, and the open documents that read it are run again: they
+ * read the file from the disk now, its unsaved changes dropped. */
 void lsp_doc_close(Lsp *l, LspDoc *d)
 {
     for (size_t i = 0; i < d->npublished; i++)
-        publish(l, d->published[i], json_array());
+        if (!other_open(l, d, d->published[i]))
+            publish(l, d->published[i], json_array());
+    bool *again = calloc(l->ndocs + 1, sizeof *again);
+    for (size_t i = 0; i < l->ndocs && again && d->path; i++)
+        again[i] = l->docs[i] != d && dg_read_file(l->docs[i]->dg, d->path);
     for (size_t i = 0; i < l->ndocs; i++)
         if (l->docs[i] == d) {
+            if (again)
+                again[i] = again[l->ndocs - 1];
             l->docs[i] = l->docs[--l->ndocs];
             break;
         }
     doc_free(d);
+    for (size_t i = 0; i < l->ndocs && again; i++)
+        if (again[i]) {
+            run(l, l->docs[i]);
+            publish_doc(l, l->docs[i]);
+        }
+    free(again);
 }
 
 void lsp_docs_free(Lsp *l)

@@ -129,18 +129,42 @@ static bool same(const DgSym *a, const DgSym *b)
     return a->kind == b->kind && a->name && b->name && !strcmp(a->name, b->name);
 }
 
-/* Every symbol naming the same thing as s: its definitions, or all its uses too. */
+/* Did a run before `upto` in `from` (the documents whose symbols were taken) read file? */
+static bool covered(LspDoc **from, size_t upto, const char *file)
+{
+    for (size_t k = 0; k < upto; k++)
+        if (from[k] && dg_read_file(from[k]->dg, file))
+            return true;
+    return false;
+}
+
+/* Every symbol naming the same thing as s: its definitions, or all its uses too. They are
+ * the document's run's, and those of the open documents that include it (a file included
+ * by a script is used by that script), each file taken from the first run that read it. */
 static json_t *locations(Lsp *l, LspDoc *d, const DgSym *s, bool defs, bool uses)
 {
     json_t *arr = json_array();
-    size_t n;
-    const DgSym *all = dg_symbols(d->dg, &n);
-    for (size_t i = 0; i < n; i++)
-        if (same(&all[i], s) && (all[i].definition ? defs : uses)) {
+    LspDoc **from = calloc(l->ndocs + 1, sizeof *from);
+    size_t nfrom = 0;
+    if (!from)
+        return arr;
+    from[nfrom++] = d;
+    for (size_t j = 0; j < l->ndocs && d->path; j++)
+        if (l->docs[j] != d && dg_read_file(l->docs[j]->dg, d->path))
+            from[nfrom++] = l->docs[j];
+    for (size_t k = 0; k < nfrom; k++) {
+        size_t n;
+        const DgSym *all = dg_symbols(from[k]->dg, &n);
+        for (size_t i = 0; i < n; i++) {
+            if (!all[i].at.file || !same(&all[i], s) || !(all[i].definition ? defs : uses) ||
+                (k > 0 && covered(from, k, all[i].at.file)))
+                continue;
             json_t *loc = lsp_location_json(l, &all[i].at);
             if (loc)
                 json_array_append_new(arr, loc);
         }
+    }
+    free(from);
     return arr;
 }
 

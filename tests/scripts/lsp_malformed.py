@@ -59,6 +59,14 @@ cases = [
     ("NUL bytes in the header", b"Content-\x00Length: 2\r\n\r\n{}", -32600),
     ("nested 100000 deep", frame(nest(100000)), -32700),
     ("params a number", hover(5), -32602),
+    ("Content-Length negative", b"Content-Length: -5\r\n\r\n{}", -32600),
+    ("an id that is a fraction", frame('{"jsonrpc": "2.0", "id": 1.5, "method": "shutdown"}'), -32600),
+    ("a lone surrogate", frame('{"jsonrpc": "2.0", "id": 1, "method": "x\\ud800"}'), -32700),
+    ("hover with params null", frame('{"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": null}'),
+     -32602),
+    # a method that takes no params, sent `"params": null`: answered, not refused
+    ("shutdown with params null", frame('{"jsonrpc": "2.0", "id": 1, "method": "shutdown", "params": null}'),
+     "result"),
     ("hover on no document", hover({"textDocument": {"uri": "file:///none.deal"},
                                     "position": {"line": 0, "character": 0}}), -32602),
     ("a negative position", open_big[:0] + frame(json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen",
@@ -91,7 +99,9 @@ def run(name, data, want):
             m = c.read()
             while "method" in m:   # published diagnostics come first
                 m = c.read()
-            if want == "hover":
+            if want == "result":
+                assert m.get("id") == 1 and "result" in m and "error" not in m, m
+            elif want == "hover":
                 assert "nvidia" not in json.dumps(m) and m.get("id") == 1 and "c0" in m["result"]["contents"]["value"], m
             else:
                 assert "error" in m and m["error"]["code"] == want, "wanted error %d, got %r" % (want, m)

@@ -154,6 +154,14 @@ got = labels(n + 2, 8)
 check(got.get("company") == "keyword" and got.get("leverage") == "figure" and
       got.get("stargate") == "deal" and got.get("openai") == "entity" and got.get("winter") == "scenario",
       "completion in an expression")
+# the word being typed is read as a name until it is typed out: it is not offered
+c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 2},
+                                    "contentChanges": [{"text": text + "show opn\nlet r = leve\n"}]})
+c.diagnostics(S)
+got = labels(n, 8)
+check("opn" not in got and got.get("openai") == "entity", "completion of `show opn`: %r" % got)
+got = labels(n + 1, 12)
+check("leve" not in got and got.get("leverage") == "figure", "completion of `leve`: %r" % got)
 
 # ---- a change that brings an error in, and one that takes it out ----
 bad = text.replace("openai buys 10GW from nvidia;", "opnai buys 10GW from nvidia;")
@@ -223,6 +231,49 @@ dp = c.diagnostics(P)
 check(len(dp) == 1 and dp[0]["range"]["start"]["line"] == 1, "error in part.deal: %r" % dp)
 c.notify("textDocument/didClose", {"textDocument": {"uri": P}})
 
+# ---- an open included file keeps its own diagnostics; references from it; closing it ----
+sub2 = os.path.join(TMP, "sub2")
+os.makedirs(sub2, exist_ok=True)
+lib, top = os.path.join(sub2, "lib.deal"), os.path.join(sub2, "top.deal")
+open(lib, "w").write("company c\n")
+ttext = 'include "lib.deal"\ncompany a\na pays 1B to c\n'
+open(top, "w").write(ttext)
+LB, TP = uri_of(lib), uri_of(top)
+ltext = "company c { cash 1GW }\n"   # unsaved: `cash` in GW is an error at "1GW"
+c.notify("textDocument/didOpen", {"textDocument": {"uri": LB, "languageId": "dealgraph", "version": 1, "text": ltext}})
+lib_err = c.diagnostics(LB)
+check([d["range"] for d in lib_err] == [rng(0, 17, 0, 20)], "lib.deal's own error: %r" % lib_err)
+c.notify("textDocument/didOpen", {"textDocument": {"uri": TP, "languageId": "dealgraph", "version": 1, "text": ttext}})
+check(c.diagnostics(TP) == [], "top.deal has no error of its own")
+# find references on c in lib.deal: its declaration there and its use in the open top.deal
+refs = c.request("textDocument/references", {"textDocument": {"uri": LB}, "position": {"line": 0, "character": 8},
+                                             "context": {"includeDeclaration": True}})["result"]
+check(refs == [{"uri": LB, "range": rng(0, 8, 0, 9)}, {"uri": TP, "range": rng(2, 13, 2, 14)}],
+      "references from an included file reach the script that includes it: %r" % refs)
+# top.deal stops including lib.deal: lib.deal's own error must not be cleared by top's run
+c.notes.clear()
+c.notify("textDocument/didChange", {"textDocument": {"uri": TP, "version": 2},
+                                    "contentChanges": [{"text": "company a\n"}]})
+c.request("textDocument/documentSymbol", {"textDocument": {"uri": TP}})   # all published by now
+lib_pub = [m["params"]["diagnostics"] for m in c.notes
+           if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == LB]
+check(lib_pub == [], "an includer's run leaves an open file's diagnostics alone: %r" % lib_pub)
+c.notes.clear()   # top.deal's own list, read
+# top.deal includes it again, and it is closed unsaved: top.deal is run again at once, with
+# lib.deal from the disk (`company c`, clean)
+c.notify("textDocument/didChange", {"textDocument": {"uri": TP, "version": 3},
+                                    "contentChanges": [{"text": 'include "lib.deal"\ncompany a\na pays 1B to cc\n'}]})
+d = c.diagnostics(TP)
+check([x["range"] for x in d] == [rng(2, 13, 2, 15)], "cc is undeclared: %r" % d)
+c.notify("textDocument/didChange", {"textDocument": {"uri": LB, "version": 2},
+                                    "contentChanges": [{"text": "company cc\n"}]})
+check(c.diagnostics(LB) == [] and c.diagnostics(TP) == [], "the unsaved lib.deal declares cc")
+c.notify("textDocument/didClose", {"textDocument": {"uri": LB}})
+check(c.diagnostics(LB) == [], "closing clears lib.deal's diagnostics")
+d = c.diagnostics(TP)
+check([x["range"] for x in d] == [rng(2, 13, 2, 15)], "closed unsaved: top.deal reads the disk again: %r" % d)
+c.notify("textDocument/didClose", {"textDocument": {"uri": TP}})
+
 # ---- `use` from the standard library; definition into it; speed of a change ----
 stdlib = os.path.realpath("stdlib")
 W = uri_of(os.path.join(TMP, "web.deal"))
@@ -262,6 +313,29 @@ c.diagnostics(F)
 e = c.request("textDocument/formatting", {"textDocument": {"uri": F}, "options": {"tabSize": 4, "insertSpaces": True}})
 check(e["result"] == [{"range": rng(0, 0, 3, 0), "newText": "company a;\ncompany b;\na pays 5B to b;\n"}],
       "formatting edit: %r" % e)
+
+# ---- a credit facility's card, and a deal continued over clause lines ----
+# The facility may be drawn from 2025 for 3 years (2025..2027), and its due year 2028 would
+# end the window there anyway; it moves no money, so its amount is its limit, not a total.
+K = uri_of(os.path.join(TMP, "facility.deal"))
+ktext = ('as of 2025-01\ncompany lucent\ncompany winstar\n'
+         'deal fac: lucent commits 2B credit to winstar over 3y from 2025 due 2028 at 8% source "10-K"\n'
+         'deal big: lucent invests 5B in winstar\n    over 2y\n    from 2026\n    source "press"\n')
+c.notify("textDocument/didOpen", {"textDocument": {"uri": K, "languageId": "dealgraph", "version": 1, "text": ktext}})
+check(c.diagnostics(K) == [], "the facility script is clean")
+fac = word_range(ktext, "deal fac", "fac")
+card = c.request("textDocument/hover", {"textDocument": {"uri": K}, "position": fac["start"]})["result"]["contents"]["value"]
+for want in ("lucent commits credit to winstar", "amount: up to 2B USD", "drawn as needed, 2025 to 2027",
+             "repaid 2028", "interest: 8% a year", "binding: yes", "source: 10-K"):
+    check(want in card, "facility card has %r: %r" % (want, card))
+check("amount: 0" not in card, "a facility's amount is its limit: %r" % card)
+# hover on the third clause line (`from 2026`): the whole deal, lines 4 to 7; 5B over 2 years
+# from 2026 is monthly from January 2026 to December 2027 (24 months)
+h = c.request("textDocument/hover", {"textDocument": {"uri": K}, "position": {"line": 6, "character": 5}})["result"]
+card = h["contents"]["value"]
+check(h["range"] == rng(4, 0, 7, 18), "a continued deal's range covers its clause lines: %r" % h["range"])
+for want in ("deal big", "amount: 5B USD", "(24 months)", "2027-12", "source: press"):
+    check(want in card, "continued deal card has %r: %r" % (want, card))
 
 # ---- the end: shutdown, exit ----
 check(c.request("shutdown")["result"] is None, "shutdown")
