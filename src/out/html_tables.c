@@ -245,8 +245,8 @@ static void deal_row(FILE *out, const World *w, const Horizon *h, const Deal *d)
     if (d->kind == VERB_GRANTS) {
         snprintf(b, sizeof b, "%s shares", scaled_text(d->amount, c, sizeof c));
         html_num_cell(out, true, d->amount, b);
-    } else if (d->kind == VERB_GUARANTEES) {
-        html_usd_cell(out, d->amount);
+    } else if (d->kind == VERB_GUARANTEES || d->kind == VERB_COMMITS) {
+        html_usd_cell(out, d->amount);   /* what it covers, or lends at most: no flow */
     } else {
         html_usd_cell(out, deal_total(d, h));
     }
@@ -265,7 +265,7 @@ void html_deals(FILE *out, const HtmlPage *p)
     size_t n = world_n_deals(g->world), shown = 0;
     fputs("<section id=\"deals\"><h2>Deals</h2>\n<p class=\"note\">In script order; the "
           "amount is what the deal pays within the horizon (a yearly rate summed over its "
-          "years).</p>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
+          "years); of a guarantee what it covers, of a credit facility its limit.</p>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
           "<th>label</th><th class=\"t\">payer</th><th class=\"t\">verb</th>"
           "<th class=\"t\">payee</th><th>amount</th><th class=\"t\">from</th>"
           "<th class=\"t\">over</th><th class=\"t\">binding</th><th class=\"t\">source</th>"

@@ -53,6 +53,22 @@ grep -q '1000 samples, seed 1' "$tmp/odd.html" || fail "the simulation's size is
 grep -q '>n/a<' "$tmp/odd.html" || fail "no n/a for an undefined figure"
 grep -Eq 'NaN|inf<' "$tmp/odd.html" && fail "NaN or inf in the page"
 
+# A credit facility moves no money: its row gives its limit (2B), as a guarantee's gives
+# what it covers (500M), not the 0 it pays in the flows.
+cat >"$tmp/credit.deal" <<'DEAL'
+as of 2000
+company lucent { cash 5B }
+company winstar { cash 1B }
+lucent commits 2B credit to winstar over 3y from 2000 at 8%
+winstar buys 1.5B from lucent over 3y from 2000
+lucent guarantees 500M to winstar
+DEAL
+"$DG" report --html "$tmp/credit.deal" -o "$tmp/credit.html" 2>"$tmp/err" || { cat "$tmp/err"; fail "credit page exited $?"; }
+grep -q 'commits</td><td>winstar</td><td data-v="2000000000">2B<' "$tmp/credit.html" ||
+    fail "the facility's row does not give its 2B limit"
+grep -q 'guarantees</td><td>winstar</td><td data-v="500000000">500M<' "$tmp/credit.html" ||
+    fail "the guarantee's row does not give its 500M"
+
 for page in "$tmp/ai.html" "$tmp/odd.html"; do
     tidy -errors -q "$page" >"$tmp/tidy" 2>&1
     st=$?
