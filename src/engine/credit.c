@@ -23,8 +23,8 @@ bool credit_window(const Deal *d, const Horizon *h, int *first, int *last)
     return a <= b;
 }
 
-/* The drawing years as written, not cut to the horizon: a facility that opens after the
- * model's last year is still a promise, as a purchase that pays after it is still owed. */
+/* The drawing years as written, not cut to the model's last year: a facility that opens
+ * after it is still a promise, as a purchase that pays after it is still owed. */
 double credit_committed(const Deal *d, const Horizon *h)
 {
     if (d->kind != VERB_COMMITS || !d->binding)
@@ -35,8 +35,8 @@ double credit_committed(const Deal *d, const Horizon *h)
     int a = year_of(start), b = d->over > 0 ? year_of(start + d->over - 1) : INT_MAX;
     if (d->due != MONTH_NONE && year_of(d->due) - 1 < b)
         b = year_of(d->due) - 1;
-    if (a > b || (h->asof != MONTH_NONE && b < year_of(h->asof)))
-        return 0;   /* no drawing year, or the last one is before `as of` */
+    if (a > b || b < h->first)
+        return 0;   /* no drawing year, or the last is before `as of` (the model's first year) */
     return d->amount;
 }
 
