@@ -351,7 +351,7 @@ static void test_swatches_look_different(void **state)
     enum { N = 48, X0 = 750 + 24, LEN = 30 };
     static double y[] = {1 * B, 2 * B};
     static ChartLine lines[N];
-    static char names[N][8];
+    static char names[N][16];
     for (int i = 0; i < N; i++) {
         snprintf(names[i], sizeof names[i], "l%02d", i);
         lines[i] = (ChartLine){names[i], y};
