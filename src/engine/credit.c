@@ -1,5 +1,6 @@
 /* credit.c - credit facilities: their windows and yearly draws (credit.h). */
 #include "credit.h"
+#include <limits.h>
 #include <math.h>
 #include "arena.h"
 
@@ -22,10 +23,21 @@ bool credit_window(const Deal *d, const Horizon *h, int *first, int *last)
     return a <= b;
 }
 
+/* The drawing years as written, not cut to the model's last year: a facility that opens
+ * after it is still a promise, as a purchase that pays after it is still owed. */
 double credit_committed(const Deal *d, const Horizon *h)
 {
-    int a, b;
-    return credit_window(d, h, &a, &b) ? d->amount : 0;
+    if (d->kind != VERB_COMMITS || !d->binding)
+        return 0;
+    if (d->from == MONTH_NONE && d->over == 0 && d->due == MONTH_NONE)
+        return d->amount;   /* open from the first year to the end */
+    int32_t start = d->from != MONTH_NONE ? d->from : h->first * 12;
+    int a = year_of(start), b = d->over > 0 ? year_of(start + d->over - 1) : INT_MAX;
+    if (d->due != MONTH_NONE && year_of(d->due) - 1 < b)
+        b = year_of(d->due) - 1;
+    if (a > b || b < h->first)
+        return 0;   /* no drawing year, or the last is before `as of` (the model's first year) */
+    return d->amount;
 }
 
 bool credit_set_draws(DuePlan *p, int year, double *lack)

@@ -115,7 +115,16 @@ static bool attr_value(Eval *ev, Query *q, const Attr *a, AttrId id, double *out
 /* Any name is a layer; the picture draws layers left to right in the world's order. */
 static void set_layer(Eval *ev, Query *q, Entity *ent, const Attr *a)
 {
-    Value v = eval_expr(ev, q, a->amount.value);
+    const Expr *x = a->amount.value;
+    Value v;
+    if (x->kind == EX_NAME && !eval_let_value(ev, x->u.name, &v)) {
+        /* `layer vendors`, as `layers vendors, capital` writes it: say what to write */
+        const char *nm = sym_str(ev->in, x->u.name);
+        diag_error(ev->d, x->span, "a layer is a name in quotes");
+        diag_hint(ev->d, "write layer \"%s\" (only `layers` takes bare names)", nm);
+        return;
+    }
+    v = eval_expr(ev, q, a->amount.value);
     if (v.kind == V_NULL) {
         eval_no_value(ev, a->amount.value, v);
         return;

@@ -177,7 +177,7 @@ static void mark_clause(Seg *g, FTok *t, int kind)
         g->core_from = false;
     }
     switch (kind) {
-    case INVESTS: case LENDS: case BUYS: case PAYS: case GRANTS: case GUARANTEES:
+    case INVESTS: case LENDS: case BUYS: case PAYS: case GRANTS: case GUARANTEES: case COMMITS:
         if (!g->verb)
             g->verb = kind;
         return;

@@ -166,6 +166,10 @@ enum { W = 960, H = 560, LEFT = 100, RIGHT = 210, TOP = 78, BOTTOM = 64 };
 #define FONT "sans-serif"
 #define LEGEND_FONT 12
 #define SWATCH_WIDTH 3.0  /* not 2.5: the legend's swatches are not entity lines */
+/* A swatch long enough that its dashes show on both sides of the marker in its middle. */
+#define SWATCH_LEN 30
+#define LEGEND_TEXT (SWATCH_LEN + 8)   /* the name starts this far right of the swatch */
+#define LEGEND_ROW 20                  /* pixels from one legend line to the next */
 
 /* Tableau 10 and two more dark hues: twelve distinct colours. Past twelve, a line takes
  * the colours again with a dash pattern (chart_line_style), so no two of the first
@@ -177,17 +181,19 @@ const double CHART_PALETTE[CHART_NCOLOURS][3] = {
     {0.090, 0.745, 0.812}, {0.100, 0.100, 0.100}, {0.000, 0.200, 0.450},
 };
 
-int chart_line_style(size_t i, double rgb[3], double dash[2])
+int chart_line_style(size_t i, double rgb[3], double dash[CHART_MAX_DASHES])
 {
-    static const double dashes[][2] = {{8, 4}, {2, 3}, {10, 3}};
+    /* dashed, dotted, dash-dot: drawn with butt caps, so each gap shows as long as it is */
+    static const double dashes[][CHART_MAX_DASHES] = {{8, 4}, {2, 3}, {8, 3, 2, 3}};
+    static const int ndash[] = {2, 2, 4};
     const double *c = CHART_PALETTE[i % CHART_NCOLOURS];
     rgb[0] = c[0], rgb[1] = c[1], rgb[2] = c[2];
     size_t style = (i / CHART_NCOLOURS) % 4;
     if (style == 0)
         return 0;
-    dash[0] = dashes[style - 1][0];
-    dash[1] = dashes[style - 1][1];
-    return 2;
+    for (int k = 0; k < ndash[style - 1]; k++)
+        dash[k] = dashes[style - 1][k];
+    return ndash[style - 1];
 }
 
 typedef struct Frame {
@@ -221,7 +227,7 @@ static Frame frame_of(const ChartData *d)
     f.hi = ceil(hi / f.step) * f.step;
     f.px0 = LEFT;
     f.px1 = W - RIGHT;
-    f.py0 = H - BOTTOM;
+    f.py0 = chart_timeline_height(d) - BOTTOM;
     f.py1 = TOP;
     f.nx = d->nx;
     return f;
@@ -312,7 +318,7 @@ static void draw_x_axis(cairo_t *cr, const Frame *f, const ChartData *d)
         chart_text(cr, x, f->py0 + 19, 0.5, buf);
     }
     cairo_set_font_size(cr, 12);
-    chart_text(cr, (f->px0 + f->px1) / 2, H - 18, 0.5,
+    chart_text(cr, (f->px0 + f->px1) / 2, f->py0 + BOTTOM - 18, 0.5,
             d->undated ? "time (one-year horizon)" : "year (cash on 1 January)");
     /* The axes themselves, over the grid. */
     cairo_move_to(cr, f->px0 + 0.5, f->py1);
@@ -331,12 +337,16 @@ static void draw_x_axis(cairo_t *cr, const Frame *f, const ChartData *d)
     }
 }
 
+/* A line's colour and dashes; a dashed line gets butt caps (round ones would fill its
+ * gaps), a solid one round caps and joins. */
 static void set_line_style(cairo_t *cr, size_t i)
 {
-    double rgb[3], dash[2];
+    double rgb[3], dash[CHART_MAX_DASHES];
     int nd = chart_line_style(i, rgb, dash);
     cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
     cairo_set_dash(cr, nd ? dash : NULL, nd, 0);
+    cairo_set_line_cap(cr, nd ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 }
 
 static void trace(cairo_t *cr, const Frame *f, const ChartLine *l)
@@ -360,8 +370,6 @@ static void draw_line(cairo_t *cr, const Frame *f, const ChartLine *l, size_t i)
 {
     set_line_style(cr, i);
     cairo_set_line_width(cr, LINE_WIDTH);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     trace(cr, f, l);
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
@@ -390,19 +398,19 @@ static void draw_legend(cairo_t *cr, const ChartData *d)
 {
     double x = W - RIGHT + 24, y = TOP + 6;
     cairo_set_font_size(cr, LEGEND_FONT);
-    for (size_t i = 0; i < d->nlines; i++, y += 20) {
+    for (size_t i = 0; i < d->nlines; i++, y += LEGEND_ROW) {
         /* The swatch is the line itself, dashes and marker too: colours repeat past
          * CHART_NCOLOURS, the dash patterns tell those lines apart. */
         set_line_style(cr, i);
         cairo_set_line_width(cr, SWATCH_WIDTH);
         cairo_move_to(cr, x, y - 3);
-        cairo_line_to(cr, x + 22, y - 3);
+        cairo_line_to(cr, x + SWATCH_LEN, y - 3);
         cairo_stroke(cr);
         cairo_set_dash(cr, NULL, 0, 0);
-        cairo_arc(cr, x + 11, y - 3, 3, 0, 2 * M_PI);
+        cairo_arc(cr, x + SWATCH_LEN / 2.0, y - 3, 3, 0, 2 * M_PI);
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        chart_text(cr, x + 30, y + 1, 0, d->lines[i].label);
+        chart_text(cr, x + LEGEND_TEXT, y + 1, 0, d->lines[i].label);
     }
     if (d->base) {   /* the key to the thin dashed lines */
         cairo_set_font_size(cr, 11);
@@ -426,8 +434,16 @@ int chart_timeline_width(const ChartData *d)
     }
     cairo_destroy(cr);
     cairo_surface_destroy(s);
-    double need = W - RIGHT + 24 + 30 + widest + 16;
+    double need = W - RIGHT + 24 + LEGEND_TEXT + widest + 16;
     return need > W ? (int)ceil(need) : W;
+}
+
+/* The canvas is made taller when the legend's lines (and the base world's note under them)
+ * would run past its bottom; the plot grows with it. */
+int chart_timeline_height(const ChartData *d)
+{
+    int need = TOP + 6 + LEGEND_ROW * (int)d->nlines + (d->base ? 20 : 0) + 12;
+    return need > H ? need : H;
 }
 
 static void draw(cairo_t *cr, const ChartData *d)
@@ -520,5 +536,6 @@ static void draw_timeline(cairo_t *cr, const void *ud) { draw(cr, ud); }
 int chart_render(const ChartData *d, RenderFormat f, char **data, size_t *len, char *err,
                  size_t errn)
 {
-    return chart_paint(f, chart_timeline_width(d), H, draw_timeline, d, data, len, err, errn);
+    return chart_paint(f, chart_timeline_width(d), chart_timeline_height(d), draw_timeline, d,
+                       data, len, err, errn);
 }

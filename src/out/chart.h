@@ -48,11 +48,15 @@ void chart_timeline_data(const Graph *g, const EntId *ents, size_t n, ChartData 
 void chart_timeline_base(const Graph *base, ChartData *d);
 void chart_data_free(ChartData *d);
 
-/* Line i's colour and dash pattern: 0 (solid) or 2 dash lengths written to dash. No two of
- * the first 48 lines share both; the legend's swatches are drawn the same way. */
-int chart_line_style(size_t i, double rgb[3], double dash[2]);
+/* Line i's colour and dash pattern: 0 (solid), or the number of dash and gap lengths
+ * written to dash (at most CHART_MAX_DASHES). No two of the first 48 lines share both; the
+ * legend's swatches are drawn the same way. */
+#define CHART_MAX_DASHES 4
+int chart_line_style(size_t i, double rgb[3], double dash[CHART_MAX_DASHES]);
 /* The canvas width in pixels: 960, or more when the legend's longest name needs it. */
 int chart_timeline_width(const ChartData *d);
+/* The canvas height in pixels: 560, or more when the legend's lines need it. */
+int chart_timeline_height(const ChartData *d);
 
 /* The chart as SVG or PNG bytes (heap, free with free()). RENDER_DOT is refused.
  * Returns 0, or -1 with a message in err. */

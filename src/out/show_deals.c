@@ -34,15 +34,41 @@ static void put_source(FILE *out, const char *src)
     fputc('"', out);
 }
 
+/* A yearly rate written as a path pays amount x path(year) (the amount is 1 until a shock
+ * scales it): its points as the script writes them, `13B/y in 2025, 30B/y in 2026`; a
+ * constant (`revenue 13B/y from users`) is its one value. Cut short, past the buffer, with
+ * `...`: a sentence stays readable. */
+static void path_text(const World *w, const Deal *d, char *buf, size_t n)
+{
+    const Path *pa = world_path(w, d->path);
+    size_t o = 0;
+    buf[0] = '\0';
+    for (uint32_t k = 0; pa && k < pa->n; k++) {
+        char v[32];
+        usd_text(d->amount * pa->pts[k].v, v, sizeof v);
+        int len = pa->pts[k].year == YEAR_FIRST
+                      ? snprintf(buf + o, n - o, "%s%s/y", k ? ", " : "", v)
+                      : snprintf(buf + o, n - o, "%s%s/y in %d", k ? ", " : "", v, pa->pts[k].year);
+        if (len < 0 || (size_t)len >= n - o - 8) {
+            snprintf(buf + o, n - o, "%s...", k ? ", " : "");
+            return;
+        }
+        o += (size_t)len;
+    }
+}
+
 /* One deal as a sentence close to the script's own, its source included. */
 static void deal_line(FILE *out, const World *w, const Deal *d)
 {
-    char a[64], b[64], c[64];
+    char a[512], b[64], c[64];
     const char *p = world_name(w, d->payer), *q = world_name(w, d->payee);
     fputs("  ", out);
     if (d->label)
         fprintf(out, "%s: ", sym_str(world_interner(w), d->label));
-    snprintf(a, sizeof a, "%s%s", usd_text(d->amount, b, sizeof b), d->per_year ? "/y" : "");
+    if (d->per_year && d->path != PATH_NONE)
+        path_text(w, d, a, sizeof a);
+    else
+        snprintf(a, sizeof a, "%s%s", usd_text(d->amount, b, sizeof b), d->per_year ? "/y" : "");
     switch (d->kind) {
     case VERB_INVESTS: fprintf(out, "%s invests %s in %s", p, a, q); break;
     case VERB_LENDS: fprintf(out, "%s lends %s to %s", p, a, q); break;

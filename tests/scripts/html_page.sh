@@ -71,7 +71,23 @@ tr -d '\n' <"$tmp/credit.html" | grep -q '<tbody></tbody>' && fail "an empty tab
 [ "$(grep -c '2 entities survive every cut (n/a)' "$tmp/credit.html")" = 2 ] || fail "the survivors of the base world and of calm are not said"
 grep -q 'href="https://ex.com/a" rel="noreferrer">https://ex.com/a</a>&lt;b&gt; now' "$tmp/credit.html" || fail "an address ran past '<'"
 
-for page in "$tmp/ai.html" "$tmp/odd.html" "$tmp/credit.html"; do
+# A credit facility moves no money: its row gives its limit (2B), as a guarantee's gives
+# what it covers (500M), not the 0 it pays in the flows.
+cat >"$tmp/vendor.deal" <<'DEAL'
+as of 2000
+company lucent { cash 5B }
+company winstar { cash 1B }
+lucent commits 2B credit to winstar over 3y from 2000 at 8%
+winstar buys 1.5B from lucent over 3y from 2000
+lucent guarantees 500M to winstar
+DEAL
+"$DG" report --html "$tmp/vendor.deal" -o "$tmp/vendor.html" 2>"$tmp/err" || { cat "$tmp/err"; fail "credit page exited $?"; }
+grep -q 'commits</td><td>winstar</td><td data-v="2000000000">2B<' "$tmp/vendor.html" ||
+    fail "the facility's row does not give its 2B limit"
+grep -q 'guarantees</td><td>winstar</td><td data-v="500000000">500M<' "$tmp/vendor.html" ||
+    fail "the guarantee's row does not give its 500M"
+
+for page in "$tmp/ai.html" "$tmp/odd.html" "$tmp/credit.html" "$tmp/vendor.html"; do
     tidy -errors -q "$page" >"$tmp/tidy" 2>&1
     st=$?
     [ $st -lt 2 ] || { cat "$tmp/tidy"; fail "tidy found errors in $page"; }

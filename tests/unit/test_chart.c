@@ -9,8 +9,11 @@
  *   b: start 0,   end 2025 = 15B,           end 2026 = 15 + 15 + 4 = 34B */
 #include "testutil.h"
 #include <cairo.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include "chart.h"
+#include "chart_int.h"
 #include "graph.h"
 #include "world.h"
 
@@ -307,24 +310,85 @@ static void test_default_lines_run_out_first(void **state)
 static void test_line_styles_distinct(void **state)
 {
     (void)state;
-    double rgb[48][3], dash[48][2];
+    double rgb[48][3], dash[48][CHART_MAX_DASHES] = {{0}};
     int nd[48];
-    for (size_t i = 0; i < 48; i++) {
-        dash[i][0] = dash[i][1] = 0;
+    for (size_t i = 0; i < 48; i++)
         nd[i] = chart_line_style(i, rgb[i], dash[i]);
-    }
     for (size_t i = 0; i < 48; i++)
         for (size_t j = i + 1; j < 48; j++) {
             bool same_colour = rgb[i][0] == rgb[j][0] && rgb[i][1] == rgb[j][1] &&
                                rgb[i][2] == rgb[j][2];
-            bool same_dash = nd[i] == nd[j] && dash[i][0] == dash[j][0] &&
-                             dash[i][1] == dash[j][1];
+            bool same_dash = nd[i] == nd[j] && !memcmp(dash[i], dash[j], sizeof dash[i]);
             assert_false(same_colour && same_dash);
             if (i < 12 && j < 12)
                 assert_false(same_colour);
         }
     for (size_t i = 0; i < 12; i++)
         assert_int_equal(nd[i], 0);   /* the first twelve are solid */
+}
+
+/* The legend's swatches as drawn: 48 lines rendered to PNG and read back, the middle row
+ * of each swatch (30 px from x = 750 + 24, at y = 78 + 6 + 20 i - 3) cut into covered and
+ * bare pixels. Lines that share a colour must differ in at least 3 of those pixels: a dash
+ * pattern whose gaps round caps fill, or that the marker hides, would look solid. The
+ * canvas grows to hold all 48 legend lines (the last is at y = 1021, past 560). */
+static const unsigned char *png_pos;
+static size_t png_left;
+static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int n)
+{
+    (void)closure;
+    if (n > png_left)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(data, png_pos, n);
+    png_pos += n;
+    png_left -= n;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static void test_swatches_look_different(void **state)
+{
+    (void)state;
+    enum { N = 48, X0 = 750 + 24, LEN = 30 };
+    static double y[] = {1 * B, 2 * B};
+    static ChartLine lines[N];
+    static char names[N][16];
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "l%02d", i);
+        lines[i] = (ChartLine){names[i], y};
+    }
+    ChartData d = {.ylabel = "cash (USD)", .x0 = 2025, .nx = 2, .lines = lines, .nlines = N};
+    char *png = NULL, err[100];
+    size_t len = 0;
+    assert_int_equal(chart_render(&d, RENDER_PNG, &png, &len, err, sizeof err), 0);
+    png_pos = (const unsigned char *)png;
+    png_left = len;
+    cairo_surface_t *s = cairo_image_surface_create_from_png_stream(png_read, NULL);
+    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    int h = cairo_image_surface_get_height(s), stride = cairo_image_surface_get_stride(s);
+    assert_true(h > 78 + 6 + 20 * (N - 1));
+    const unsigned char *px = cairo_image_surface_get_data(s);
+    bool covered[N][LEN];
+    for (int i = 0; i < N; i++) {
+        double rgb[3], dash[CHART_MAX_DASHES];
+        chart_line_style((size_t)i, rgb, dash);
+        double full = 765 - 255 * (rgb[0] + rgb[1] + rgb[2]);   /* the colour's distance from white */
+        const uint32_t *row = (const uint32_t *)(px + (size_t)(78 + 6 + 20 * i - 3) * stride);
+        for (int k = 0; k < LEN; k++) {
+            uint32_t p = row[X0 + k];
+            double dist = 765.0 - ((p >> 16) & 255) - ((p >> 8) & 255) - (p & 255);
+            covered[i][k] = dist > full / 2;
+        }
+    }
+    for (int i = 0; i < N; i++)
+        for (int j = i + CHART_NCOLOURS; j < N; j += CHART_NCOLOURS) {
+            int differ = 0;
+            for (int k = 0; k < LEN; k++)
+                differ += covered[i][k] != covered[j][k];
+            if (differ < 3)
+                fail_msg("legend lines %d and %d look alike (%d pixels differ)", i, j, differ);
+        }
+    cairo_surface_destroy(s);
+    free(png);
 }
 
 /* A long display name is drawn whole: the canvas grows to hold the legend. The name's width
@@ -367,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_png),
         cmocka_unit_test(test_default_lines_run_out_first),
         cmocka_unit_test(test_line_styles_distinct),
+        cmocka_unit_test(test_swatches_look_different),
         cmocka_unit_test(test_legend_names_whole),
         cmocka_unit_test(test_refuses_dot_and_handles_flat),
         cmocka_unit_test(test_default_bars),

@@ -1,0 +1,1 @@
+fmt tests/golden/fmt_long_credit.deal
