@@ -768,7 +768,9 @@ def run(web, scen=None, base=None, full=False):
         for n in firms:
             res.outside_revenue += outrev.get(n, 0.0)
             have = e[n] + recv[n]
-            indefault = n in forced or (L[n] > 0 and p[n] < L[n] * (1 - TIE))
+            # a shortfall under a thousandth of a dollar is rounding (6 - 1.75 - 4.25 in
+            # floating point leaves 5e-7 of arrears), as in the cure test below
+            indefault = n in forced or (L[n] > 0 and L[n] - p[n] > TIE * L[n] + 1e-3)
             if indefault:
                 if n not in res.default_year:
                     res.default_year[n] = t
