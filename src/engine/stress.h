@@ -91,7 +91,7 @@ typedef struct StressResult {
     double *cash_end;       /* cash at the end of the last year (0 for markets) */
     double to_outside;      /* what was paid to the outside over the years (costs, debt) */
     int *year;              /* the first year i paid less than its dues; 0 = never */
-    int *cured;             /* the first later year at whose end its arrears were paid; 0 */
+    int *cured;             /* the first later year with dues, all paid by itself; 0 */
     int *round;             /* the clearing's round in its default year (forced: 1); 0 */
     double *paid_frac;      /* payments / dues in its default year */
     bool *forced;           /* defaulted by `X defaults` */
@@ -137,7 +137,7 @@ void stress_free(StressResult *r);
     X(WF_PAID, "paid", 1)                 /* paid / dues in its default year (VF_PCT) or 100% */ \
     X(WF_DISTRESS, "distress", 1)         /* h (VF_PCT) */ \
     X(WF_DEFAULT_YEAR, "default_year", 1) /* the first year it paid less than its dues; n/a */ \
-    X(WF_CURED_YEAR, "cured_year", 1)     /* the later year its arrears were paid; n/a */ \
+    X(WF_CURED_YEAR, "cured_year", 1)     /* the first later year it paid all its dues; n/a */ \
     X(WF_INSOLVENT, "insolvent", 1)       /* true/false: equity gone without a default */
 #define DG_WF_ENUM(e, name, listed) e,
 typedef enum { DG_STRESS_FIGURES(DG_WF_ENUM) WF__COUNT } StressFig;

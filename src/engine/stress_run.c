@@ -256,8 +256,8 @@ static void close_year(Run *u, int y)
             r->year[i] = y;
             r->round[i] = u->forced[i] ? 1 : u->round[i] ? u->round[i] : 1;
             r->paid_frac[i] = L > 0 ? pay / L : 1;
-        } else if (!short_ && r->round[i] && !r->cured[i]) {
-            r->cured[i] = y;
+        } else if (!short_ && L > 0 && r->round[i] && !r->cured[i]) {
+            r->cured[i] = y;   /* a year with no dues cures nothing (docs/STRESS.md) */
         }
         r->rounds = u->round[i] > r->rounds ? u->round[i] : r->rounds;
         r->obligation[i] += L - u->arr_in[i];

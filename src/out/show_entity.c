@@ -133,11 +133,19 @@ static size_t exposure_rows(const Graph *g, EntId a, ExpRow *rows)
     return n;
 }
 
-/* Whose failure calls guarantee d: the party of `guarantees X to p`; for `guarantees LABEL
- * up to X`, the debtor of the labelled deal (a loan's borrower, a purchase's or payment's
- * payer). ENT_NONE when the covered deal is gone (cancelled in a scenario). */
-static EntId guarantee_debtor(const World *w, const Deal *d)
+/* Whose failure calls on a's contingent deal d, ENT_NONE when d is not one: the party of
+ * `guarantees X to p`; for `guarantees LABEL up to X`, the debtor of the labelled deal (a
+ * loan's borrower, a purchase's or payment's payer; ENT_NONE when it is gone, cancelled in a
+ * scenario); the borrower of a credit facility `a commits X credit to p`. Only binding
+ * deals a gave count. */
+static EntId contingent_debtor(const World *w, const Deal *d, EntId a)
 {
+    if (!d->binding || d->payer != a)
+        return ENT_NONE;
+    if (d->kind == VERB_COMMITS)
+        return d->payee;
+    if (d->kind != VERB_GUARANTEES)
+        return ENT_NONE;
     if (d->milestone == DEAL_NONE)
         return d->payee;
     Deal c;
@@ -152,23 +160,24 @@ static int cmp_peer(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The contingent column: the binding guarantees a gave for each peer (`a guarantees X to
- * p`, and `a guarantees LABEL up to X` of a deal p owes), at their caps. A peer with only a
- * guarantee gets a row of its own. rows has room for every deal of a. */
-static size_t add_guarantees(const Graph *g, EntId a, ExpRow *rows, size_t n)
+/* The contingent column: what a may have to pay for each peer, at the caps: its binding
+ * guarantees (`a guarantees X to p`, and `a guarantees LABEL up to X` of a deal p owes) and
+ * the limits of its credit facilities (`a commits X credit to p`: nothing is drawn in the
+ * world as it stands). A peer with only these gets a row of its own. rows has room for
+ * every deal of a. */
+static size_t add_contingent(const Graph *g, EntId a, ExpRow *rows, size_t n)
 {
     size_t base = n;
     Deal d;
     for (uint32_t k = g->deal_off[a]; k < g->deal_off[a + 1]; k++) {
-        if (!world_deal(g->world, g->deals[k], &d) || d.kind != VERB_GUARANTEES ||
-            !d.binding || d.payer != a)
+        if (!world_deal(g->world, g->deals[k], &d))
             continue;
-        EntId p = guarantee_debtor(g->world, &d);
+        EntId p = contingent_debtor(g->world, &d, a);
         if (p == ENT_NONE || p == a)
             continue;
         ExpRow key = {p, 0, 0, 0};
         ExpRow *r = bsearch(&key, rows, base, sizeof *rows, cmp_peer);
-        for (size_t x = base; !r && x < n; x++)   /* a peer with guarantees only */
+        for (size_t x = base; !r && x < n; x++)   /* a peer with contingent deals only */
             if (rows[x].peer == p)
                 r = &rows[x];
         if (!r) {
@@ -191,14 +200,13 @@ static void sort_exp(ExpRow *r, size_t n, const World *w)
     }
 }
 
-/* What a guarantees for b (binding guarantees, at their caps). */
-static double guaranteed(const Graph *g, EntId a, EntId b)
+/* What a may have to pay for b: the contingent column of b's row. */
+static double contingent_for(const Graph *g, EntId a, EntId b)
 {
     double sum = 0;
     Deal d;
     for (uint32_t k = g->deal_off[a]; k < g->deal_off[a + 1]; k++)
-        if (world_deal(g->world, g->deals[k], &d) && d.kind == VERB_GUARANTEES && d.binding &&
-            d.payer == a && guarantee_debtor(g->world, &d) == b)
+        if (world_deal(g->world, g->deals[k], &d) && contingent_debtor(g->world, &d, a) == b)
             sum += d.amount;
     return sum;
 }
@@ -211,7 +219,7 @@ void show_exposure(FILE *out, Engine *e, EntId a, EntId b)
         return;
     if (b != ENT_NONE && b < g->n) {
         const GEdge *ab = graph_edge(g, a, b), *ba = graph_edge(g, b, a);
-        double st = ab ? ab->fund : 0, ow = ba ? ba->owed : 0, gu = guaranteed(g, a, b);
+        double st = ab ? ab->fund : 0, ow = ba ? ba->owed : 0, gu = contingent_for(g, a, b);
         fprintf(out, "exposure of %s to %s: %s (stakes and loans %s, owed %s; contingent %s)\n",
                 world_name(g->world, a), world_name(g->world, b), usd_text(st + ow, x, sizeof x),
                 usd_text(st, y, sizeof y), usd_text(ow, z, sizeof z), usd_text(gu, c, sizeof c));
@@ -220,7 +228,7 @@ void show_exposure(FILE *out, Engine *e, EntId a, EntId b)
     size_t cap = (g->out_off[a + 1] - g->out_off[a]) + (g->in_off[a + 1] - g->in_off[a]) +
                  (g->deal_off[a + 1] - g->deal_off[a]) + 1;
     ExpRow *rows = xmalloc(cap * sizeof *rows);
-    size_t n = add_guarantees(g, a, rows, exposure_rows(g, a, rows));
+    size_t n = add_contingent(g, a, rows, exposure_rows(g, a, rows));
     sort_exp(rows, n, g->world);
     fprintf(out, "exposure of %s\n", world_name(g->world, a));
     Table t;

@@ -74,12 +74,14 @@ MUTATIONS = {
     6: "loan interest on the scheduled, not the disbursed, principal",
     7: "debt interest on the full principal every year",
     8: "credit facilities drawn up to twice their limit",
+    9: "a defaulter's year with no dues counts as its cure",
 }
 MUTATE = 0
 # --known: an earlier reading of dealgraph's, kept for comparison: guarantee calls only rise
 # from pass to pass (the definition, which both sides now follow: a fixed point of the calls).
-# `cured` is the first later year in which the entity pays all its dues, arrears included,
-# itself (docs/STRESS.md): arrears a guarantor settled do not cure it.
+# `cured` is the first later year in which the entity has dues and pays all of them, arrears
+# included, itself (docs/STRESS.md): a year with no dues cures nothing, and arrears a
+# guarantor settled do not cure it.
 KNOWN = False
 TIE = 1e-9          # a tie pays in full (relative)
 B = 1e9
@@ -787,7 +789,7 @@ def run(web, scen=None, base=None, full=False):
             owed = sum(v for (i, _), v in arrears.items() if i == n)
             if (n in res.default_year and t > res.default_year[n] and n not in res.cured
                     and n not in forced and owed <= 1e-9 * max(1.0, L[n]) + 1e-3
-                    and not indefault):
+                    and (L[n] > 0 or MUTATE == 9) and not indefault):
                 res.cured[n] = t
             year["cash"][n] = cash[n]
         res.years.append(year)
