@@ -36,9 +36,10 @@ static void to_rows(Dg *dg, size_t from, uint32_t gen, uint32_t csvf, const Csv 
     }
 }
 
-/* Evaluate the script in the context (quietly): DG_OK when it checks clean. */
-static int check_script(Dg *dg, const StrBuf *script, uint32_t csvf, const Csv *csv,
-                        const size_t *lines, size_t nlines)
+/* Evaluate the script in the context (quietly), its diagnostics told at their rows: true
+ * when it checks clean. */
+static bool check_script(Dg *dg, const StrBuf *script, uint32_t csvf, const Csv *csv,
+                         const size_t *lines, size_t nlines)
 {
     size_t before = dg->rd.diags.nerrors, from = dg->rd.diags.n;
     char *copy = xmalloc(script->len + 1);
@@ -47,7 +48,7 @@ static int check_script(Dg *dg, const StrBuf *script, uint32_t csvf, const Csv *
     eval_text(dg->ev, "<import>", copy, script->len);
     eval_finish(dg->ev);
     to_rows(dg, from, (uint32_t)(dg->rd.src.n - 1), csvf, csv, lines, nlines);
-    return dg_flush_diags(dg, before);
+    return dg->rd.diags.nerrors == before;
 }
 
 int dg_import(Dg *dg, const char *path, const char *out)
@@ -68,16 +69,15 @@ int dg_import(Dg *dg, const char *path, const char *out)
     /* a file the reader gave up on (a NUL byte) has no rows to tell more about */
     bool ok = (read_ok || csv.n) && import_deals(&csv, &dg->rd.diags, f, &script, &lines, &nlines)
               && read_ok;
+    /* the good rows are checked as sentences even when other rows are bad, so that one run
+     * tells every bad row (a row naming a bad row's label is then told too), and all of it
+     * is told in row order */
+    if (read_ok && nlines)
+        ok = check_script(dg, &script, f, &csv, lines, nlines) && ok;
+    diags_sort_from(&dg->rd.diags, dg->printed);
     int st = dg_flush_diags(dg, 0);
     if (!ok)
         st = DG_EFAIL;
-    /* the good rows are checked as sentences even when other rows are bad, so that one run
-     * tells every bad row (a row naming a bad row's label is then told too) */
-    if (read_ok && nlines) {
-        int sentences = check_script(dg, &script, f, &csv, lines, nlines);
-        if (st == DG_OK)
-            st = sentences;
-    }
     char *text = NULL;
     size_t len = 0;
     if (st == DG_OK && script.len) {

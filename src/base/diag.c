@@ -167,16 +167,17 @@ const char *srcset_error(const SourceSet *s) { return s->why; }
 
 typedef struct Ranked {
     Diag d;
+    Span key;    /* where it sorts: its own span, or its error's for a note */
     size_t at;
 } Ranked;
 
 static int cmp_ranked(const void *a, const void *b)
 {
     const Ranked *x = a, *y = b;
-    if (x->d.span.file != y->d.span.file)
-        return x->d.span.file < y->d.span.file ? -1 : 1;
-    if (x->d.span.start != y->d.span.start)
-        return x->d.span.start < y->d.span.start ? -1 : 1;
+    if (x->key.file != y->key.file)
+        return x->key.file < y->key.file ? -1 : 1;
+    if (x->key.start != y->key.start)
+        return x->key.start < y->key.start ? -1 : 1;
     return (x->at > y->at) - (x->at < y->at);
 }
 
@@ -186,8 +187,13 @@ void diags_sort_from(Diags *d, size_t from)
         return;
     size_t k = d->n - from;
     Ranked *r = xmalloc(k * sizeof *r);
-    for (size_t i = 0; i < k; i++)
-        r[i] = (Ranked){d->items[from + i], i};
+    Span lead = d->items[from].span;
+    for (size_t i = 0; i < k; i++) {
+        const Diag *x = &d->items[from + i];
+        if (x->level != DIAG_NOTE || i == 0)
+            lead = x->span;
+        r[i] = (Ranked){*x, lead, i};
+    }
     qsort(r, k, sizeof *r, cmp_ranked);
     for (size_t i = 0; i < k; i++)
         d->items[from + i] = r[i].d;

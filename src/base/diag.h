@@ -98,8 +98,8 @@ size_t diags_print(Diags *d, FILE *out, size_t from);
 /* Drop diagnostics from index `from` on (the REPL discards a retried parse's errors). */
 void diags_truncate(Diags *d, size_t from);
 /* Put the diagnostics added since `from` in source order (file, then offset; ties keep
- * their order). For checks made once the input is read, which find things in any order;
- * they must be single diagnostics, not an error followed by its notes. */
+ * their order). A note moves with the error or warning before it. For checks made once the
+ * input is read, which find things in any order. */
 void diags_sort_from(Diags *d, size_t from);
 
 static inline Span span_join(Span a, Span b)

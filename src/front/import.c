@@ -319,7 +319,8 @@ static bool binding(Importer *im, Cell c)
     return true;
 }
 
-/* ` source "..."` with the language's escapes; the text must be UTF-8. */
+/* ` source "..."` with the language's escapes; the text must be UTF-8 with no control
+ * characters but line breaks and tabs (a string may hold no others: grammar/README.md). */
 static void source(Importer *im, StrBuf *out, Cell c)
 {
     if (c.n == 0)
@@ -328,6 +329,13 @@ static void source(Importer *im, StrBuf *out, Cell c)
         size_t k = utf8_seq_len((const unsigned char *)c.s + i, c.n - i);
         if (k == 0) {
             bad(im, c, COL_SOURCE, "text in UTF-8", "save the spreadsheet as CSV UTF-8");
+            return;
+        }
+        unsigned char ch = (unsigned char)c.s[i];
+        if ((ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f) {
+            bad(im, c, COL_SOURCE, "text without control characters",
+                "a string may hold line breaks and tabs only; remove the other control "
+                "characters in the spreadsheet");
             return;
         }
         i += k;

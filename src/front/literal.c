@@ -222,6 +222,19 @@ bool lit_string(Arena *arena, const char *s, size_t n, const char **out, LitErro
             i++;
             continue;
         }
+        /* a raw control byte would reach the terminal with every name or source printed
+         * (an escape sequence recolours or rewrites it); a CR ending an unclosed string on a
+         * CRLF line is the line's end, told as the unclosed string */
+        if ((c < 0x20 && c != '\t' && !(c == '\r' && i + 1 == end && end == n)) || c == 0x7f) {
+            if (ok) {
+                char msg[48];
+                snprintf(msg, sizeof msg, "control character 0x%02x in string", c);
+                ok = fail(err, i, 1, msg, "write \\n for a line break and \\t for a tab; "
+                          "other control characters cannot be in a string");
+            }
+            i++;
+            continue;
+        }
         memcpy(buf + o, s + i, k);
         o += k;
         i += k;

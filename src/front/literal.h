@@ -33,8 +33,8 @@ bool lit_number(const char *s, size_t n, Value *out, LitError *err);
 /* A date written YYYY-MM or YYYY-MM-DD. */
 bool lit_date(const char *s, size_t n, Value *out, LitError *err);
 /* A quoted string (s includes both quotes) -> its unescaped text in `arena`. Escapes:
- * \" \\ \n \t. Invalid UTF-8 and NUL bytes are errors. On error *out still holds a
- * best-effort text so parsing can go on. */
+ * \" \\ \n \t. Invalid UTF-8, NUL bytes and raw control characters (all but tab) are
+ * errors. On error *out still holds a best-effort text so parsing can go on. */
 bool lit_string(Arena *arena, const char *s, size_t n, const char **out, LitError *err);
 /* A word written apart from the plain number before it that names a unit or a scale, as a
  * user guesses them: `3 years`, `18 months`, `$5 billion`, `10 GW`, `14 percent` (any

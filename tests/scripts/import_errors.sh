@@ -2,7 +2,8 @@
 # `dealgraph import`: bad spreadsheets fail with located errors and status 1, never a crash,
 # and nothing is written (-o keeps an existing file as it was, and makes no new one); a
 # 10 MB cell is one error whose excerpt is cut; CRLF records and a byte order mark read
-# as plain ones; random bytes never crash it.
+# as plain ones; errors come in row order; a control character in a source is refused;
+# random bytes never crash it.
 set -u
 DG=$1
 tmp=$(mktemp -d)
@@ -72,6 +73,26 @@ NO_COLOR=1 "$DG" import "$tmp/two.csv" 2>"$tmp/err"
 [ $? = 1 ] || fail "two bad rows should exit 1"
 grep -q "two.csv:3:8: error: verb" "$tmp/err" || { cat "$tmp/err"; fail "the bad verb not told"; }
 grep -q "two.csv:2:1: error: 'openai' cannot deal with itself" "$tmp/err" || { cat "$tmp/err"; fail "the self-deal not told beside a bad cell"; }
+
+# every error in row order, whichever check found it: the self-deal of row 2 (the evaluator)
+# before the verb of row 3 (the reader), a duplicate label (row 5) with its note (row 4)
+# right after it
+printf 'label,payer,verb,payee,amount\n,openai,buys,openai,1B\n,oracle,flies,nvidia,1B\nd1,a,buys,b,1B\nd1,c,buys,d,1B\n' >"$tmp/order.csv"
+NO_COLOR=1 "$DG" import "$tmp/order.csv" 2>"$tmp/err"
+[ $? = 1 ] || fail "the rows of order.csv should exit 1"
+got=$(grep -o '^[^ ]*order.csv:[0-9]*:[0-9]*: [a-z]*' "$tmp/err" | sed 's|.*order.csv:||' | tr '\n' ' ')
+[ "$got" = "2:1: error 3:9: error 5:1: error 4:1: note " ] || { cat "$tmp/err"; fail "errors not in row order: $got"; }
+
+# a control character in a source cannot be written in a string (it would reach the
+# terminal): an error at the cell; line breaks and tabs are written \n and \t
+printf 'payer,verb,payee,amount,source\nopenai,buys,oracle,1B,"memo \033[2J"\n' >"$tmp/ctl.csv"
+NO_COLOR=1 "$DG" import "$tmp/ctl.csv" >"$tmp/out" 2>"$tmp/err"
+[ $? = 1 ] || fail "a control character in a source should exit 1"
+grep -q "ctl.csv:2:23: error: source: expected text without control characters, not 'memo ?\[2J'" "$tmp/err" || { cat -v "$tmp/err"; fail "the control character not told at 2:23"; }
+[ ! -s "$tmp/out" ] || fail "output despite a control character"
+printf 'payer,verb,payee,amount,source\nopenai,buys,oracle,1B,"a\tb\nc"\n' >"$tmp/tab.csv"
+out=$("$DG" import "$tmp/tab.csv") || fail "a tab and a line break in a source should import"
+[ "$out" = 'openai buys 1B from oracle source "a\tb\nc";' ] || fail "tab and line break imported as: $out"
 
 # a cell's text in a message stays on one line, cut with an ellipsis
 printf 'payer,verb,payee,amount\n"open\nai",buys,oracle,1B\n' >"$tmp/nl.csv"

@@ -200,6 +200,21 @@ static void test_strings(void **st)
     s = "\"x\xff\"";
     assert_false(lit_string(&a, s, strlen(s), &out, &e));
     assert_int_equal(e.off, 2);
+    s = "\"red \x1b[31m\"";   /* a raw escape byte: it would reach the terminal */
+    assert_false(lit_string(&a, s, strlen(s), &out, &e));
+    assert_int_equal(e.off, 5);
+    assert_string_equal(e.msg, "control character 0x1b in string");
+    s = "\"del\x7f\"";
+    assert_false(lit_string(&a, s, strlen(s), &out, &e));
+    assert_int_equal(e.off, 4);
+    s = "\"tab\tok\"";   /* a raw tab is allowed, as the escape \t is */
+    assert_true(lit_string(&a, s, strlen(s), &out, &e));
+    assert_string_equal(out, "tab\tok");
+    s = "\"crlf\r";   /* unclosed at a CRLF line end: the CR is the line's, not the text's */
+    assert_true(lit_string(&a, s, strlen(s), &out, &e));
+    s = "\"cr\rx\"";
+    assert_false(lit_string(&a, s, strlen(s), &out, &e));
+    assert_int_equal(e.off, 3);
     s = "\"unclosed";   /* no closing quote: the text is still recovered */
     assert_true(lit_string(&a, s, strlen(s), &out, &e));
     assert_string_equal(out, "unclosed");
