@@ -27,6 +27,7 @@ static const char STYLE[] =
     "text-align:left;max-width:420px}\n"
     "thead th{background:#f2f4f7;position:sticky;top:0}\n"
     "table.sortable thead th{cursor:pointer}table.sortable thead th:hover{background:#e3e8ee}\n"
+    "table.sortable thead th:focus-visible{outline:2px solid #1f6feb;outline-offset:-2px}\n"
     "th[aria-sort=ascending]::after{content:' \\25B2'}th[aria-sort=descending]::after"
     "{content:' \\25BC'}\n"
     ".scroll{overflow-x:auto}.graph svg{max-width:100%;height:auto}\n"
@@ -45,8 +46,10 @@ static const char STYLE[] =
     "#entity-table th,#entity-table td{padding:1px 2px}"
     "td.wrap{max-width:60mm;overflow-wrap:anywhere}}\n";
 
-/* Sorting the tables of class "sortable" by a click on a header: by each cell's data-v
- * (a number), else its text; cells with an empty data-v (n/a) go last either way. */
+/* Sorting the tables of class "sortable" by a click on a header, or Enter or Space on one
+ * reached with Tab (the script makes the headings focusable, so a page without scripts has
+ * no dead tab stops): by each cell's data-v (a number), else its text; cells with an empty
+ * data-v (n/a) go last either way. */
 static const char SCRIPT[] =
     "(function(){\n"
     "function key(c){var v=c.getAttribute('data-v');return v===null?c.textContent:v;}\n"
@@ -63,8 +66,10 @@ static const char SCRIPT[] =
     "  b.appendChild(f);}\n"
     "var ts=document.querySelectorAll('table.sortable');\n"
     "for(var j=0;j<ts.length;j++)(function(t){var hs=t.tHead.rows[0].cells;\n"
-    "  for(var i=0;i<hs.length;i++)(function(i){hs[i].addEventListener('click',"
-    "function(){sortBy(t,i,hs[i]);});})(i);})(ts[j]);\n"
+    "  for(var i=0;i<hs.length;i++)(function(i){var h=hs[i];h.tabIndex=0;\n"
+    "    h.addEventListener('click',function(){sortBy(t,i,h);});\n"
+    "    h.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){\n"
+    "      e.preventDefault();sortBy(t,i,h);}});})(i);})(ts[j]);\n"
     "})();\n";
 
 void html_esc(FILE *out, const char *s)

@@ -22,8 +22,8 @@ void html_entities(FILE *out, const HtmlPage *p, const SourceTable *listed)
     const Graph *g = engine_graph(p->e);
     const EntId *ids = engine_by_name(p->e);
     char b[64];
-    fputs("<section id=\"entities\"><h2>Entities</h2>\n<p class=\"note\">Click a heading to "
-          "sort by it (again to reverse).", out);
+    fputs("<section id=\"entities\"><h2>Entities</h2>\n<p class=\"note\">Click a heading "
+          "(or Tab to it and press Enter) to sort by it (again to reverse).", out);
     if (listed->nlisted < g->n)
         fprintf(out, " Circularity is given for the %zu largest entities by in(v), as "
                 "`report` lists their sources.", listed->nlisted);

@@ -179,6 +179,52 @@ SORT_CHECK = r"""(function(col){
 })"""
 
 
+# The heading "own" of the entity table reached from the keyboard: Tab from the heading
+# before it, then Enter (real key events through the browser's input): the rows come in
+# ascending order of own; Space reverses them.
+FOCUS_OWN = r"""(function(){
+  var t=document.getElementById('entity-table'), hs=t.tHead.rows[0].cells, i=-1;
+  for(var k=0;k<hs.length;k++) if(hs[k].textContent==='own') i=k;
+  if(i<1) return 'no column own';
+  if(hs[i].tabIndex<0) return 'the heading own cannot be reached with Tab';
+  hs[i-1].focus();
+  return document.activeElement===hs[i-1] ? 'ok' : 'the heading before own takes no focus';
+})()"""
+OWN_ORDER = r"""(function(){
+  var t=document.getElementById('entity-table'), hs=t.tHead.rows[0].cells, i=-1;
+  for(var k=0;k<hs.length;k++) if(hs[k].textContent==='own') i=k;
+  if(document.activeElement!==hs[i]) return 'Tab did not reach the heading own';
+  var v=Array.prototype.map.call(t.tBodies[0].rows,function(r){return r.cells[i].getAttribute('data-v');})
+        .filter(function(v){return v!==null&&v!=='';}).map(Number);
+  var up=true, down=true;
+  for(var k=1;k<v.length;k++){ if(v[k-1]>v[k]) up=false; if(v[k-1]<v[k]) down=false; }
+  if(v.length<2 || (up && down)) return 'flat';
+  return up ? 'up' : down ? 'down' : 'unsorted';
+})()"""
+
+
+def key(b, name, code, vk, text=None):
+    down = {"type": "keyDown", "key": name, "code": code, "windowsVirtualKeyCode": vk}
+    if text:
+        down["text"] = text
+    b.send("Input.dispatchKeyEvent", down)
+    b.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": name, "code": code,
+                                      "windowsVirtualKeyCode": vk})
+
+
+def keyboard_sort(b):
+    r = evaluate(b, FOCUS_OWN)
+    if r != "ok":
+        fail("keyboard: " + r)
+    key(b, "Tab", "Tab", 9)
+    key(b, "Enter", "Enter", 13, "\r")
+    if evaluate(b, OWN_ORDER) != "up":
+        fail("keyboard: Enter on the heading own did not sort it ascending (%s)" % evaluate(b, OWN_ORDER))
+    key(b, " ", "Space", 32, " ")
+    if evaluate(b, OWN_ORDER) != "down":
+        fail("keyboard: Space on the heading own did not reverse it (%s)" % evaluate(b, OWN_ORDER))
+
+
 PRINT_CHECK = r"""(function(){
   var w=document.documentElement.clientWidth, wide=[];
   document.querySelectorAll('table, svg, img').forEach(function(e){
@@ -220,6 +266,7 @@ def main():
             r = evaluate(b, SORT_CHECK + "(%s)" % json.dumps(col))
             if r != "ok":
                 fail("sorting by %s: %s" % (col, r))
+        keyboard_sort(b)
         evaluate(b, "window.scrollTo(0,0)")
         png = base64.b64decode(b.send("Page.captureScreenshot", {"format": "png"})["data"])
         not_blank(png)
