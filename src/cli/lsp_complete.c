@@ -2,7 +2,10 @@
  * may come (after `show` the topics and the names that can be shown, after `of`, `to`,
  * `in`, `from` and `defaults` the entities, after `if` and `simulate` the scenarios, after
  * `cancel` and `with` the deal labels); anywhere else every keyword, name and figure. The
- * names are the document's run's (its symbol index), the words dg.h's lists. */
+ * names are the document's run's (its symbol index), the words dg.h's lists. Only words
+ * that match what is typed so far are offered (its first letter, then its letters in order:
+ * `opn` offers openai, as editors filter), and at most MAX_NAMES names, the list marked
+ * incomplete when more match, so a script of 300,000 labelled deals answers at once. */
 #include "lsp.h"
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +21,36 @@ enum {
                WANT_FIGURES,
 };
 
+/* Names offered at most (in name order, after the language's words): the editor asks again
+ * as more is typed. */
+#define MAX_NAMES 500
+
 typedef struct Items {
     json_t *arr;
+    const char *typed;   /* the word typed so far, typed_len bytes (not NUL-terminated) */
+    size_t typed_len;
+    bool cut;            /* more names matched than were offered */
 } Items;
+
+/* Does label match the word typed so far: the same first letter, then the typed letters in
+ * order (a subsequence)? Anything matches nothing typed. */
+static bool matches(const Items *it, const char *label)
+{
+    if (!it->typed_len)
+        return true;
+    if (label[0] != it->typed[0])
+        return false;
+    size_t k = 1;
+    for (const char *c = label + 1; *c && k < it->typed_len; c++)
+        if (*c == it->typed[k])
+            k++;
+    return k == it->typed_len;
+}
 
 static void item(Items *it, const char *label, int kind, const char *detail)
 {
+    if (!label || !matches(it, label))   /* (a risk measure with no show topic has none) */
+        return;
     json_t *o = json_pack("{s:s, s:i, s:s}", "label", label, "kind", kind, "detail", detail);
     if (o)
         json_array_append_new(it->arr, o);
@@ -72,12 +99,19 @@ static void names(Items *it, LspDoc *d, unsigned want, int line, int col)
         return;
     for (size_t i = 0; i < n; i++)
         if (all[i].kind <= DG_SYM_LET && all[i].name && (bit[all[i].kind] & want) &&
-            !at_cursor(&all[i], lsp_doc_file(d), line, col))
+            matches(it, all[i].name) && !at_cursor(&all[i], lsp_doc_file(d), line, col))
             v[k++] = &all[i];
     qsort(v, k, sizeof *v, cmp_sym);
-    for (size_t i = 0; i < k; i++)
-        if (i == 0 || cmp_sym(&v[i], &v[i - 1]) != 0)
-            item(it, v[i]->name, kind[v[i]->kind], detail[v[i]->kind]);
+    size_t offered = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (i > 0 && cmp_sym(&v[i], &v[i - 1]) == 0)
+            continue;
+        if (offered++ == MAX_NAMES) {
+            it->cut = true;
+            break;
+        }
+        item(it, v[i]->name, kind[v[i]->kind], detail[v[i]->kind]);
+    }
     free(v);
 }
 
@@ -87,12 +121,18 @@ static bool word_char(char c)
            c == '_' || (unsigned char)c >= 0x80;
 }
 
+/* The start of the word being typed, which ends at byte `at` of the line at `start`. */
+static size_t word_start(const char *text, size_t start, size_t at)
+{
+    while (at > start && word_char(text[at - 1]))
+        at--;
+    return at;
+}
+
 /* What may be typed at byte `at` of the line starting at `start`, from the word before. */
 static unsigned context(const char *text, size_t start, size_t at)
 {
-    size_t e = at;
-    while (e > start && word_char(text[e - 1]))   /* the word being typed */
-        e--;
+    size_t e = word_start(text, start, at);
     while (e > start && (text[e - 1] == ' ' || text[e - 1] == '\t'))
         e--;
     size_t b = e;
@@ -138,7 +178,8 @@ json_t *lsp_completion(Lsp *l, json_t *id, json_t *params)
         return NULL;
     size_t start, at = offset_of(d->text, d->len, line, col, &start);
     unsigned want = context(d->text, start, at);
-    Items it = {json_array()};
+    size_t w = word_start(d->text, start, at);
+    Items it = {json_array(), d->text + w, at - w, false};
     if (want & WANT_TOPICS) {
         dg_each_topic(topic, &it);
         dg_each_risk(risk_topic, &it);
@@ -150,5 +191,5 @@ json_t *lsp_completion(Lsp *l, json_t *id, json_t *params)
     }
     if (want & WANT_KEYWORDS)
         dg_each_keyword(keyword, &it);
-    return json_pack("{s:b, s:o}", "isIncomplete", 0, "items", it.arr);
+    return json_pack("{s:b, s:o}", "isIncomplete", it.cut, "items", it.arr);
 }

@@ -194,6 +194,10 @@ json_t *lsp_references(Lsp *l, json_t *id, json_t *params)
 
 /* ---- document symbols: the entities, labelled deals, scenarios and lets it defines ---- */
 
+/* The outline holds the first this many, in the order the run met them: a script of 300,000
+ * labelled deals would send 70 MB that no outline can show (docs/EDITORS.md). */
+#define MAX_DOC_SYMBOLS 10000
+
 json_t *lsp_document_symbol(Lsp *l, json_t *id, json_t *params)
 {
     LspDoc *d = lsp_params_doc(l, id, params, NULL, NULL);
@@ -208,7 +212,7 @@ json_t *lsp_document_symbol(Lsp *l, json_t *id, json_t *params)
     size_t n;
     const DgSym *all = dg_symbols(d->dg, &n);
     const char *file = lsp_doc_file(d);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && json_array_size(arr) < MAX_DOC_SYMBOLS; i++) {
         const DgSym *s = &all[i];
         if (!s->definition || !names_thing(s) || !s->at.file || strcmp(s->at.file, file))
             continue;

@@ -274,6 +274,43 @@ d = c.diagnostics(TP)
 check([x["range"] for x in d] == [rng(2, 13, 2, 15)], "closed unsaved: top.deal reads the disk again: %r" % d)
 c.notify("textDocument/didClose", {"textDocument": {"uri": TP}})
 
+# ---- a large script: completion filtered by what is typed and capped, the outline capped ----
+# 700 entities e0 .. e699 and 10,050 labelled deals d0 .. d10049 (docs/EDITORS.md: at most
+# 500 names, the list then marked incomplete; a word offered when it has the typed word's
+# first letter and then its letters in order; an outline of the first 10,000 definitions).
+BIG = uri_of(os.path.join(TMP, "big.deal"))
+btext = "".join("company e%d\n" % i for i in range(700))
+btext += "".join("deal d%d: e%d pays 1M to e%d\n" % (k, k % 700, (k + 1) % 700) for k in range(10050))
+btext += "show \nlet q = e69\n"
+bn = btext.count("\n")
+c.notify("textDocument/didOpen", {"textDocument": {"uri": BIG, "languageId": "dealgraph", "version": 1, "text": btext}})
+c.diagnostics(BIG)
+
+
+def complete(uri, line, col):
+    return c.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": line, "character": col}})["result"]
+
+
+def subseq(word, label):
+    it = iter(label[1:])
+    return label[:1] == word[:1] and all(ch in it for ch in word[1:])
+
+
+r = complete(BIG, bn - 2, 5)   # after `show `: topics, entities (and lets): 700 entities
+ents = [i["label"] for i in r["items"] if i["detail"] == "entity"]
+check(r["isIncomplete"] and len(ents) == 500 and ents == sorted("e%d" % i for i in range(700))[:500],
+      "completion after show on 700 entities: %d entity items, incomplete %r" % (len(ents), r["isIncomplete"]))
+check(any(i["label"] == "sources" for i in r["items"]), "completion after show keeps its topics when names are cut")
+r = complete(BIG, bn - 1, 11)   # `let q = e69`: the word typed is e69
+want = sorted(n for n in ("e%d" % i for i in range(700)) if subseq("e69", n))   # e69 too: declared
+got = sorted(i["label"] for i in r["items"])
+check(not r["isIncomplete"] and got == want, "completion of e69: %d items, want %d" % (len(got), len(want)))
+syms = c.request("textDocument/documentSymbol", {"textDocument": {"uri": BIG}})["result"]
+check(len(syms) == 10000 and syms[0]["name"] == "e0" and syms[699]["name"] == "e699"
+      and syms[700]["name"] == "d0" and syms[-1]["name"] == "d9299",
+      "the outline of 10,750 definitions: %d symbols, last %r" % (len(syms), syms[-1]["name"] if syms else None))
+c.notify("textDocument/didClose", {"textDocument": {"uri": BIG}})
+
 # ---- `use` from the standard library; definition into it; speed of a change ----
 stdlib = os.path.realpath("stdlib")
 W = uri_of(os.path.join(TMP, "web.deal"))
