@@ -67,6 +67,7 @@ typedef struct RawScan {
     LexErr errs[RAW_ERRS_PER_TOKEN];
     size_t nerrs;              /* queued since the last token */
     size_t nworded;            /* errors worded so far (capped at RAW_MAX_ERRORS) */
+    size_t quiet_until;        /* `35 B/GW`: the GW was told with the B, up to here */
 } RawScan;
 
 /* Called by the flex actions: queue an error, or a hint for the error just queued. */

@@ -280,3 +280,32 @@ bool lit_unit_apart(const char *num, size_t nlen, const char *word, size_t wlen,
         }
     return false;
 }
+
+size_t lit_per_unit(const char *s, size_t n, char *buf, size_t cap)
+{
+    if (n < 2 || s[0] != '/' || !((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z')))
+        return 0;
+    size_t k = 1;
+    while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                     (s[k] >= '0' && s[k] <= '9') || s[k] == '_'))
+        k++;
+    char low[16];
+    const char *word = s + 1;
+    int wlen = (int)(k - 1);
+    if (k - 1 < sizeof low) {
+        for (size_t i = 0; i + 1 < k; i++)
+            low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
+        low[k - 1] = '\0';
+        for (size_t u = 0; u < sizeof UNIT_WORDS / sizeof *UNIT_WORDS; u++)
+            if (!strcmp(low, UNIT_WORDS[u].word)) {
+                word = UNIT_WORDS[u].suffix;
+                wlen = (int)strlen(word);
+                break;
+            }
+    }
+    size_t have = strlen(buf);
+    int w = snprintf(buf + have, cap > have ? cap - have : 0, "/%.*s", wlen, word);
+    if (w < 0 || have + (size_t)w >= cap)
+        buf[have] = '\0';   /* no room: the hint keeps the amount alone */
+    return k;
+}

@@ -42,6 +42,10 @@ bool lit_string(Arena *arena, const char *s, size_t n, const char **out, LitErro
  * into buf and returns true; false for any other word or a number with a suffix already. */
 bool lit_unit_apart(const char *num, size_t nlen, const char *word, size_t wlen, char *buf,
                     size_t n);
+/* A per-unit part glued to the word of lit_unit_apart (`35 B/GW`, `13 billion/y`): `/WORD`
+ * at s (n bytes there), appended to buf (cap bytes) as the language spells it (`35B/GW`).
+ * Returns the bytes of `/WORD` read, 0 when s does not start with one (buf unchanged). */
+size_t lit_per_unit(const char *s, size_t n, char *buf, size_t cap);
 /* The hint that follows it, for the lexer's and the parser's messages alike. */
 #define LIT_UNIT_HINT \
     "write `%s`: a unit or scale is glued to its number (5y, 18mo, 5B, 10GW, 14%%)"

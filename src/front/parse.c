@@ -187,6 +187,18 @@ static bool clause_hint(ParseCtx *pc, Span loc)
     return true;
 }
 
+/* A scale or unit written apart from the number before it (`3 years`, `35 b/gw`): the amount
+ * as the language writes it in fix. */
+static bool unit_apart_fix(const LexState *ls, Span loc, char *fix, size_t cap)
+{
+    if (ls->last != IDENT || ls->prev != NUMBER ||
+        !lit_unit_apart(ls->text + ls->prev_span.start, ls->prev_span.end - ls->prev_span.start,
+                        ls->text + loc.start, loc.end - loc.start, fix, cap))
+        return false;
+    lit_per_unit(ls->text + loc.end, ls->len - loc.end, fix, cap);
+    return true;
+}
+
 void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected, bool value)
 {
     LexState *ls = pc->lex;
@@ -196,7 +208,7 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
     bool at_end = loc.start >= ls->len;
     if (ls->last == END && ls->prev_span.file)   /* point just past the last token */
         loc = (Span){loc.file, ls->prev_span.end, ls->prev_span.end};
-    char found[96], exp[256];
+    char found[96], exp[256], fix[64];
     describe(ls, ls->last, loc, found, sizeof found);
     if (ls->prev == IDENT && starts_statement(ls->prev2) &&
         (ls->last == NUMBER || ls->last == STRING || ls->last == DATE)) {
@@ -218,15 +230,16 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
                  token_name(ls->prev2));
     } else if (is_verb(ls->prev)) {
         pb_error(pc, loc, "expected an amount after '%s', found %s", token_name(ls->prev), found);
+    } else if (unit_apart_fix(ls, loc, fix, sizeof fix)) {
+        /* `over 3 years`, `cash 5 billion`: what the grammar expected there (clauses of
+         * other attributes) would mislead; the amount as it is written says it all */
+        pb_error(pc, loc, "unexpected %s", found);
+        if (pc->nerrors > before)
+            diag_hint(pc->d, LIT_UNIT_HINT, fix);
     } else {
         expected_list(nexp, expected, value, exp, sizeof exp);
         pb_error(pc, loc, "unexpected %s%s", found, exp);
-        char fix[64];
-        if (pc->nerrors > before && ls->last == IDENT && ls->prev == NUMBER &&
-            lit_unit_apart(ls->text + ls->prev_span.start, ls->prev_span.end - ls->prev_span.start,
-                           ls->text + loc.start, loc.end - loc.start, fix, sizeof fix))
-            diag_hint(pc->d, LIT_UNIT_HINT, fix);   /* `over 3 years`: 3y */
-        else if (pc->nerrors > before && clause_hint(pc, loc))
+        if (pc->nerrors > before && clause_hint(pc, loc))
             ;
         else if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
             diag_hint(pc->d, "there is no open '{' for this '}' to close here");

@@ -179,6 +179,21 @@ static void test_unit_apart(void **st)
     assert_false(lit_unit_apart("100", 3, "times", 5, buf, sizeof buf));  /* simulate's word */
     assert_false(lit_unit_apart("$", 1, "b", 1, buf, sizeof buf));
     assert_false(lit_unit_apart("3", 1, "yearsandyearsandyears", 21, buf, sizeof buf));
+    /* a per-unit part glued to the word: `35 B/GW`, `13 billion/years to`, none, no room */
+    strcpy(buf, "35B");
+    assert_int_equal(lit_per_unit("/GW", 3, buf, sizeof buf), 3);
+    assert_string_equal(buf, "35B/GW");
+    strcpy(buf, "13B");
+    assert_int_equal(lit_per_unit("/years to b", 11, buf, sizeof buf), 6);
+    assert_string_equal(buf, "13B/y");
+    strcpy(buf, "5B");
+    assert_int_equal(lit_per_unit(" to b", 5, buf, sizeof buf), 0);
+    assert_int_equal(lit_per_unit("/", 1, buf, sizeof buf), 0);
+    assert_int_equal(lit_per_unit("/2", 2, buf, sizeof buf), 0);
+    assert_string_equal(buf, "5B");
+    char small[6] = "35B";
+    assert_int_equal(lit_per_unit("/GW", 3, small, sizeof small), 3);
+    assert_string_equal(small, "35B");   /* no room for /GW: the amount alone */
 }
 
 static void test_strings(void **st)
