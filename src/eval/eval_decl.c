@@ -34,6 +34,27 @@ EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp)
     return id;
 }
 
+const Scenario *eval_scenario_naming(const Eval *ev, Sym name)
+{
+    for (size_t k = 0; k < ev->nscen; k++)
+        for (const Stmt *s = ev->scen[k].body->first; s; s = s->next)
+            if ((s->kind == ST_ENTITY && s->u.entity.name == name) ||
+                (s->kind == ST_DEAL && (s->u.deal.payer == name || s->u.deal.payee == name)))
+                return &ev->scen[k];
+    return NULL;
+}
+
+bool eval_scenario_hint(Eval *ev, Sym name)
+{
+    const Scenario *sc = eval_scenario_naming(ev, name);
+    if (!sc)
+        return false;
+    const char *nm = sym_str(ev->in, name), *sn = sym_str(ev->in, sc->name);
+    diag_hint(ev->d, "'%s' comes in only in scenario %s: ask inside it (what if %s { show %s })",
+              nm, sn, sn, nm);
+    return true;
+}
+
 void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp)
 {
     const char *nm = sym_str(ev->in, name);
@@ -43,7 +64,9 @@ void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp)
         names[i] = world_name(w, i);
     const char *near = eval_closest(nm, names, n);
     diag_error(ev->d, sp, "unknown entity '%s'", nm);
-    if (near)
+    if (eval_scenario_hint(ev, name))
+        ;
+    else if (near)
         diag_hint(ev->d, "did you mean '%s'?", near);
     else
         diag_hint(ev->d, "no statement before this one declares '%s' or makes a deal with it "

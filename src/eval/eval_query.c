@@ -232,7 +232,9 @@ static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
     if (!near)
         near = eval_closest(t, topics, TOPIC__COUNT);
     diag_error(ev->d, s->u.show.topic_span, "nothing called '%s' to show", t);
-    if (near) {
+    if (eval_scenario_hint(ev, s->u.show.topic)) {
+        ;
+    } else if (near) {
         diag_hint(ev->d, "did you mean '%s'?", near);
     } else {
         StrBuf b = {0};
