@@ -10,7 +10,8 @@
  *           amount over a yearly amount, shown "48.49 years") or FU_YEAR (a horizon year);
  *           figures.h. In expressions all but the money units are plain numbers.
  *   LISTED  1: named in the language's list of figures (hints, completion, :help);
- *           0: callable too, but shown as a column of the card and the report only */
+ *           0: callable too, but kept out of that list (every entity figure is listed now:
+ *           borrowed, credit and equity joined it, as the card shows them) */
 #ifndef DG_FIGLIST_H
 #define DG_FIGLIST_H
 
@@ -30,9 +31,9 @@
     X(FIG_PAPER, "paper", FU_PCT, 1)             /* nonbinding share of what comes in */ \
     X(FIG_VENDOR_FINANCING, "vendor_financing", FU_USD, 1) /* buys from sellers who fund v */ \
     X(FIG_RUNWAY, "runway", FU_YEAR, 1)          /* first year cash is negative; null: never */ \
-    X(FIG_BORROWED, "borrowed", FU_USD, 0)       /* binding loans to v */ \
-    X(FIG_CREDIT, "credit", FU_USD, 0)           /* credit facilities v committed (open) */ \
-    X(FIG_EQUITY, "equity", FU_USD, 0)           /* equity, else valuation, else shares x price */
+    X(FIG_BORROWED, "borrowed", FU_USD, 1)       /* binding loans to v */ \
+    X(FIG_CREDIT, "credit", FU_USD, 1)           /* credit facilities v committed (open) */ \
+    X(FIG_EQUITY, "equity", FU_USD, 1)           /* equity, else valuation, else shares x price */
 
 /* Of two entities a, b: exposure(a, b). */
 #define DG_PAIR_FIGURES(X) \
