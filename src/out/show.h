@@ -34,5 +34,8 @@ char *show_figure_text(Engine *e, FigId f, EntId v, char *buf, size_t n);
 char *show_sysfig_text(Engine *e, SysFig f, char *buf, size_t n);
 /* A horizon year as text: "2027", or "now" for the one year of a script with no dates. */
 char *show_year_text(const Graph *g, int year, char *buf, size_t n);
+/* A string in double quotes as the script writes it: quotes and backslashes escaped, line
+ * breaks and tabs as \n and \t, so a display name or a source stays on its line. */
+void show_put_string(FILE *out, const char *s);
 
 #endif

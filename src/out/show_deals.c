@@ -16,24 +16,6 @@ static char *fmt_months(int32_t months, char *buf, size_t n)
     return buf;
 }
 
-/* `source "..."` as the script writes it: quotes and backslashes escaped, newlines and tabs
- * as \n and \t, so a deal stays on one line. */
-static void put_source(FILE *out, const char *src)
-{
-    fputs(" source \"", out);
-    for (const char *c = src; *c; c++) {
-        if (*c == '"' || *c == '\\')
-            fputc('\\', out), fputc(*c, out);
-        else if (*c == '\n')
-            fputs("\\n", out);
-        else if (*c == '\t')
-            fputs("\\t", out);
-        else
-            fputc(*c, out);
-    }
-    fputc('"', out);
-}
-
 /* A yearly rate written as a path pays amount x path(year) (the amount is 1 until a shock
  * scales it): its points as the script writes them, `13B/y in 2025, 30B/y in 2026`; a
  * constant (`revenue 13B/y from users`) is its one value. Cut short, past the buffer, with
@@ -110,8 +92,10 @@ static void deal_line(FILE *out, const World *w, const Deal *d)
         fprintf(out, " due %s", fmt_month(d->due, c, sizeof c));
     if (!d->binding)
         fputs(" nonbinding", out);
-    if (d->source)
-        put_source(out, d->source);
+    if (d->source) {
+        fputs(" source ", out);
+        show_put_string(out, d->source);
+    }
     fputc('\n', out);
 }
 

@@ -18,8 +18,10 @@ static void card_header(FILE *out, Engine *e, EntId v)
 {
     const Entity *en = world_entity(engine_world(e), v);
     fprintf(out, "%s", world_name(engine_world(e), v));
-    if (en->display)
-        fprintf(out, " \"%s\"", en->display);
+    if (en->display) {
+        fputc(' ', out);
+        show_put_string(out, en->display);
+    }
     fprintf(out, " (%s%s%s%s)\n", entkind_name(en->kind), en->layer ? ", " : "",
             en->layer ? en->layer : "", en->declared ? "" : ", undeclared");
 }

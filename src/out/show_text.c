@@ -57,3 +57,19 @@ char *show_sysfig_text(Engine *e, SysFig f, char *buf, size_t n)
     bool ok = figure_system(e, f, &x);
     return unit_text(engine_graph(e), sysfig_unit(f), ok, x, buf, n);
 }
+
+void show_put_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const char *c = s; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            fputc('\\', out), fputc(*c, out);
+        else if (*c == '\n')
+            fputs("\\n", out);
+        else if (*c == '\t')
+            fputs("\\t", out);
+        else
+            fputc(*c, out);
+    }
+    fputc('"', out);
+}
