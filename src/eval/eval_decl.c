@@ -34,7 +34,8 @@ EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp)
     return id;
 }
 
-const Scenario *eval_scenario_naming(const Eval *ev, Sym name)
+/* The first scenario (declared so far) whose block declares name or makes a deal with it. */
+static const Scenario *scenario_naming(const Eval *ev, Sym name)
 {
     for (size_t k = 0; k < ev->nscen; k++)
         for (const Stmt *s = ev->scen[k].body->first; s; s = s->next)
@@ -46,7 +47,7 @@ const Scenario *eval_scenario_naming(const Eval *ev, Sym name)
 
 bool eval_scenario_hint(Eval *ev, Sym name)
 {
-    const Scenario *sc = eval_scenario_naming(ev, name);
+    const Scenario *sc = scenario_naming(ev, name);
     if (!sc)
         return false;
     const char *nm = sym_str(ev->in, name), *sn = sym_str(ev->in, sc->name);

@@ -157,10 +157,9 @@ EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp);
 EntId eval_entity_known(Eval *ev, Query *q, Sym name, Span sp);
 /* Report `name` at sp as no entity of w, with the closest name of w as a hint. */
 void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp);
-/* The first scenario (declared so far) whose block declares name or makes a deal with it,
- * or NULL; eval_scenario_hint gives the hint for such a name asked about outside it (an
- * entity that comes in only there) and says whether there was one. */
-const Scenario *eval_scenario_naming(const Eval *ev, Sym name);
+/* A name asked about where the world does not hold it, which a scenario declared so far
+ * brings in (declares it, or makes a deal with it): the hint saying so, and true; false
+ * when no scenario does. */
 bool eval_scenario_hint(Eval *ev, Sym name);
 /* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
