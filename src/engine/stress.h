@@ -91,7 +91,8 @@ typedef struct StressResult {
     double *cash_end;       /* cash at the end of the last year (0 for markets) */
     double to_outside;      /* what was paid to the outside over the years (costs, debt) */
     int *year;              /* the first year i paid less than its dues; 0 = never */
-    int *cured;             /* the first later year with dues, all paid by itself; 0 */
+    int *cured;             /* the first year with dues, all paid by itself, after its
+                               last shortfall; 0 */
     int *round;             /* the clearing's round in its default year (forced: 1); 0 */
     double *paid_frac;      /* payments / dues in its default year */
     bool *forced;           /* defaulted by `X defaults` */

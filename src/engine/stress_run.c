@@ -261,7 +261,9 @@ static void close_year(Run *u, int y)
             r->year[i] = y;
             r->round[i] = u->forced[i] ? 1 : u->round[i] ? u->round[i] : 1;
             r->paid_frac[i] = L > 0 ? pay / L : 1;
-        } else if (!short_ && L > 0 && r->round[i] && !r->cured[i]) {
+        } else if (short_) {
+            r->cured[i] = 0;   /* short again: a cure counts only when it lasts */
+        } else if (L > 0 && r->round[i] && !r->cured[i]) {
             r->cured[i] = y;   /* a year with no dues cures nothing (docs/STRESS.md) */
         }
         r->rounds = u->round[i] > r->rounds ? u->round[i] : r->rounds;

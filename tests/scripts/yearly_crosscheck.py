@@ -75,13 +75,14 @@ MUTATIONS = {
     7: "debt interest on the full principal every year",
     8: "credit facilities drawn up to twice their limit",
     9: "a defaulter's year with no dues counts as its cure",
+    10: "a cure stands when the entity falls short again later",
 }
 MUTATE = 0
 # --known: an earlier reading of dealgraph's, kept for comparison: guarantee calls only rise
 # from pass to pass (the definition, which both sides now follow: a fixed point of the calls).
-# `cured` is the first later year in which the entity has dues and pays all of them, arrears
-# included, itself (docs/STRESS.md): a year with no dues cures nothing, and arrears a
-# guarantor settled do not cure it.
+# `cured` is the first year after its last shortfall in which the entity has dues and pays
+# all of them, arrears included, itself (docs/STRESS.md): a year with no dues cures nothing,
+# arrears a guarantor settled do not cure it, and falling short again undoes a cure.
 KNOWN = False
 TIE = 1e-9          # a tie pays in full (relative)
 ARREARS_TOL = 1e-6  # arrears under this share of the payer's dues are rounding
@@ -786,6 +787,8 @@ def run(web, scen=None, base=None, full=False):
                 if n not in res.default_year:
                     res.default_year[n] = t
                     res.round[n] = rnd.get(n)
+                if MUTATE != 10:
+                    res.cured.pop(n, None)   # short again: the cure did not last
                 if t == res.default_year[n]:
                     res.paid[n] = p[n] / L[n] if L[n] > 0 else None
                 if MUTATE == 3:
