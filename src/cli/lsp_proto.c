@@ -4,7 +4,9 @@
  * Reading is forgiving where it can be and bounded everywhere: a header line longer than
  * HEADER_MAX is cut (the rest of it skipped), a Content-Length may stand anywhere in a line
  * (after a body shorter than its header said, the next message's header follows the rest of
- * it on one line, and is found), and a body larger than LSP_MAX_MESSAGE is skipped. */
+ * it on one line, and is found), and a body larger than LSP_MAX_MESSAGE is skipped. Two
+ * Content-Length headers that differ make the header block invalid, as one that is not a
+ * number does (the same length twice is one). */
 #include "lsp.h"
 #include <ctype.h>
 #include <stdarg.h>
@@ -83,7 +85,7 @@ MsgStatus lsp_read(FILE *in, char **body, size_t *len)
         }
         any = true;
         long long v = content_length(line);
-        if (v == -1)
+        if (v == -1 || (v >= 0 && n >= 0 && v != n))   /* two lengths: which one frames it? */
             bad = true;
         else if (v >= 0)
             n = v;

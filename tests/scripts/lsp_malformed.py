@@ -60,6 +60,9 @@ cases = [
     ("nested 100000 deep", frame(nest(100000)), -32700),
     ("params a number", hover(5), -32602),
     ("Content-Length negative", b"Content-Length: -5\r\n\r\n{}", -32600),
+    ("two Content-Lengths that differ", b"Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}", -32600),
+    ("the same Content-Length twice", b"Content-Length: %d\r\ncontent-length: %d\r\n\r\n" % (
+        len(json.dumps(PROBE)), len(json.dumps(PROBE))) + json.dumps(PROBE).encode(), "probe"),
     ("an id that is a fraction", frame('{"jsonrpc": "2.0", "id": 1.5, "method": "shutdown"}'), -32600),
     ("a lone surrogate", frame('{"jsonrpc": "2.0", "id": 1, "method": "x\\ud800"}'), -32700),
     ("hover with params null", frame('{"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": null}'),
@@ -99,7 +102,9 @@ def run(name, data, want):
             m = c.read()
             while "method" in m:   # published diagnostics come first
                 m = c.read()
-            if want == "result":
+            if want == "probe":   # the framed request itself was read and answered
+                assert m.get("id") == 99 and "result" in m, m
+            elif want == "result":
                 assert m.get("id") == 1 and "result" in m and "error" not in m, m
             elif want == "hover":
                 assert "nvidia" not in json.dumps(m) and m.get("id") == 1 and "c0" in m["result"]["contents"]["value"], m
