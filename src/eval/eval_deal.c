@@ -186,6 +186,8 @@ static bool options(Eval *ev, Query *q, const Stmt *s, Deal *d)
     } else if (DL(s).due) {
         ok = eval_date(ev, q, DL(s).due, &d->due) && ok;
     }
+    if (ok && DL(s).from)
+        ok = eval_years_fit_deal(ev, q, d, DL(s).from->span);
     return ok && total_in_range(ev, s, d);
 }
 

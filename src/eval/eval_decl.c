@@ -311,7 +311,8 @@ bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months)
 void eval_asof(Eval *ev, Query *q, const Stmt *s)
 {
     int32_t m;
-    if (eval_date(ev, q, s->u.asof.date, &m)) {
+    if (eval_date(ev, q, s->u.asof.date, &m) &&
+        eval_years_fit_asof(ev, q, m, s->u.asof.date->span)) {
         world_set_asof(q->w, m);
         eval_changed(q);
     }

@@ -161,6 +161,11 @@ void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp);
  * brings in (declares it, or makes a deal with it): the hint saying so, and true; false
  * when no scenario does. */
 bool eval_scenario_hint(Eval *ev, Sym name);
+/* Does the model still run at most HORIZON_MAX_YEARS years (docs/STRESS.md "Years") with
+ * this deal (a dated binding money deal: it may move T0 or T1) or this `as of`? False, with
+ * an error at `at`, when not. (`horizon` checks its own.) */
+bool eval_years_fit_deal(Eval *ev, Query *q, const Deal *d, Span at);
+bool eval_years_fit_asof(Eval *ev, Query *q, int32_t asof, Span at);
 /* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
 

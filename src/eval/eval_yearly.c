@@ -72,16 +72,58 @@ PathId eval_path(Eval *ev, Query *q, const Amount *a, const char *what, const En
     return id;
 }
 
+/* ---- how many years the model runs ---- */
+
+/* T0 .. T1 (docs/STRESS.md "Years") as a statement would make them: at most
+ * HORIZON_MAX_YEARS. A span past that is almost always a mistyped year (`as of 1012`, `from
+ * 3025`), and the model would leave what lies beyond it out without a word. */
+static bool years_fit(Eval *ev, Span at, int first, int last)
+{
+    if (last - first + 1 <= HORIZON_MAX_YEARS)
+        return true;
+    diag_error(ev->d, at, "the model's years would run from %d to %d, %d years: it runs at "
+               "most %d", first, last, last - first + 1, HORIZON_MAX_YEARS);
+    diag_hint(ev->d, "they start at `as of` (else the first dated deal) and end at `horizon` "
+              "(else the last year a deal pays): is a year mistyped?");
+    return false;
+}
+
+bool eval_years_fit_deal(Eval *ev, Query *q, const Deal *d, Span at)
+{
+    if (!d->binding || !verb_moves_money(d->kind) || d->from == MONTH_NONE)
+        return true;
+    int32_t asof = world_asof(q->w), hz = world_horizon(q->w), f = 0;
+    int l = 0;
+    bool have = world_dated_reach(q->w, &f, &l);
+    int first = month_year(d->from), last = month_year(d->from + (d->over > 0 ? d->over : 1) - 1);
+    int t0 = asof != MONTH_NONE ? month_year(asof) : have && f < d->from ? month_year(f) : first;
+    int t1 = hz != YEAR_NONE ? hz : have && l > last ? l : last;
+    return years_fit(ev, at, t0, t1);
+}
+
+bool eval_years_fit_asof(Eval *ev, Query *q, int32_t asof, Span at)
+{
+    int32_t hz = world_horizon(q->w), f = 0;
+    int l = 0, t0 = month_year(asof);
+    bool have = world_dated_reach(q->w, &f, &l);
+    return years_fit(ev, at, t0, hz != YEAR_NONE ? hz : have ? l : t0);
+}
+
 void eval_horizon(Eval *ev, Query *q, const Stmt *s)
 {
     int32_t y;
     if (!eval_year(ev, q, s->u.horizon.year, &y))
         return;
-    int32_t asof = world_asof(q->w);
+    int32_t asof = world_asof(q->w), f = 0;
     if (asof != MONTH_NONE && y * 12 + 11 < asof) {
         diag_error(ev->d, s->u.horizon.year->span, "the horizon %d ends before `as of`", y);
         return;
     }
+    int l = 0;
+    bool have = world_dated_reach(q->w, &f, &l);
+    int t0 = asof != MONTH_NONE ? month_year(asof) : have ? month_year(f) : y;
+    if (!years_fit(ev, s->u.horizon.year->span, t0, y))
+        return;
     world_set_horizon(q->w, y);
     eval_changed(q);
 }

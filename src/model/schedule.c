@@ -4,7 +4,6 @@
 
 static bool is_money(const Deal *d) { return verb_moves_money(d->kind); }
 
-static int floor_year(int32_t month) { return month >= 0 ? month / 12 : -((-month + 11) / 12); }
 
 /* Push h->last out to the last year any binding money deal from `first` on pays. */
 static void extend_last(const World *w, Horizon *h, DealId first)
@@ -18,11 +17,11 @@ static void extend_last(const World *w, Horizon *h, DealId first)
             continue;
         int32_t start = d.from != MONTH_NONE ? d.from : h->first * 12;
         int32_t end = d.over > 0 ? start + d.over : start + 1;
-        int y = floor_year(end - 1);
+        int y = month_year(end - 1);
         if (y > h->last)
             h->last = y;
     }
-    /* A guard, not a model: the evaluator rejects dates and spans this far out. */
+    /* A guard, not a model: the evaluator rejects a span this long (eval_yearly.c). */
     if (h->last - h->first > HORIZON_MAX_YEARS - 1)
         h->last = h->first + HORIZON_MAX_YEARS - 1;
 }
@@ -48,7 +47,7 @@ Horizon horizon_of(const World *w)
     size_t n = world_n_deals(w);
     Deal d;
     if (h.asof != MONTH_NONE) {
-        h.first = floor_year(h.asof);
+        h.first = month_year(h.asof);
         h.dated = true;
     } else {
         for (DealId i = 0; i < n; i++)
@@ -58,7 +57,7 @@ Horizon horizon_of(const World *w)
                 have_first = true;
             }
         if (have_first) {
-            h.first = floor_year(first_from);
+            h.first = month_year(first_from);
             h.dated = true;
         }
     }
@@ -96,7 +95,7 @@ static double path_between(const Path *p, const Horizon *h, int32_t a, int32_t b
 {
     double sum = 0;
     for (int32_t m = a; m < b;) {
-        int y = floor_year(m);
+        int y = month_year(m);
         int32_t end = (y + 1) * 12 < b ? (y + 1) * 12 : b;
         sum += path_in_year(p, h, y) / 12.0 * (end - m);
         m = end;

@@ -96,6 +96,9 @@ struct World {
     bool drop_nonbinding;
     bool has_asof;
     int32_t asof;
+    bool has_reach;           /* dated binding money deals this level added: */
+    int32_t reach_first;      /* the first month one pays */
+    int reach_last;           /* the last year one pays in */
 };
 
 #define DG_ATTR_WORD(id, word) [id] = word,
@@ -229,6 +232,14 @@ DealId world_add_deal(World *w, const Deal *d)
     w->deals = vec_grow(w->deals, &w->capdeal, w->ndeal + 1, sizeof *w->deals);
     w->deals[w->ndeal] = *d;
     DealId id = (DealId)(w->base_ndeal + w->ndeal++);
+    if (d->binding && verb_moves_money(d->kind) && d->from != MONTH_NONE) {
+        int last = month_year(d->from + (d->over > 0 ? d->over : 1) - 1);
+        if (!w->has_reach || d->from < w->reach_first)
+            w->reach_first = d->from;
+        if (!w->has_reach || last > w->reach_last)
+            w->reach_last = last;
+        w->has_reach = true;
+    }
     if (d->label != SYM_NONE && world_find_label(w, d->label) == DEAL_NONE)
         index_sym(&w->label_sym, &w->caplabel, d->label, id);
     return id;
@@ -433,6 +444,21 @@ int32_t world_asof(const World *w)
         if (w->has_asof)
             return w->asof;
     return MONTH_NONE;
+}
+
+bool world_dated_reach(const World *w, int32_t *first_month, int *last_year)
+{
+    bool any = false;
+    for (; w; w = w->base) {
+        if (!w->has_reach)
+            continue;
+        if (!any || w->reach_first < *first_month)
+            *first_month = w->reach_first;
+        if (!any || w->reach_last > *last_year)
+            *last_year = w->reach_last;
+        any = true;
+    }
+    return any;
 }
 
 const World *world_base(const World *w) { return w->base; }

@@ -163,6 +163,15 @@ const char **world_layer_order(const World *w, size_t *n);
 /* `as of`: months since year 0, MONTH_NONE when not set. */
 void world_set_asof(World *w, int32_t month);
 int32_t world_asof(const World *w);
+/* The year a month (months since year 0) falls in. */
+static inline int month_year(int32_t month)
+{
+    return month >= 0 ? month / 12 : -((-month + 11) / 12);
+}
+/* The reach of the dated binding money deals (those that set the horizon, schedule.h): the
+ * first month one pays and the last year one pays in, this world's and its base's (a
+ * cancelled deal still counts); false when none has a date. */
+bool world_dated_reach(const World *w, int32_t *first_month, int *last_year);
 
 /* The world a fork was made from (NULL for a root). */
 const World *world_base(const World *w);
