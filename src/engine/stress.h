@@ -102,6 +102,7 @@ typedef struct StressResult {
     double *cash_y;         /* cash at the end of the year */
     double *dues_y;         /* dues of the year, arrears included */
     double *paid_y;         /* paid in the year */
+    bool *short_y;          /* paid less than its dues in the year (or forced): in default */
     double *in_y;           /* received in the year */
     double *revenue_y;      /* revenue from outside in the year */
     StressWarrant *warrants;

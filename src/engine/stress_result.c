@@ -35,6 +35,8 @@ StressResult *stress_result_new(size_t n, int nyears, int first_year, const Stre
     r->cash_y = alloc_n(r, ny, sizeof(double));
     r->dues_y = alloc_n(r, ny, sizeof(double));
     r->paid_y = alloc_n(r, ny, sizeof(double));
+    r->short_y = alloc_n(r, ny, sizeof(bool));
+    memset(r->short_y, 0, (ny ? ny : 1) * sizeof(bool));
     r->in_y = alloc_n(r, ny, sizeof(double));
     r->revenue_y = alloc_n(r, ny, sizeof(double));
     r->params = *p;

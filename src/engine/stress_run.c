@@ -272,6 +272,7 @@ static void close_year(Run *u, int y)
         r->received[i] += in;
         r->dues_y[row + i] = L;
         r->paid_y[row + i] = pay;
+        r->short_y[row + i] = short_;
         r->in_y[row + i] = in;
         if (u->market[i]) {
             r->external[i] += pay;

@@ -157,8 +157,12 @@ void stress_show_timeline(FILE *out, const StressResult *r, const World *w, EntI
         char b[7][32];
         int year = r->first_year + y;
         snprintf(b[0], sizeof b[0], "%d", year);
+        /* the marks are the changes: the first year short is the default; short again
+         * after a year that was not (a cure it undoes is no longer the entity's cure:
+         * docs/STRESS.md) is told too */
+        bool again = r->short_y[at] && y > 0 && !r->short_y[at - r->n];
         const char *mark = r->round[v] && r->year[v] == year ? "default"
-                           : r->cured[v] == year ? "cured" : "";
+                           : again ? "short again" : r->cured[v] == year ? "cured" : "";
         table_row(&t, (const char *const[]){dated(r) ? b[0] : "now",
                                              usd_text(start, b[1], 32),
                                              usd_text(r->revenue_y[at], b[2], 32),
