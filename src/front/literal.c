@@ -258,6 +258,22 @@ static const struct {
     {"percent", "%"}, {"pct", "%"},
 };
 
+/* The suffix the language writes for a unit or scale word as a user guesses it (any case),
+ * or NULL. */
+static const char *unit_suffix(const char *word, size_t wlen)
+{
+    char low[16];
+    if (wlen >= sizeof low)
+        return NULL;
+    for (size_t k = 0; k < wlen; k++)
+        low[k] = (char)(word[k] >= 'A' && word[k] <= 'Z' ? word[k] - 'A' + 'a' : word[k]);
+    low[wlen] = '\0';
+    for (size_t k = 0; k < sizeof UNIT_WORDS / sizeof *UNIT_WORDS; k++)
+        if (!strcmp(low, UNIT_WORDS[k].word))
+            return UNIT_WORDS[k].suffix;
+    return NULL;
+}
+
 bool lit_unit_apart(const char *num, size_t nlen, const char *word, size_t wlen, char *buf,
                     size_t n)
 {
@@ -267,18 +283,11 @@ bool lit_unit_apart(const char *num, size_t nlen, const char *word, size_t wlen,
     for (; i < nlen; i++)   /* a plain number: digits and one point */
         if (!is_digit(num[i]) && num[i] != '.')
             return false;
-    char low[16];
-    if (wlen >= sizeof low)
+    const char *suffix = unit_suffix(word, wlen);
+    if (!suffix)
         return false;
-    for (size_t k = 0; k < wlen; k++)
-        low[k] = (char)(word[k] >= 'A' && word[k] <= 'Z' ? word[k] - 'A' + 'a' : word[k]);
-    low[wlen] = '\0';
-    for (size_t k = 0; k < sizeof UNIT_WORDS / sizeof *UNIT_WORDS; k++)
-        if (!strcmp(low, UNIT_WORDS[k].word)) {
-            int w = snprintf(buf, n, "%.*s%s", (int)nlen, num, UNIT_WORDS[k].suffix);
-            return w > 0 && (size_t)w < n;
-        }
-    return false;
+    int w = snprintf(buf, n, "%.*s%s", (int)nlen, num, suffix);
+    return w > 0 && (size_t)w < n;
 }
 
 size_t lit_per_unit(const char *s, size_t n, char *buf, size_t cap)
@@ -289,20 +298,10 @@ size_t lit_per_unit(const char *s, size_t n, char *buf, size_t cap)
     while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
                      (s[k] >= '0' && s[k] <= '9') || s[k] == '_'))
         k++;
-    char low[16];
-    const char *word = s + 1;
-    int wlen = (int)(k - 1);
-    if (k - 1 < sizeof low) {
-        for (size_t i = 0; i + 1 < k; i++)
-            low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
-        low[k - 1] = '\0';
-        for (size_t u = 0; u < sizeof UNIT_WORDS / sizeof *UNIT_WORDS; u++)
-            if (!strcmp(low, UNIT_WORDS[u].word)) {
-                word = UNIT_WORDS[u].suffix;
-                wlen = (int)strlen(word);
-                break;
-            }
-    }
+    const char *word = unit_suffix(s + 1, k - 1);   /* as written when it is no unit word */
+    int wlen = word ? (int)strlen(word) : (int)(k - 1);
+    if (!word)
+        word = s + 1;
     size_t have = strlen(buf);
     int w = snprintf(buf + have, cap > have ? cap - have : 0, "/%.*s", wlen, word);
     if (w < 0 || have + (size_t)w >= cap)
