@@ -34,26 +34,48 @@ EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp)
     return id;
 }
 
-/* The first scenario (declared so far) whose block declares name or makes a deal with it. */
-static const Scenario *scenario_naming(const Eval *ev, Sym name)
+/* The statement of a scenario's block that declares name or makes a deal with it, or NULL. */
+static const Stmt *stmt_naming(const Scenario *sc, Sym name)
 {
-    for (size_t k = 0; k < ev->nscen; k++)
-        for (const Stmt *s = ev->scen[k].body->first; s; s = s->next)
-            if ((s->kind == ST_ENTITY && s->u.entity.name == name) ||
-                (s->kind == ST_DEAL && (s->u.deal.payer == name || s->u.deal.payee == name)))
-                return &ev->scen[k];
+    for (const Stmt *s = sc->body->first; s; s = s->next)
+        if ((s->kind == ST_ENTITY && s->u.entity.name == name) ||
+            (s->kind == ST_DEAL && (s->u.deal.payer == name || s->u.deal.payee == name)))
+            return s;
     return NULL;
 }
 
-bool eval_scenario_hint(Eval *ev, Sym name)
+/* The scenario (declared so far) whose block holds the statement at sp, or NULL. */
+static const Scenario *scenario_holding(const Eval *ev, Span sp)
 {
-    const Scenario *sc = scenario_naming(ev, name);
-    if (!sc)
-        return false;
-    const char *nm = sym_str(ev->in, name), *sn = sym_str(ev->in, sc->name);
-    diag_hint(ev->d, "'%s' comes in only in scenario %s: ask inside it (what if %s { show %s })",
-              nm, sn, sn, nm);
-    return true;
+    for (size_t k = 0; k < ev->nscen; k++) {
+        const StmtList *b = ev->scen[k].body;
+        if (b->first && b->first->span.file == sp.file && b->first->span.start <= sp.start &&
+            sp.end <= b->last->span.end)
+            return &ev->scen[k];
+    }
+    return NULL;
+}
+
+bool eval_scenario_hint(Eval *ev, Sym name, Span sp)
+{
+    const char *nm = sym_str(ev->in, name);
+    const Scenario *in = scenario_holding(ev, sp);
+    const Stmt *later = in ? stmt_naming(in, name) : NULL;
+    if (later && later->span.start >= sp.end) {   /* asked above it in its own scenario */
+        diag_hint(ev->d, "'%s' comes in later in scenario %s, and its statements run in "
+                         "order: move this one below it", nm, sym_str(ev->in, in->name));
+        diag_note(ev->d, later->span, "'%s' comes in here", nm);
+        return true;
+    }
+    for (size_t k = 0; k < ev->nscen; k++) {
+        if (&ev->scen[k] == in || !stmt_naming(&ev->scen[k], name))
+            continue;
+        const char *sn = sym_str(ev->in, ev->scen[k].name);
+        diag_hint(ev->d, "'%s' comes in only in scenario %s: ask inside it "
+                         "(what if %s { show %s })", nm, sn, sn, nm);
+        return true;
+    }
+    return false;
 }
 
 void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp)
@@ -65,7 +87,7 @@ void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp)
         names[i] = world_name(w, i);
     const char *near = eval_closest(nm, names, n);
     diag_error(ev->d, sp, "unknown entity '%s'", nm);
-    if (eval_scenario_hint(ev, name))
+    if (eval_scenario_hint(ev, name, sp))
         ;
     else if (near)
         diag_hint(ev->d, "did you mean '%s'?", near);

@@ -157,10 +157,11 @@ EntId eval_entity_ref(Eval *ev, Query *q, Sym name, Span sp);
 EntId eval_entity_known(Eval *ev, Query *q, Sym name, Span sp);
 /* Report `name` at sp as no entity of w, with the closest name of w as a hint. */
 void eval_unknown_entity(Eval *ev, const World *w, Sym name, Span sp);
-/* A name asked about where the world does not hold it, which a scenario declared so far
- * brings in (declares it, or makes a deal with it): the hint saying so, and true; false
- * when no scenario does. */
-bool eval_scenario_hint(Eval *ev, Sym name);
+/* A name asked about at sp where the world does not hold it, which a scenario declared so
+ * far brings in (declares it, or makes a deal with it): the hint saying so (a statement of
+ * that scenario above the one bringing it in is told to move, with a note there), and
+ * true; false when no scenario does. */
+bool eval_scenario_hint(Eval *ev, Sym name, Span sp);
 /* Does the model still run at most HORIZON_MAX_YEARS years (docs/STRESS.md "Years") with
  * this deal (a dated binding money deal: it may move T0 or T1) or this `as of`? False, with
  * an error at `at`, when not. (`horizon` checks its own.) */

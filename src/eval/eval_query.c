@@ -232,7 +232,7 @@ static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
     if (!near)
         near = eval_closest(t, topics, TOPIC__COUNT);
     diag_error(ev->d, s->u.show.topic_span, "nothing called '%s' to show", t);
-    if (eval_scenario_hint(ev, s->u.show.topic)) {
+    if (eval_scenario_hint(ev, s->u.show.topic, s->u.show.topic_span)) {
         ;
     } else if (near) {
         diag_hint(ev->d, "did you mean '%s'?", near);
