@@ -285,14 +285,23 @@ static Deal deal_init(const Stmt *s)
     return d;
 }
 
-/* `A guarantees LABEL up to X`: the guaranteed party is the labelled deal's payer. */
+/* `A guarantees LABEL up to X`: the guaranteed party is the labelled deal's obligor (a
+ * loan's borrower, a purchase's or payment's payer); A may be neither it nor its creditor. */
 static EntId covered_party(Eval *ev, Query *q, const Stmt *s, Deal *d)
 {
     d->milestone = world_find_label(q->w, DL(s).covers);
     Deal c;
     if (d->milestone != DEAL_NONE && world_deal(q->w, d->milestone, &c)) {
-        if (c.kind == VERB_LENDS || c.kind == VERB_BUYS || c.kind == VERB_PAYS)
-            return c.payer;
+        if (c.kind == VERB_LENDS || c.kind == VERB_BUYS || c.kind == VERB_PAYS) {
+            EntId owes = c.kind == VERB_LENDS ? c.payee : c.payer;
+            EntId owed = c.kind == VERB_LENDS ? c.payer : c.payee;
+            if (d->payer == ENT_NONE || (d->payer != owes && d->payer != owed))
+                return owes;
+            diag_error(ev->d, DL(s).covers_span, "'%s' is the %s of deal %s, so it cannot "
+                       "guarantee it", sym_str(ev->in, DL(s).payer),
+                       d->payer == owes ? "debtor" : "creditor", sym_str(ev->in, DL(s).covers));
+            return ENT_NONE;
+        }
         diag_error(ev->d, DL(s).covers_span, "a guarantee covers a loan, a purchase or a "
                    "payment; '%s' %s", sym_str(ev->in, DL(s).covers), verb_name(c.kind));
         return ENT_NONE;

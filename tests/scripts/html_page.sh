@@ -30,6 +30,18 @@ n=$(grep -c '<section class="scenario"' "$tmp/two.html")
 "$DG" report --json --html stdlib/scenarios.deal >/dev/null 2>&1
 [ $? = 2 ] || fail "--json with --html should be a usage error"
 
+# the deals table names a loan guarantee's debtor (the borrower), not the lender
+cat >"$tmp/guar.deal" <<'DEAL'
+company lender { cash 50B }
+company borrower { cash 1B }
+company guar { cash 10B }
+deal ab: lender lends 9B to borrower from 2025 due 2030 at 7%
+guar guarantees ab up to 2B
+DEAL
+"$DG" report --html "$tmp/guar.deal" -o "$tmp/guar.html" || fail "report --html of a guarantee"
+grep -q '<td>guar</td><td>guarantees</td><td>borrower</td>' "$tmp/guar.html" ||
+    fail "the guarantee of loan ab should name borrower in the deals table"
+
 cat >"$tmp/odd.deal" <<'DEAL'
 as of 2025
 market users "End <users> & co"
