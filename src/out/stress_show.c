@@ -213,16 +213,29 @@ void stress_show_losses(FILE *out, const StressResult *r, const World *w)
     free(rows);
 }
 
-static void show_warrants(FILE *out, const StressResult *r, const World *w)
+/* Is v one of the two parties a and b (every row is, for v == ENT_NONE)? */
+static bool party_to(EntId v, EntId a, EntId b) { return v == ENT_NONE || v == a || v == b; }
+
+/* Print t under its heading when it has rows past the header row. */
+static void print_section(FILE *out, Table *t, const char *heading)
 {
-    if (!r->nwarrants)
-        return;
-    fprintf(out, "warrants:\n");
+    if (t->nrows > 1) {
+        fprintf(out, "%s:\n", heading);
+        table_print(t, out, "  ");
+    }
+    table_free(t);
+}
+
+/* The warrants granted or held by v (every one for ENT_NONE); likewise below. */
+static void show_warrants(FILE *out, const StressResult *r, const World *w, EntId v)
+{
     Table t;
     table_init(&t, 6);
     table_row(&t, (const char *const[]){"granter", "holder", "vested", "shares", "value", "dilution"});
     for (size_t k = 0; k < r->nwarrants; k++) {
         const StressWarrant *x = &r->warrants[k];
+        if (!party_to(v, x->granter, x->holder))
+            continue;
         char f[32], s[32], v[32], d[32];
         table_row(&t, (const char *const[]){world_name(w, x->granter), world_name(w, x->holder),
                                              pct_text(x->fraction, f, sizeof f),
@@ -231,20 +244,18 @@ static void show_warrants(FILE *out, const StressResult *r, const World *w)
                                              pct_text(x->dilution, d, sizeof d)});
     }
     t.left_mask |= 1u << 1;
-    table_print(&t, out, "  ");
-    table_free(&t);
+    print_section(out, &t, "warrants");
 }
 
-static void show_guarantees(FILE *out, const StressResult *r, const World *w)
+static void show_guarantees(FILE *out, const StressResult *r, const World *w, EntId v)
 {
-    if (!r->nguarantees)
-        return;
-    fprintf(out, "guarantees:\n");
     Table t;
     table_init(&t, 5);
     table_row(&t, (const char *const[]){"guarantor", "party", "amount", "called", "paid"});
     for (size_t k = 0; k < r->nguarantees; k++) {
         const StressGuarantee *g = &r->guarantees[k];
+        if (!party_to(v, g->guarantor, g->party))
+            continue;
         char a[32], c[32], p[32];
         table_row(&t, (const char *const[]){world_name(w, g->guarantor), world_name(w, g->party),
                                              usd_text(g->amount, a, sizeof a),
@@ -252,8 +263,7 @@ static void show_guarantees(FILE *out, const StressResult *r, const World *w)
                                              usd_text(g->paid, p, sizeof p)});
     }
     t.left_mask |= 1u << 1;
-    table_print(&t, out, "  ");
-    table_free(&t);
+    print_section(out, &t, "guarantees");
 }
 
 /* The years a facility was drawn and how much: "2000 1B, 2001 2.1B" ("now 1B" undated). */
@@ -274,16 +284,15 @@ static void draws_text(const StressResult *r, const StressCredit *c, char *buf, 
         snprintf(buf, n, "none");
 }
 
-static void show_credits(FILE *out, const StressResult *r, const World *w)
+static void show_credits(FILE *out, const StressResult *r, const World *w, EntId v)
 {
-    if (!r->ncredits)
-        return;
-    fprintf(out, "credit facilities:\n");
     Table t;
     table_init(&t, 6);
     table_row(&t, (const char *const[]){"lender", "borrower", "limit", "drawn", "paid", "draws"});
     for (size_t k = 0; k < r->ncredits; k++) {
         const StressCredit *c = &r->credits[k];
+        if (!party_to(v, c->lender, c->borrower))
+            continue;
         char l[32], d[32], p[32], ys[512];
         draws_text(r, c, ys, sizeof ys);
         table_row(&t, (const char *const[]){world_name(w, c->lender), world_name(w, c->borrower),
@@ -292,8 +301,7 @@ static void show_credits(FILE *out, const StressResult *r, const World *w)
                                              usd_text(c->paid, p, sizeof p), ys});
     }
     t.left_mask |= 1u << 1 | 1u << 5;
-    table_print(&t, out, "  ");
-    table_free(&t);
+    print_section(out, &t, "credit facilities");
 }
 
 void stress_show_payments(FILE *out, const StressResult *r, const World *w, EntId v)
@@ -317,11 +325,9 @@ void stress_show_payments(FILE *out, const StressResult *r, const World *w, EntI
     table_print(&t, out, "  ");
     table_free(&t);
     free(rows);
-    if (v == ENT_NONE) {
-        show_warrants(out, r, w);
-        show_guarantees(out, r, w);
-        show_credits(out, r, w);
-    }
+    show_warrants(out, r, w, v);
+    show_guarantees(out, r, w, v);
+    show_credits(out, r, w, v);
 }
 
 void stress_show_distress(FILE *out, const StressResult *r, const World *w, EntId v)
