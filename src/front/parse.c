@@ -241,6 +241,10 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
         pb_error(pc, loc, "unexpected %s%s", found, exp);
         if (pc->nerrors > before && clause_hint(pc, loc))
             ;
+        else if (pc->nerrors > before && ls->prev == DROP && ls->last == IDENT)
+            diag_hint(pc->d, "`drop nonbinding` drops every letter of intent; one deal goes by "
+                             "its label: cancel %.*s", (int)(loc.end - loc.start > 40 ? 40 :
+                             loc.end - loc.start), ls->text + loc.start);
         else if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
             diag_hint(pc->d, "there is no open '{' for this '}' to close here");
         else if (pc->nerrors > before)
