@@ -91,7 +91,12 @@ static int write_diff(DiffSet *s, FILE *out, bool json)
 int dg_diff(Dg *a, Dg *b, FILE *out, bool json)
 {
     DiffSet s = {0};
-    diff_worlds(&s, eval_world(a->ev), eval_world(b->ev));
+    const World *wa = eval_world(a->ev), *wb = eval_world(b->ev);
+    diff_worlds(&s, wa, wb);
+    StressResult *ra = clear_base(wa), *rb = clear_base(wb);
+    diff_clearing(&s, wa, wb, ra, rb);
+    stress_free(ra);
+    stress_free(rb);
     return write_diff(&s, out, json);
 }
 

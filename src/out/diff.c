@@ -227,15 +227,42 @@ static const char **sorted_names(const World *w)
     return v;
 }
 
-static Value entity_figure(Engine *e, const World *w, const char *name, FigId f)
+/* The id in w of the entity called name, or ENT_NONE (name NULL, or not in w). */
+static EntId find_name(const World *w, const char *name)
 {
     if (!name)
-        return value_null();
+        return ENT_NONE;
     Sym s = intern_find(world_interner(w), name, strlen(name));
-    EntId id = s == SYM_NONE ? ENT_NONE : world_find(w, s);
+    return s == SYM_NONE ? ENT_NONE : world_find(w, s);
+}
+
+static Value entity_figure(Engine *e, const World *w, const char *name, FigId f)
+{
+    EntId id = find_name(w, name);
     if (id == ENT_NONE)
         return value_null();
     return figure_call(e, (FigRef){1, (int)f}, &id);
+}
+
+/* The entity names of either world, matched: pair k is (na[k], nb[k]), NULL where that
+ * world lacks it; in name order. Returns the number of pairs; both arrays are the
+ * caller's to free. */
+static size_t match_names(const World *a, const World *b, const char ***na_out,
+                          const char ***nb_out)
+{
+    const char **na = sorted_names(a), **nb = sorted_names(b);
+    size_t ca = world_n_entities(a), cb = world_n_entities(b), ia = 0, ib = 0, k = 0;
+    const char **pa = calloc(ca + cb + 1, sizeof *pa), **pb = calloc(ca + cb + 1, sizeof *pb);
+    while (ia < ca || ib < cb) {
+        int c = ia == ca ? 1 : ib == cb ? -1 : strcmp(na[ia], nb[ib]);
+        pa[k] = c <= 0 ? na[ia++] : NULL;
+        pb[k++] = c >= 0 ? nb[ib++] : NULL;
+    }
+    free(na);
+    free(nb);
+    *na_out = pa;
+    *nb_out = pb;
+    return k;
 }
 
 /* Every per-entity figure of every entity in either world (matched by name), and the
@@ -246,16 +273,14 @@ void diff_worlds(DiffSet *s, const World *a, const World *b)
     Engine *ea = engine_new(a), *eb = engine_new(b);
     bool circ = engine_sources_all(ea) && engine_sources_all(eb);
     s->no_circularity = !circ;
-    const char **na = sorted_names(a), **nb = sorted_names(b);
-    size_t ia = 0, ib = 0, ca = world_n_entities(a), cb = world_n_entities(b);
-    while (ia < ca || ib < cb) {
-        int c = ia == ca ? 1 : ib == cb ? -1 : strcmp(na[ia], nb[ib]);
-        const char *pa = c <= 0 ? na[ia++] : NULL, *pb = c >= 0 ? nb[ib++] : NULL;
+    const char **pa, **pb;
+    size_t np = match_names(a, b, &pa, &pb);
+    for (size_t k = 0; k < np; k++)
         for (int f = 0; f < FIG__COUNT; f++)
             if (circ || f != FIG_CIRCULARITY)
-                diff_add(s, pa ? pa : pb, figure_name((FigId)f),
-                         entity_figure(ea, a, pa, (FigId)f), entity_figure(eb, b, pb, (FigId)f));
-    }
+                diff_add(s, pa[k] ? pa[k] : pb[k], figure_name((FigId)f),
+                         entity_figure(ea, a, pa[k], (FigId)f),
+                         entity_figure(eb, b, pb[k], (FigId)f));
     for (int f = 0; f < SYS__COUNT; f++) {
         if (!circ && f == SYS_TOTAL_CIRCULATED)
             continue;
@@ -263,29 +288,37 @@ void diff_worlds(DiffSet *s, const World *a, const World *b)
         diff_add(s, NULL, sysfig_name((SysFig)f), figure_call(ea, sys, NULL),
                  figure_call(eb, sys, NULL));
     }
-    free(na);
-    free(nb);
+    free(pa);
+    free(pb);
     engine_free(ea);
     engine_free(eb);
 }
 
-/* The listed stress figures (stress.h) of every entity of the scenario's fork, against the
- * base's for those it has. */
-void diff_clearing(DiffSet *s, const World *base, const World *fork, const StressResult *r0,
-                   const StressResult *r1)
+/* A listed stress figure of the entity called name in r (world w's clearing); null when w
+ * has no such entity. A bool (defaulted) as 0/1, so the table can sort it. */
+static Value clearing_figure(const StressResult *r, const World *w, const char *name,
+                             StressFig f)
 {
-    for (EntId v = 0; v < world_n_entities(fork); v++)
-        for (int f = 0; f < WF__COUNT; f++) {
-            if (!stress_figure_listed((StressFig)f))
-                continue;
-            bool in_base = v < world_n_entities(base);
-            Value a = in_base ? stress_figure(r0, (StressFig)f, v) : value_null();
-            Value b = stress_figure(r1, (StressFig)f, v);
-            /* defaulted is a bool: compare it as 0/1 so the table can sort it */
-            if (a.kind == V_BOOL)
-                a = value_num(a.num, DIM_NONE);
-            if (b.kind == V_BOOL)
-                b = value_num(b.num, DIM_NONE);
-            diff_add(s, world_name(fork, v), stress_figure_name((StressFig)f), a, b);
-        }
+    EntId v = find_name(w, name);
+    if (v == ENT_NONE)
+        return value_null();
+    Value x = stress_figure(r, f, v);
+    return x.kind == V_BOOL ? value_num(x.num, DIM_NONE) : x;
+}
+
+/* The listed stress figures (stress.h) of every entity of either world (matched by name):
+ * ra is a's clearing, rb b's. */
+void diff_clearing(DiffSet *s, const World *a, const World *b, const StressResult *ra,
+                   const StressResult *rb)
+{
+    const char **pa, **pb;
+    size_t np = match_names(a, b, &pa, &pb);
+    for (size_t k = 0; k < np; k++)
+        for (int f = 0; f < WF__COUNT; f++)
+            if (stress_figure_listed((StressFig)f))
+                diff_add(s, pa[k] ? pa[k] : pb[k], stress_figure_name((StressFig)f),
+                         clearing_figure(ra, a, pa[k], (StressFig)f),
+                         clearing_figure(rb, b, pb[k], (StressFig)f));
+    free(pa);
+    free(pb);
 }

@@ -1,8 +1,10 @@
 /* diff.h - `dealgraph diff`: what changed between two worlds, figure by figure.
  *
  * A pure function of what it is given: two worlds (two scripts, entities matched by name),
- * or a base world and a scenario's fork with both clearings (the loading is dg.c's). Every per-entity figure and system figure is compared
- * (for a scenario also the clearing results: payments, shortfall, losses, distress, default);
+ * or a base world and a scenario's fork, with their clearings (the loading is dg.c's). Every
+ * per-entity figure and system figure is compared, and so are the clearing results
+ * (payments, shortfall, losses, distress, default): two scripts' base clearings, or the
+ * base's against the scenario's;
  * only changed figures are listed, the largest absolute change first (ties by entity, then
  * figure name; changes to or from "not defined" last). Output is an aligned text table or
  *   {"changes": [{"entity": name-or-null, "figure": f, "before": x, "after": y}]}
@@ -44,9 +46,9 @@ int diff_write(FILE *out, const DiffSet *s, bool json);
 /* Every per-entity figure (entities matched by name) and system figure of two worlds
  * (circularity as above). */
 void diff_worlds(DiffSet *s, const World *a, const World *b);
-/* The clearing figures of every entity of the scenario's fork: r0 is the base world's
- * clearing, r1 the scenario's. */
-void diff_clearing(DiffSet *s, const World *base, const World *fork, const StressResult *r0,
-                   const StressResult *r1);
+/* The clearing figures of every entity of either world (matched by name): ra is a's
+ * clearing, rb b's (two scripts' base clearings, or a base's and its scenario's). */
+void diff_clearing(DiffSet *s, const World *a, const World *b, const StressResult *ra,
+                   const StressResult *rb);
 
 #endif
