@@ -138,7 +138,8 @@ static size_t exposure_rows(const Graph *g, EntId a, ExpRow *rows)
 /* Whose failure calls on a's contingent deal d, ENT_NONE when d is not one: the party of
  * `guarantees X to p`; for `guarantees LABEL up to X`, the debtor of the labelled deal (a
  * loan's borrower, a purchase's or payment's payer; ENT_NONE when it is gone, cancelled in a
- * scenario); the borrower of a credit facility `a commits X credit to p`. Only binding
+ * scenario, or a letter of intent, which binds nobody and so calls on nothing, as in the
+ * yearly model); the borrower of a credit facility `a commits X credit to p`. Only binding
  * deals a gave count. */
 static EntId contingent_debtor(const World *w, const Deal *d, EntId a)
 {
@@ -151,7 +152,7 @@ static EntId contingent_debtor(const World *w, const Deal *d, EntId a)
     if (d->milestone == DEAL_NONE)
         return d->payee;
     Deal c;
-    if (!world_deal(w, d->milestone, &c))
+    if (!world_deal(w, d->milestone, &c) || !c.binding)
         return ENT_NONE;
     return c.kind == VERB_LENDS ? c.payee : c.payer;
 }
