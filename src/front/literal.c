@@ -60,6 +60,30 @@ static bool quarter(const char *s, size_t n, Value *out, LitError *err)
     return true;
 }
 
+/* The rate after a '/' (q, r bytes): /y and /mo make a yearly rate of what came before
+ * (plain or scaled: USD), /GW a price per GW. Moves *i past it; false when it is none. */
+static bool rate_suffix(const char *q, size_t r, bool gw, bool pct, double *x, Dim *d,
+                        size_t *i)
+{
+    if (r == 2 && q[0] == 'G' && q[1] == 'W' && !gw && !pct) {
+        *d = DIM_USD_PER_GW;
+        *i += 3;
+        return true;
+    }
+    if (r == 1 && q[0] == 'y') {
+        *i += 2;
+    } else if (r == 2 && q[0] == 'm' && q[1] == 'o') {
+        *x *= 12.0;
+        *i += 3;
+    } else {
+        return false;
+    }
+    if (!gw && !pct)
+        *d = DIM_USD;
+    d->yr = -1;
+    return true;
+}
+
 /* The suffix after the digits: [KMBT] [GW|MW|%] [/y|/mo|/GW], or a duration y / mo. */
 static bool amount_suffix(const char *s, size_t n, size_t at, double x, bool dollar, Value *out,
                           LitError *err)
@@ -94,30 +118,10 @@ static bool amount_suffix(const char *s, size_t n, size_t at, double x, bool dol
         i++;
     }
     Dim d = gw ? DIM_GW : (dollar ? DIM_USD : DIM_NONE);
-    bool per = false;
-    if (i < m && p[i] == '/') {
-        const char *q = p + i + 1;
-        size_t r = m - i - 1;
-        if (r == 1 && q[0] == 'y') {
-            i += 2;
-        } else if (r == 2 && q[0] == 'm' && q[1] == 'o') {
-            x *= 12.0;
-            i += 3;
-        } else if (r == 2 && q[0] == 'G' && q[1] == 'W' && !gw && !pct) {
-            d = DIM_USD_PER_GW;
-            i += 3;
-            per = true;
-        } else {
-            return fail(err, at + i, m - i, "unknown rate suffix in amount",
-                        "a rate is /y, /mo or /GW; for a division put spaces: `a / b`");
-        }
-        if (!per) {
-            if (!gw && !pct)
-                d = DIM_USD;
-            d.yr = -1;
-            per = true;
-        }
-    }
+    bool per = i < m && p[i] == '/';
+    if (per && !rate_suffix(p + i + 1, m - i - 1, gw, pct, &x, &d, &i))
+        return fail(err, at + i, m - i, "unknown rate suffix in amount",
+                    "a rate is /y, /mo or /GW; for a division put spaces: `a / b`");
     if (i < m)
         return fail(err, at + i, m - i, "bad suffix in amount", AMOUNT_HINT);
     *out = value_num(x, d);
