@@ -247,22 +247,33 @@ static void show_warrants(FILE *out, const StressResult *r, const World *w, EntI
     print_section(out, &t, "warrants");
 }
 
+/* The label of the deal g covers (`guarantees LABEL up to X`), or NULL for a party's
+ * shortfalls (`guarantees X to B`). */
+static const char *covered_label(const World *w, const StressGuarantee *g)
+{
+    Deal c;
+    if (g->covers != DEAL_NONE && world_deal(w, g->covers, &c) && c.label)
+        return sym_str(world_interner(w), c.label);
+    return NULL;
+}
+
 static void show_guarantees(FILE *out, const StressResult *r, const World *w, EntId v)
 {
     Table t;
-    table_init(&t, 5);
-    table_row(&t, (const char *const[]){"guarantor", "party", "amount", "called", "paid"});
+    table_init(&t, 6);
+    table_row(&t, (const char *const[]){"guarantor", "party", "deal", "amount", "called", "paid"});
     for (size_t k = 0; k < r->nguarantees; k++) {
         const StressGuarantee *g = &r->guarantees[k];
         if (!party_to(v, g->guarantor, g->party))
             continue;
         char a[32], c[32], p[32];
         table_row(&t, (const char *const[]){world_name(w, g->guarantor), world_name(w, g->party),
+                                             covered_label(w, g) ? covered_label(w, g) : "-",
                                              usd_text(g->amount, a, sizeof a),
                                              usd_text(g->called, c, sizeof c),
                                              usd_text(g->paid, p, sizeof p)});
     }
-    t.left_mask |= 1u << 1;
+    t.left_mask |= 1u << 1 | 1u << 2;
     print_section(out, &t, "guarantees");
 }
 
@@ -488,9 +499,7 @@ static json_t *guarantees_json(const StressResult *r, const World *w)
     json_t *a = json_array();
     for (size_t k = 0; k < r->nguarantees; k++) {
         const StressGuarantee *g = &r->guarantees[k];
-        Deal c;
-        const char *label = g->covers != DEAL_NONE && world_deal(w, g->covers, &c) && c.label
-                                ? sym_str(world_interner(w), c.label) : NULL;
+        const char *label = covered_label(w, g);
         json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "guarantor",
                                            world_name(w, g->guarantor), "party",
                                            world_name(w, g->party), "deal",
