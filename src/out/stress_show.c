@@ -226,24 +226,37 @@ static void print_section(FILE *out, Table *t, const char *heading)
     table_free(t);
 }
 
+/* The label of the deal warrant x vests with, or NULL. */
+static const char *vesting_label(const World *w, const StressWarrant *x)
+{
+    Deal g, m;
+    if (world_deal(w, x->deal, &g) && g.milestone != DEAL_NONE &&
+        world_deal(w, g.milestone, &m) && m.label)
+        return sym_str(world_interner(w), m.label);
+    return NULL;
+}
+
 /* The warrants granted or held by v (every one for ENT_NONE); likewise below. */
 static void show_warrants(FILE *out, const StressResult *r, const World *w, EntId v)
 {
     Table t;
-    table_init(&t, 6);
-    table_row(&t, (const char *const[]){"granter", "holder", "vested", "shares", "value", "dilution"});
+    table_init(&t, 7);
+    table_row(&t, (const char *const[]){"granter", "holder", "vesting", "vested", "shares",
+                                         "value", "dilution"});
     for (size_t k = 0; k < r->nwarrants; k++) {
         const StressWarrant *x = &r->warrants[k];
         if (!party_to(v, x->granter, x->holder))
             continue;
         char f[32], s[32], v[32], d[32];
+        const char *with = vesting_label(w, x);
         table_row(&t, (const char *const[]){world_name(w, x->granter), world_name(w, x->holder),
+                                             with ? with : "-",
                                              pct_text(x->fraction, f, sizeof f),
                                              scaled_text(x->vested_shares, s, sizeof s),
                                              usd_text(x->value, v, sizeof v),
                                              pct_text(x->dilution, d, sizeof d)});
     }
-    t.left_mask |= 1u << 1;
+    t.left_mask |= 1u << 1 | 1u << 2;
     print_section(out, &t, "warrants");
 }
 
@@ -484,9 +497,12 @@ static json_t *warrants_json(const StressResult *r, const World *w)
     json_t *a = json_array();
     for (size_t k = 0; k < r->nwarrants; k++) {
         const StressWarrant *x = &r->warrants[k];
-        json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "granter",
+        const char *with = vesting_label(w, x);
+        json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "granter",
                                            world_name(w, x->granter), "holder",
-                                           world_name(w, x->holder), "vested_fraction",
+                                           world_name(w, x->holder), "vesting",
+                                           with ? json_string(with) : json_null(),
+                                           "vested_fraction",
                                            num(x->fraction), "vested_shares",
                                            num(x->vested_shares), "value", num(x->value),
                                            "dilution", num(x->dilution)));
