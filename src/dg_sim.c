@@ -53,8 +53,9 @@ static json_t *load_shard(const char *path, FILE *err, int *st)
     json_t *root = json_loadf(fp, 0, &je);
     if (fp != stdin)
         fclose(fp);
-    if (!root) {
-        fprintf(err, "%s:%d:%d: error: not JSON: %s\n", path, je.line, je.column, je.text);
+    if (!root) {   /* jansson gives column 0 (line -1) where it read nothing: say 1 */
+        fprintf(err, "%s:%d:%d: error: not JSON: %s\n", path, je.line > 0 ? je.line : 1,
+                je.column > 0 ? je.column : 1, je.text);
         *st = DG_EFAIL;
     }
     return root;

@@ -63,6 +63,9 @@ grep -q '"samples": 750' "$tmp/s1.json" || no "shard 1/4 of 3001 does not hold 7
 printf '{"scenario": ' >"$tmp/bad.json"
 "$DG" simulate --merge "$tmp/bad.json" 2>"$tmp/e" >/dev/null
 [ $? -eq 1 ] && grep -q "bad.json:1:.*: error: not JSON" "$tmp/e" || no "broken JSON is not a located error"
+: >"$tmp/empty.json"
+"$DG" simulate --merge "$tmp/empty.json" 2>"$tmp/e" >/dev/null
+[ $? -eq 1 ] && grep -q "empty.json:1:1: error: not JSON" "$tmp/e" || no "an empty shard is not an error at 1:1"
 "$DG" simulate --merge "$tmp/nowhere.json" 2>/dev/null >/dev/null
 [ $? -eq 3 ] || no "an unreadable shard is not exit 3"
 [ $fail -eq 0 ] && echo "simulate: -j1 = -j2, and 4 shards merged = one run, byte for byte"
