@@ -215,6 +215,46 @@ static bool unit_of(Importer *im, Cell c, Unit *u)
     return true;
 }
 
+/* A spreadsheet's digit grouping, "2,000,000,000" or "$1,250.5B": the digits before the
+ * point in groups of three after the first one to three, each behind a comma. Writes the
+ * amount without the commas to buf (cap bytes) and returns true; false when c has no comma
+ * or groups them otherwise. */
+static bool ungroup(Cell c, char *buf, size_t cap)
+{
+    size_t i = c.n && c.s[0] == '$' ? 1 : 0, k = 0, lead = 0;
+    if (!memchr(c.s, ',', c.n) || c.n >= cap)
+        return false;
+    if (i)
+        buf[k++] = '$';
+    while (i < c.n && isdigit((unsigned char)c.s[i]) && lead < 4)
+        buf[k++] = c.s[i++], lead++;
+    if (lead < 1 || lead > 3)
+        return false;
+    bool group = false;
+    while (i + 3 < c.n && c.s[i] == ',' && isdigit((unsigned char)c.s[i + 1]) &&
+           isdigit((unsigned char)c.s[i + 2]) && isdigit((unsigned char)c.s[i + 3]) &&
+           (i + 4 == c.n || !isdigit((unsigned char)c.s[i + 4]))) {
+        memcpy(buf + k, c.s + i + 1, 3);
+        k += 3, i += 4, group = true;
+    }
+    if (!group || memchr(c.s + i, ',', c.n - i))
+        return false;
+    memcpy(buf + k, c.s + i, c.n - i);   /* the decimals and the scale, as they are */
+    buf[k + c.n - i] = '\0';
+    return true;
+}
+
+/* The hint for an amount cell that is none. */
+static const char *amount_hint(Cell c)
+{
+    if (memchr(c.s, ',', c.n))
+        return "write it without separators (2000000000), or with a comma before every three "
+               "digits (2,000,000,000)";
+    if (memchr(c.s, ' ', c.n) && (isdigit((unsigned char)c.s[0]) || c.s[0] == '$'))
+        return "no space inside an amount: 2B, $1.5T";
+    return "a yearly rate is the unit USD/y (or 13B/y); capacity (GW) is written in USD";
+}
+
 /* The amount cell and the unit cell: a number in USD (or USD a year, or shares). */
 static void amount(Importer *im, StrBuf *out, const CsvRecord *r, int v)
 {
@@ -224,15 +264,17 @@ static void amount(Importer *im, StrBuf *out, const CsvRecord *r, int v)
         return;
     Value x;
     LitError err;
-    bool ok = c.n > 0 && c.n < 64 && (isdigit((unsigned char)c.s[0]) || c.s[0] == '$') &&
-              lit_number(c.s, c.n, &x, &err) && x.kind == V_NUM && !(x.flags & VF_PCT);
+    char plain[64];
+    Cell n = ungroup(c, plain, sizeof plain) ? (Cell){plain, strlen(plain), c.at} : c;
+    bool ok = n.n > 0 && n.n < 64 && (isdigit((unsigned char)n.s[0]) || n.s[0] == '$') &&
+              lit_number(n.s, n.n, &x, &err) && x.kind == V_NUM && !(x.flags & VF_PCT);
     if (ok && dim_eq(x.dim, DIM_USD_PER_YEAR) && u == U_USD)
         u = U_USD_Y;
     ok = ok && (dim_is_none(x.dim) || (u != U_SHARES && (dim_eq(x.dim, DIM_USD) ||
                                                           dim_eq(x.dim, DIM_USD_PER_YEAR))));
     if (!ok) {
         bad(im, c, COL_AMOUNT, "an amount: a number of USD like 100000000000, 100B or $1.5T",
-            "a yearly rate is the unit USD/y (or 13B/y); capacity (GW) is written in USD");
+            amount_hint(c));
         return;
     }
     if ((u == U_SHARES) != (v == VERB_GRANTS)) {

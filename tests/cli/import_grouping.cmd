@@ -1,0 +1,1 @@
+import tests/cli/import_grouping.csv
