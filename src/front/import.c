@@ -142,18 +142,54 @@ static bool is_name(Cell c)
     return keyword_token(c.s, c.n) == 0;
 }
 
+/* A name made of an ASCII display name ("Winstar Communications" -> winstar_communications,
+ * "3Com" -> _3com): letters lowercased, digits kept, every other run of bytes one '_'.
+ * False when nothing is left, it does not fit cap, or the text holds what a name cannot
+ * stand for (non-ASCII letters, a quote or a backslash, which the hint could not show). */
+static bool name_from(Cell c, char *buf, size_t cap)
+{
+    size_t k = 0;
+    if (c.n > 60)
+        return false;
+    for (size_t i = 0; i < c.n; i++) {
+        unsigned char ch = (unsigned char)c.s[i];
+        if (ch >= 0x80 || ch < 0x20 || ch == '"' || ch == '\\' || k + 3 >= cap)
+            return false;
+        if (isalnum(ch)) {
+            if (k == 0 && isdigit(ch))
+                buf[k++] = '_';
+            buf[k++] = (char)tolower(ch);
+        } else if (k && buf[k - 1] != '_') {
+            buf[k++] = '_';
+        }
+    }
+    while (k && buf[k - 1] == '_')
+        k--;
+    buf[k] = '\0';
+    return k > 0;
+}
+
 static void name(Importer *im, StrBuf *out, Cell c, DealCol col)
 {
-    if (!is_name(c)) {
-        bool display = false;   /* "NVIDIA", "Open AI": a display name, not a name */
-        for (size_t i = 0; i < c.n; i++)
-            display |= isupper((unsigned char)c.s[i]) || c.s[i] == ' ';
-        bad(im, c, col, "a name (lowercase letters, digits and _, not a keyword)",
-            display ? "a display name goes in the script's declaration: company nvidia "
-                      "\"NVIDIA\"" : NULL);
+    if (is_name(c)) {
+        strbuf_add(out, c.s, c.n);
         return;
     }
-    strbuf_add(out, c.s, c.n);
+    char nm[48], hint[160];
+    const char *h = NULL;
+    if (c.n && keyword_token(c.s, c.n)) {
+        snprintf(hint, sizeof hint, "'%.*s' is a word of the language: call it otherwise, "
+                 "say %.*s_1", (int)c.n, c.s, (int)c.n, c.s);
+        h = hint;
+    } else if (name_from(c, nm, sizeof nm) && keyword_token(nm, strlen(nm)) == 0) {
+        /* "NVIDIA", "Open AI": a display name, which goes in the script's declaration */
+        snprintf(hint, sizeof hint, "write %s here, and declare its display name in the "
+                 "script: company %s \"%.*s\"", nm, nm, (int)c.n, c.s);
+        h = hint;
+    } else if (c.n) {
+        h = "a display name goes in the script's declaration: company nvidia \"NVIDIA\"";
+    }
+    bad(im, c, col, "a name (lowercase letters, digits and _, not a keyword)", h);
 }
 
 /* verb: the index in DG_VERBS, or -1 after an error. */
