@@ -242,7 +242,8 @@ whatif: WHAT IF IDENT block             { $$ = pb_whatif(pc, $3, @3, NULL, &$4, 
       | WHAT IF block block             { $$ = pb_whatif(pc, SYM_NONE, @2, &$3, &$4, @$); }
       ;
 
-shock: IDENT DEFAULTS                   { $$ = pb_defaults(pc, $1, @1, @$); }
+shock: IDENT DEFAULTS                   { $$ = pb_defaults(pc, $1, @1, NULL, @$); }
+     | IDENT DEFAULTS IN expr           { $$ = pb_defaults(pc, $1, @1, $4, @$); }
      | SHOCK shock_kind OF IDENT BY expr { $$ = pb_shock(pc, $2, @2, $4, @4, $6, @$); }
      | SHOCK shock_kind BY expr         { $$ = pb_shock(pc, $2, @2, SYM_NONE, @2, $4, @$); }
      | CANCEL IDENT                     { $$ = pb_cancel(pc, $2, @2, @$); }

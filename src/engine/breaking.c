@@ -12,7 +12,8 @@ static StressResult *cleared_at(const World *w, const StressParams *p, BreakCut 
     q.forced = NULL;
     q.nforced = q.capforced = 0;
     for (size_t i = 0; i < p->nforced; i++)
-        stress_apply_one(f, &(Shock){SH_DEFAULT, p->forced[i], DEAL_NONE, 0}, &q);
+        stress_apply_one(f, &(Shock){SH_DEFAULT, p->forced[i].ent, DEAL_NONE,
+                                     p->forced[i].from}, &q);
     if (d > 0)
         stress_apply_one(f, &(Shock){cut.what, cut.of, DEAL_NONE, -d}, &q);
     StressResult *r = stress_run(f, NULL, &q);

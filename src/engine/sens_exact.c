@@ -57,9 +57,9 @@ static void year_clear(Year *y, const World *w, const StressParams *p, ClearingS
     y->round = xcalloc(N, sizeof *y->round);
     y->forced = xcalloc(N, sizeof *y->forced);
     y->market = xcalloc(N, sizeof *y->market);
-    for (size_t k = 0; k < p->nforced; k++)
-        if (p->forced[k] < n)
-            y->forced[p->forced[k]] = true;
+    for (size_t k = 0; k < p->nforced; k++)   /* forced in the one year */
+        if (p->forced[k].ent < n && p->forced[k].from <= y->plan.h.first)
+            y->forced[p->forced[k].ent] = true;
     for (EntId i = 0; i < n; i++) {
         const Entity *en = world_entity(w, i);
         y->market[i] = en->kind == ENT_MARKET;

@@ -22,13 +22,15 @@ void stress_params_free(StressParams *p)
 
 static double unit_clamp(double x) { return x < 0 ? 0 : x > 1 ? 1 : x; }
 
-static void force(StressParams *p, EntId v)
+static void force(StressParams *p, EntId v, int from)
 {
     for (size_t i = 0; i < p->nforced; i++)
-        if (p->forced[i] == v)
+        if (p->forced[i].ent == v) {
+            p->forced[i].from = from < p->forced[i].from ? from : p->forced[i].from;
             return;
+        }
     p->forced = vec_grow(p->forced, &p->capforced, p->nforced + 1, sizeof *p->forced);
-    p->forced[p->nforced++] = v;
+    p->forced[p->nforced++] = (Forced){v, from};
 }
 
 /* A shock's factor: 1 + P, and a cut past 100% counts as 100%. */
@@ -54,7 +56,7 @@ static void scale_demand(World *w, double x)
 void stress_apply_one(World *fork, const Shock *s, StressParams *p)
 {
     switch (s->kind) {
-    case SH_DEFAULT: force(p, s->ent); break;
+    case SH_DEFAULT: force(p, s->ent, (int)s->x); break;
     case SH_PAYMENTS: world_scale_payments(fork, s->ent, factor(s->x)); break;
     case SH_DEMAND: scale_demand(fork, s->x); break;
     case SH_REVENUE: world_scale_revenue(fork, s->ent, factor(s->x)); break;

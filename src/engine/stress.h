@@ -24,13 +24,21 @@ typedef struct Shock {
     ShockOp kind;
     EntId ent;      /* SH_DEFAULT, SH_PAYMENTS, SH_REVENUE, SH_PRICE, SH_CASH */
     DealId deal;    /* SH_CANCEL */
-    double x;       /* shocks: the fraction P (-0.5 for -50%); set: the value */
+    double x;       /* shocks: the fraction P (-0.5 for -50%); set: the value; SH_DEFAULT:
+                       the year it starts (`X defaults in 2027`), 0 for the first year */
 } Shock;
+
+/* A forced default: ent pays nothing in every year from `from` on (0: from the first). */
+typedef struct Forced {
+    EntId ent;
+    int from;
+} Forced;
 
 typedef struct StressParams {
     double alpha, beta;      /* Rogers-Veraart recovery on own resources / incoming; 1, 1 */
     DebtRankKind debtrank;   /* DR_DIFFERENTIAL by default */
-    EntId *forced;           /* `X defaults` entities, in the order given */
+    Forced *forced;          /* `X defaults [in YEAR]`, in the order given, one per entity
+                                (the earliest year when it is given twice) */
     size_t nforced, capforced;
     bool (*cancel)(void *ud);   /* asked before each clearing; true stops the run (NULL: never) */
     void *cancel_ud;

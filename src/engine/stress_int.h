@@ -37,7 +37,8 @@ typedef struct Run {
     double *e, *pay, *in, *f;   /* resources, payments, receipts, paid fraction (N each) */
     double *arr_in;       /* the arrears each entity brought into the year */
     int *round;
-    bool *forced, *market;
+    bool *forced, *market;   /* forced: in a forced default this year (year >= force_from) */
+    int *force_from;      /* the first year of its forced default, INT_MAX for none */
     WEdge *lines;         /* this year's dues, arrears, then calls [nsched, ncalled), draws */
     size_t nl, capl, nsched, ncalled;
     WEdge *arrears;       /* what was not paid, owed again next year */

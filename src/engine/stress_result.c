@@ -68,12 +68,13 @@ void stress_result_credits(StressResult *r, const Run *u)
     }
 }
 
-/* The paid share of payer v's dues in year y (1 when it owed nothing). */
+/* The paid share of payer v's dues in year y (1 when it owed nothing; a year of a forced
+ * default paid nothing, so 0 there, and what it paid before that year counts). */
 static double paid_share(const StressResult *r, EntId v, int y)
 {
     size_t at = (size_t)(y - r->first_year) * r->n + v;
     double L = r->dues_y[at];
-    return r->forced[v] ? 0 : L > 0 ? fmin(1, r->paid_y[at] / L) : 1;
+    return L > 0 ? fmin(1, r->paid_y[at] / L) : 1;
 }
 
 /* The paid fraction of a milestone deal: what was settled before `as of`, plus each year's

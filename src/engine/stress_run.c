@@ -6,6 +6,7 @@
  * defaults, arrears to the same creditors and the cash carried to the next year. What
  * happens up to a year depends on nothing scheduled after it. The equity channel, warrants
  * and losses run on the result (stress_result.c). */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +260,7 @@ static void close_year(Run *u, int y)
         bool short_ = u->forced[i] || (L > 0 && pay < L - CLEAR_TOL * L);
         if (short_ && !r->round[i]) {
             r->year[i] = y;
+            r->forced[i] = u->forced[i];   /* its default is the forced one */
             r->round[i] = u->forced[i] ? 1 : u->round[i] ? u->round[i] : 1;
             r->paid_frac[i] = L > 0 ? pay / L : 1;
         } else if (short_) {
@@ -290,6 +292,8 @@ static void close_year(Run *u, int y)
 
 static void year_step(Run *u, int y)
 {
+    for (EntId i = 0; i < u->n; i++)
+        u->forced[i] = y >= u->force_from[i];
     u->nl = 0;
     dues_of_year(&u->plan, y, &u->lines, &u->nl, &u->capl);
     memset(u->arr_in, 0, u->N * sizeof *u->arr_in);
@@ -347,9 +351,12 @@ static void run_init(Run *u, const World *w, const StressParams *p)
         u->market[i] = e->kind == ENT_MARKET;
         u->cash[i] = (e->has & (1u << A_CASH)) ? e->attr[A_CASH] : 0;
     }
+    u->force_from = xcalloc(N, sizeof *u->force_from);
+    for (EntId i = 0; i < N; i++)
+        u->force_from[i] = INT_MAX;
     for (size_t k = 0; k < p->nforced; k++)
-        if (p->forced[k] < u->n)
-            u->forced[p->forced[k]] = true;
+        if (p->forced[k].ent < u->n)
+            u->force_from[p->forced[k].ent] = p->forced[k].from;
     gather_guarantees(u);
 }
 
@@ -372,6 +379,7 @@ static void run_free(Run *u)
     free(u->arr_in);
     free(u->round);
     free(u->forced);
+    free(u->force_from);
     free(u->market);
 }
 
@@ -395,11 +403,9 @@ StressResult *stress_run_against(const World *w, const StressResult *base, const
     const Horizon *h = &u.plan.h;
     StressResult *r = u.r = stress_result_new(u.n, horizon_years(h), h->first, p);
     stress_result_credits(r, &u);
-    for (EntId i = 0; i < u.n; i++) {
-        r->forced[i] = u.forced[i];
+    for (EntId i = 0; i < u.n; i++)
         if (!u.market[i])
             r->external[i] = u.cash[i];
-    }
     for (int y = h->first; y <= h->last && !cancelled(&u); y++)
         year_step(&u, y);
     for (size_t k = 0; k < u.na; k++)

@@ -169,6 +169,8 @@ bool eval_years_fit_deal(Eval *ev, Query *q, const Deal *d, Span at);
 bool eval_years_fit_asof(Eval *ev, Query *q, int32_t asof, Span at);
 /* Months since year 0 from a date or a bare year; false (with an error) otherwise. */
 bool eval_date(Eval *ev, Query *q, const Expr *e, int32_t *months);
+/* The calendar year of a date or a bare year; false (with an error) otherwise. */
+bool eval_year(Eval *ev, Query *q, const Expr *e, int32_t *year);
 
 /* eval_yearly.c: horizon, yearly paths, revenue from a market, costs, debt with maturities */
 /* An entity block's yearly attributes, turned into paths and deals when the block ends. */

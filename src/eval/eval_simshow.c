@@ -91,16 +91,6 @@ static bool level_arg(Eval *ev, Query *q, const Expr *e, double *out)
     return true;
 }
 
-/* A year: a bare year, or a date (its year). */
-static bool year_arg(Eval *ev, Query *q, const Expr *e, int *year)
-{
-    int32_t m;
-    if (!eval_date(ev, q, e, &m))
-        return false;
-    *year = m >= 0 ? m / 12 : -((-m + 11) / 12);
-    return true;
-}
-
 Value eval_sim_figure(Eval *ev, Query *q, const Expr *e)
 {
     const char *fn = sym_str(ev->in, e->u.call.fn);
@@ -120,13 +110,13 @@ Value eval_sim_figure(Eval *ev, Query *q, const Expr *e)
     const McSum *m = sim_sum(q->sim);
     const Expr *const *a = (const Expr *const *)e->u.call.args;
     double level;
-    int year;
+    int32_t year;
     if (f == SIMF_VAR || f == SIMF_ES)
         return level_arg(ev, q, a[0], &level)
                    ? value_num(f == SIMF_VAR ? mc_var(m, level) : mc_es(m, level), DIM_USD)
                    : value_null();
     size_t j = entity_arg(ev, q->sim, a[0], fn);
-    if (j == SIZE_MAX || (nargs == 2 && !year_arg(ev, q, a[1], &year)))
+    if (j == SIZE_MAX || (nargs == 2 && !eval_year(ev, q, a[1], &year)))
         return value_null();
     if (f == SIMF_EXPECTED_LOSS)
         return value_num(mc_expected_loss(m, j), DIM_USD);

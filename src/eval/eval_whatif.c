@@ -177,16 +177,35 @@ static void shock_of(Eval *ev, WhatIf *wi, const Stmt *s)
     add_shock(wi, (Shock){.kind = s->u.shock.what, .ent = id, .deal = DEAL_NONE, .x = by});
 }
 
+/* `X defaults [in YEAR]`: the year must be one of the model's (docs/STRESS.md "Years"),
+ * as the world stands when the shock is read. */
+static void defaults_stmt(Eval *ev, WhatIf *wi, const Stmt *s)
+{
+    EntId id = eval_entity_known(ev, &wi->q, s->u.defaults.name, s->u.defaults.name_span);
+    int32_t year = 0;
+    const Expr *y = s->u.defaults.year;
+    if (id == ENT_NONE || (y && !eval_year(ev, &wi->q, y, &year)))
+        return;
+    Horizon h = horizon_of(wi->q.w);
+    if (y && !h.dated) {
+        diag_error(ev->d, y->span, "a default in a year needs a model with years");
+        diag_hint(ev->d, "this script has no dates, so its model is one period: write `%s "
+                  "defaults`, or date it (as of 2025)", sym_str(ev->in, s->u.defaults.name));
+        return;
+    }
+    if (y && (year < h.first || year > h.last)) {
+        diag_error(ev->d, y->span, "%d is not a year of the model, which runs from %d to %d",
+                   (int)year, h.first, h.last);
+        return;
+    }
+    add_shock(wi, (Shock){.kind = SH_DEFAULT, .ent = id, .deal = DEAL_NONE, .x = year});
+}
+
 /* One statement of a scenario block or an inline what-if block. */
 static void shock_stmt(Eval *ev, WhatIf *wi, const Stmt *s)
 {
     switch (s->kind) {
-    case ST_DEFAULTS: {
-        EntId id = eval_entity_known(ev, &wi->q, s->u.defaults.name, s->u.defaults.name_span);
-        if (id != ENT_NONE)
-            add_shock(wi, (Shock){.kind = SH_DEFAULT, .ent = id, .deal = DEAL_NONE});
-        return;
-    }
+    case ST_DEFAULTS: defaults_stmt(ev, wi, s); return;
     case ST_SHOCK: shock_of(ev, wi, s); return;
     case ST_CANCEL: {
         DealId d = world_find_label(wi->q.w, s->u.cancel.label);

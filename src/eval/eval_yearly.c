@@ -10,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The calendar year of a date or a bare year; false (with an error) otherwise. */
-static bool eval_year(Eval *ev, Query *q, const Expr *e, int32_t *year)
+bool eval_year(Eval *ev, Query *q, const Expr *e, int32_t *year)
 {
     int32_t m;
     if (!eval_date(ev, q, e, &m))

@@ -247,7 +247,11 @@ static void dump_whatif(Dump *d, const Stmt *s, int ind)
 static void dump_shock(Dump *d, const Stmt *s, int ind)
 {
     switch (s->kind) {
-    case ST_DEFAULTS: fprintf(d->out, "defaults %s\n", sn(d, s->u.defaults.name)); break;
+    case ST_DEFAULTS:
+        fprintf(d->out, "defaults %s\n", sn(d, s->u.defaults.name));
+        if (s->u.defaults.year)
+            dump_expr(d, s->u.defaults.year, ind + 1, "in");
+        break;
     case ST_SHOCK:
         fprintf(d->out, "shock %s of %s\n", shock_name(s->u.shock.what), sn(d, s->u.shock.name));
         dump_expr(d, s->u.shock.by, ind + 1, "by");

@@ -81,7 +81,7 @@ typedef enum {
     /* what-if */
     ST_SCENARIO,   /* scenario NAME ["description"] { shocks } */
     ST_WHATIF,     /* what if NAME { body } | what if { shocks } { body } */
-    ST_DEFAULTS,   /* X defaults                       (shock) */
+    ST_DEFAULTS,   /* X defaults [in YEAR]             (shock) */
     ST_SHOCK,      /* shock payments|revenue|price|cash of X by P%, shock demand by P% */
     ST_CANCEL,     /* cancel LABEL                     (shock) */
     ST_DROP,       /* drop nonbinding                  (shock) */
@@ -167,7 +167,7 @@ struct Stmt {
         struct { Sym name; Span name_span; const char *desc; StmtList body; } scenario;
         struct { Sym scenario; Span scenario_span;  /* SYM_NONE for an inline block */
                  StmtList shocks; StmtList body; } whatif;
-        struct { Sym name; Span name_span; } defaults;
+        struct { Sym name; Span name_span; Expr *year; } defaults;   /* year: NULL, or `in YEAR` */
         struct { ShockOp what; Sym name; Span name_span; Expr *by; } shock;
         struct { Sym label; Span label_span; } cancel;
         struct { Sym param; Span param_span; Expr *value; Sym word; } set;

@@ -242,9 +242,8 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
         if (pc->nerrors > before && clause_hint(pc, loc))
             ;
         else if (pc->nerrors > before && ls->prev == DEFAULTS && ls->prev2 == IDENT)
-            diag_hint(pc->d, "`NAME defaults` takes nothing after it: it pays nothing from the "
-                             "model's first year; a later default comes from the clearing "
-                             "(shock its revenue or cash)");
+            diag_hint(pc->d, "`NAME defaults` pays nothing from the model's first year, "
+                             "`NAME defaults in 2027` from that year on; nothing else follows");
         else if (pc->nerrors > before && ls->prev == DROP && ls->last == IDENT)
             diag_hint(pc->d, "`drop nonbinding` drops every letter of intent; one deal goes by "
                              "its label: cancel %.*s", (int)(loc.end - loc.start > 40 ? 40 :

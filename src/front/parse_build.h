@@ -108,7 +108,7 @@ Stmt *pb_show(ParseCtx *pc, Sym topic, Span tsp, Sym of, Span osp, Sym to, Span 
 Stmt *pb_show_at(ParseCtx *pc, Stmt *s, ExprVec *at);
 Stmt *pb_scenario(ParseCtx *pc, Sym name, Span nsp, const char *desc, StmtList body, Span sp);
 Stmt *pb_whatif(ParseCtx *pc, Sym name, Span nsp, StmtList *shocks, StmtList *body, Span sp);
-Stmt *pb_defaults(ParseCtx *pc, Sym name, Span nsp, Span sp);
+Stmt *pb_defaults(ParseCtx *pc, Sym name, Span nsp, Expr *year, Span sp);
 Stmt *pb_shock(ParseCtx *pc, Sym what, Span wsp, Sym name, Span nsp, Expr *by, Span sp);
 Stmt *pb_cancel(ParseCtx *pc, Sym label, Span lsp, Span sp);
 Stmt *pb_drop(ParseCtx *pc, Span sp);

@@ -200,11 +200,12 @@ Stmt *pb_whatif(ParseCtx *pc, Sym name, Span nsp, StmtList *shocks, StmtList *bo
     return s;
 }
 
-Stmt *pb_defaults(ParseCtx *pc, Sym name, Span nsp, Span sp)
+Stmt *pb_defaults(ParseCtx *pc, Sym name, Span nsp, Expr *year, Span sp)
 {
     Stmt *s = ast_stmt(pc->arena, ST_DEFAULTS, sp);
     s->u.defaults.name = name;
     s->u.defaults.name_span = nsp;
+    s->u.defaults.year = year;
     return s;
 }
 
