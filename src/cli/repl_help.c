@@ -137,7 +137,7 @@ static const HelpTopic help_topics[] = {
      list_topics, "  assert EXPR [\"message\"]\n"},
     {"figures", NULL, list_figures, NULL},
     {"whatif",
-     "  scenario NAME [\"desc\"] { openai defaults; shock payments of users by -50%;\n"
+     "  scenario NAME [\"desc\"] { openai defaults [in 2027]; shock payments of users by -50%;\n"
      "                          cancel LABEL; drop nonbinding; set recovery 60% }\n"
      "  what if NAME { show defaults; show losses }\n"
      "  what if { SHOCKS } { show, assert, let }   (never changes the session's world)\n",

@@ -16,7 +16,9 @@ extend it), and for each year t:
                   dues of the year; computed by the greatest-clearing-vector algorithm (a
                   sequence of linear solves on a growing default set);
   carry         c_i(t+1) = e_i - p_i + received_i for a payer in full, 0 for a defaulter;
-                  `X defaults` pays nothing and ends every year with 0.
+                  `X defaults` pays nothing and ends every year with 0; `X defaults in Y`
+                  likewise from Y on (before Y it clears like anyone; its default is forced,
+                  round 1, only when it first falls short in Y or later).
 
 Paths: listed years take their values, geometric between two listed years (linear if either
 is 0), the first value before the first year, after the last year `growth` (revenue only) or
@@ -76,6 +78,7 @@ MUTATIONS = {
     8: "credit facilities drawn up to twice their limit",
     9: "a defaulter's year with no dues counts as its cure",
     10: "a cure stands when the entity falls short again later",
+    11: "a forced default in a later year taken from the first year",
 }
 MUTATE = 0
 # --known: an earlier reading of dealgraph's, kept for comparison: guarantee calls only rise
@@ -375,7 +378,9 @@ def read_scenario(web, name, block):
             else:
                 raise SyntaxError(f"shock {st}")
         elif len(st) == 2 and st[1] == "defaults":
-            s.forced.append(st[0])
+            s.forced.append((st[0], None))
+        elif len(st) == 4 and st[1:3] == ["defaults", "in"]:
+            s.forced.append((st[0], year_of(st[3])))
         elif st[:2] == ["set", "recovery"]:
             s.recovery = st[2].v
         else:
@@ -522,7 +527,11 @@ def run(web, scen=None, base=None, full=False):
     t1 = last_year(web)
     s = scen or Scenario(None)
     alpha = beta = s.recovery if s.recovery is not None else 1.0
-    forced = set(s.forced)
+    # `X defaults [in Y]`: in default from Y (else T0) on; given twice, the earlier year
+    forced_from = {}
+    for n, y in s.forced:
+        y = t0 if y is None else y
+        forced_from[n] = min(forced_from.get(n, y), y)
     ents = web.ents
     markets = {n for n, x in ents.items() if x.kind == "market"}
     nodes = sorted(ents) + ["outside"]
@@ -563,6 +572,7 @@ def run(web, scen=None, base=None, full=False):
     res.obligations = defaultdict(float)
     res.received = defaultdict(float)
     res.default_year, res.round, res.paid, res.cured = {}, {}, {}, {}
+    res.forced_default = {}                 # defaulted first in a year of its forced default
     res.default_cost = defaultdict(float)
     res.outside_revenue = 0.0
     res.start_cash = sum(cash.values())
@@ -573,10 +583,8 @@ def run(web, scen=None, base=None, full=False):
     res.draws = [dict() for _ in credits]   # per facility: {year: drawn}
     res.cdrawn = [0.0] * len(credits)
     res.cpaid = [0.0] * len(credits)
-    for n in forced:
-        res.default_year[n], res.round[n] = t0, 1
-
     for t in range(t0, t1 + 1):
+        forced = {n for n, y in forced_from.items() if t >= (t0 if MUTATE == 11 else y)}
         items = []                          # (payer, payee, amount, deal index or None)
         for k, d in enumerate(deals):
             if d.verb == "lends":
@@ -786,7 +794,8 @@ def run(web, scen=None, base=None, full=False):
             if indefault:
                 if n not in res.default_year:
                     res.default_year[n] = t
-                    res.round[n] = rnd.get(n)
+                    res.round[n] = 1 if n in forced else rnd.get(n)
+                    res.forced_default[n] = n in forced
                 if MUTATE != 10:
                     res.cured.pop(n, None)   # short again: the cure did not last
                 if t == res.default_year[n]:
@@ -1106,6 +1115,9 @@ def random_web(seed, equity=False):
         if r.random() < 0.4 or not shocks:
             who = "lender" if banks and r.random() < 0.25 else r.choice(cos)
             shocks.append(f"{who} defaults")
+            rd = random.Random(f"{seed} {sname}")   # its own draws: the webs stay as they were
+            if write_h and rd.random() < 0.5:
+                shocks[-1] += f" in {rd.randint(AS_OF, H)}"
         if r.random() < 0.25:
             shocks.append(f"set recovery {r.choice([50, 60, 80, 90])}%")
         lines.append(f"scenario {sname} {{ {'; '.join(shocks)} }}")
@@ -1247,8 +1259,11 @@ def compare_run(where, web, base, sc, got, tol):
             diff(f"shortfall of {n}", d.get("shortfall"), sc.shortfall[n])
         if sc.paid[n] is not None and not close(d.get("paid"), sc.paid[n], 1e-6):
             diff(f"paid of {n}", d.get("paid"), sc.paid[n])
-        if n in (web.scenarios[sc.name].forced if sc.name else []) and d.get("round") != 1:
+        if d.get("cause") == "forced" and d.get("round") != 1:
             diff(f"round of forced {n}", d.get("round"), 1)
+        if d.get("cause") != ("forced" if sc.forced_default.get(n) else "clearing"):
+            diff(f"cause of {n}", d.get("cause"),
+                 "forced" if sc.forced_default.get(n) else "clearing")
         if sc.name and d.get("base") is not None and bool(d.get("base")) != (n in base.default_year):
             diff(f"base flag of {n}", d.get("base"), n in base.default_year)
     lo = losses(base, sc)

@@ -1,10 +1,11 @@
 #!/bin/sh
 # The yearly stress model of random dated webs (base and scenarios: demand, revenue, cash and
-# payment shocks, forced defaults, recovery, guarantees, credit facilities) against an
+# payment shocks, forced defaults from the first or a later year, recovery, guarantees, credit facilities) against an
 # independent model written from its definition (tests/scripts/yearly_crosscheck.py): first
 # the model on the hand-worked cases, then 60 webs and 20 webs with equity and stakes (the
 # equity channel), then four known mutations of the model (arrears forgotten, a facility's
-# limit ignored, a year with no dues read as a cure, a cure kept after a later shortfall),
+# limit ignored, a year with no dues read as a cure, a cure kept after a later shortfall, a
+# forced default in a later year taken from the first),
 # which the comparison must catch, so it is shown to be able to fail.
 # $1 = the dealgraph binary. Run from the repository root.
 X=tests/scripts/yearly_crosscheck.py
@@ -23,3 +24,4 @@ must_catch 1 20 "forgets arrears"
 must_catch 8 30 "draws beyond a facility's limit"
 must_catch 9 60 "cures a defaulter in a year with no dues"
 must_catch 10 100 "keeps a cure after a later shortfall"
+must_catch 11 60 "forces a dated default from the first year"
