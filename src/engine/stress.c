@@ -97,6 +97,11 @@ double stress_paid_fraction(const StressResult *r, EntId v)
     return stress_defaulted(r, v) ? unit_clamp(r->paid_frac[v]) : 1;
 }
 
+const char *stress_default_cause(const StressResult *r, EntId v)
+{
+    return v < r->n && r->forced[v] ? "forced" : "clearing";
+}
+
 static Value pct(double x)
 {
     Value v = value_num(x, DIM_NONE);

@@ -163,5 +163,8 @@ int stress_figure_find(const char *name);
 bool stress_defaulted(const StressResult *r, EntId v);
 double stress_shortfall(const StressResult *r, EntId v);
 double stress_paid_fraction(const StressResult *r, EntId v);
+/* Why a defaulter defaulted: "forced" (`X defaults [in YEAR]` in its default year) or
+ * "clearing" (it fell short). */
+const char *stress_default_cause(const StressResult *r, EntId v);
 
 #endif

@@ -286,7 +286,7 @@ static int default_cmp(const void *a, const void *b)
 void csv_defaults(StrBuf *b, const StressResult *r, const World *w)
 {
     static const char *const cols[] = {"entity", "year", "round", "cured", "shortfall",
-                                       "paid", "base", NULL};
+                                       "paid", "cause", "base", NULL};
     header(b, cols);
     size_t n;
     EntId *ids = by_name(r, w, &n);
@@ -307,6 +307,7 @@ void csv_defaults(StrBuf *b, const StressResult *r, const World *w)
         integer(b, false, r->cured[v] != 0, r->cured[v]);
         num(b, true, r->shortfall[v]);
         num(b, true, r->paid_frac[v]);
+        field(b, stress_default_cause(r, v), false);
         field(b, r->in_base[v] ? "yes" : "no", false);
         end_row(b);
     }

@@ -357,7 +357,8 @@ static void scen_defaults(FILE *out, const HtmlPage *p, const HtmlScenario *s,
         fputs("<p>Nobody defaults.</p>\n", out);
     else
         fputs("<table><thead><tr><th>entity</th><th>year</th><th>round</th><th>cured</th>"
-              "<th>shortfall</th><th>paid</th><th class=\"t\">in the base world</th></tr>"
+              "<th>shortfall</th><th>paid</th><th class=\"t\">cause</th>"
+              "<th class=\"t\">in the base world</th></tr>"
               "</thead><tbody>\n", out);
     for (size_t i = 0; i < nd && i < HTML_PATH_ROWS; i++) {
         EntId v = ord[i];
@@ -369,7 +370,8 @@ static void scen_defaults(FILE *out, const HtmlPage *p, const HtmlScenario *s,
         html_num_cell(out, r->cured[v] != 0, r->cured[v], html_year(p, r->cured[v], y, sizeof y));
         html_usd_cell(out, r->shortfall[v]);
         html_num_cell(out, true, r->paid_frac[v], pct_text(r->paid_frac[v], b, sizeof b));
-        fprintf(out, "<td class=\"t\">%s</td></tr>\n", r->in_base[v] ? "yes" : "no");
+        fprintf(out, "<td class=\"t\">%s</td><td class=\"t\">%s</td></tr>\n",
+                stress_default_cause(r, v), r->in_base[v] ? "yes" : "no");
     }
     if (nd)
         fputs("</tbody></table>\n", out);

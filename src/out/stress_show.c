@@ -37,11 +37,6 @@ static Row *rows_of(const StressResult *r, const World *w, EntId v, size_t *n)
     return rows;
 }
 
-static const char *cause(const StressResult *r, EntId i)
-{
-    return r->forced[i] ? "forced" : "clearing";
-}
-
 /* A dated result shows years; a script with no dates is one period, shown as before. */
 static bool dated(const StressResult *r) { return r->nyears > 1 || r->first_year != 0; }
 
@@ -125,7 +120,7 @@ void stress_show_defaults(FILE *out, const StressResult *r, const World *w)
             cell[c++] = r->cured[i] ? cu : "-";
         cell[c++] = usd_text(stress_shortfall(r, i), sf, sizeof sf);
         cell[c++] = pct_text(stress_paid_fraction(r, i), pd, sizeof pd);
-        cell[c++] = cause(r, i);
+        cell[c++] = stress_default_cause(r, i);
         if (base)
             cell[c++] = r->in_base[i] ? "base" : "";
         table_row(&t, cell);
@@ -453,7 +448,8 @@ static json_t *defaults_json(const StressResult *r, const World *w)
                                            "round", r->round[i], "cured",
                                            year_or_null(r->cured[i]), "shortfall",
                                            num(stress_shortfall(r, i)), "paid",
-                                           num(stress_paid_fraction(r, i)), "cause", cause(r, i),
+                                           num(stress_paid_fraction(r, i)), "cause",
+                                           stress_default_cause(r, i),
                                            "base", r->in_base[i]));
     }
     free(rows);

@@ -103,11 +103,12 @@ def main():
           b"rent,lab,buys,cloud,12000000000,USD,2025,2y,,,yes,,,\r\n"
           b",cloud,pays,lab,3000000000,USD,2026,,,,yes,,,\r\n"
           b",lab,buys,cloud,5000000000,USD,,,,,no,\"a, \"\"b\"\"\",,\r\n")
-    df = table(out, "defaults-cut.csv", "entity,year,round,cured,shortfall,paid,base")
+    df = table(out, "defaults-cut.csv", "entity,year,round,cured,shortfall,paid,cause,base")
     check("defaults", sorted(df), ["lab"])
-    for k, v in zip(("year", "round", "cured", "shortfall", "paid", "base"),
-                    ("2026", "1", "", 2 * B, F(2, 3), "no")):
-        check("lab default " + k, df["lab"]["entity,year,round,cured,shortfall,paid,base".split(",").index(k)], v)
+    for k, v in zip(("year", "round", "cured", "shortfall", "paid", "cause", "base"),
+                    ("2026", "1", "", 2 * B, F(2, 3), "clearing", "no")):
+        cols = "entity,year,round,cured,shortfall,paid,cause,base".split(",")
+        check("lab default " + k, df["lab"][cols.index(k)], v)
     ls = table(out, "losses-cut.csv", "entity,loss,distress,insolvent,shortfall,cash_end")
     check("loss lab", ls["lab"][1], 3 * B)
     check("loss cloud", ls["cloud"][1], 2 * B)
