@@ -364,6 +364,7 @@ static int on_brace(YYSTYPE *val, Span *loc, LexState *ls, int kind)
         ls->braces[ls->nbraces++] = loc->start;
         return emit(ls, kind, *loc, false);
     }
+    ls->stray_close = ls->nbraces == 0;
     if (ls->nbraces > 0)
         ls->nbraces--;
     if (can_end(ls->last)) {

@@ -98,6 +98,7 @@ typedef struct LexState {
     int parens;
     uint32_t *braces;          /* offsets of the open '{' */
     size_t nbraces, cbraces;
+    bool stray_close;          /* the last '}' read had no '{' open to close */
     LexPending pend[3];
     LexPending raw;            /* one raw token read ahead (kind 0 = none) */
     int npend;

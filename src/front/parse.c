@@ -248,7 +248,7 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
             diag_hint(pc->d, "`drop nonbinding` drops every letter of intent; one deal goes by "
                              "its label: cancel %.*s", (int)(loc.end - loc.start > 40 ? 40 :
                              loc.end - loc.start), ls->text + loc.start);
-        else if (pc->nerrors > before && ls->last == '}' && ls->nbraces == 0)
+        else if (pc->nerrors > before && ls->last == '}' && ls->stray_close)
             diag_hint(pc->d, "there is no open '{' for this '}' to close here");
         else if (pc->nerrors > before)
             continuation_hint(pc, loc);
