@@ -2,6 +2,7 @@
 #include "parse.h"
 #include "lex.h"
 #include "literal.h"
+#include "world.h"
 #include <string.h>
 
 int yyparse(ParseCtx *pc);
@@ -131,6 +132,55 @@ static bool is_verb(int k)
            k == COMMITS;
 }
 
+/* Is the token at sp an attribute's name (`cash`, `revenue` ...)? */
+static bool is_attr_word(const LexState *ls, Span sp)
+{
+    for (int a = 0; a < A__COUNT; a++) {
+        const char *w = attr_name((AttrId)a);
+        if (strlen(w) == sp.end - sp.start && !memcmp(ls->text + sp.start, w, sp.end - sp.start))
+            return true;
+    }
+    return false;
+}
+
+/* A deal's core with the wrong word after its amount (`a invests 5B into b`): the word it
+ * takes. NULL when the tokens are not that. */
+static const char *deal_word_hint(const LexState *ls)
+{
+    if (ls->last != IDENT || ls->prev != NUMBER)
+        return NULL;
+    switch (ls->prev2) {
+    case INVESTS: return "a deal reads `A invests X in B`";
+    case LENDS: return "a deal reads `A lends X to B`";
+    case BUYS: return "a deal reads `A buys X from B`";
+    case PAYS: return "a deal reads `A pays X to B`";
+    case GUARANTEES: return "a guarantee reads `A guarantees X to B`";
+    case COMMITS: return "a credit facility reads `A commits X credit to B`";
+    default: return NULL;
+    }
+}
+
+/* Hints for an attribute block written another way: two on one line with no ';' between
+ * them, or `cash: 5B` / `cash = 5B`. False when the tokens are not that. */
+static bool attr_hint(ParseCtx *pc)
+{
+    LexState *ls = pc->lex;
+    if (ls->nbraces == 0)
+        return false;
+    if (ls->last == IDENT && ls->prev != IDENT && is_attr_word(ls, ls->last_span)) {
+        diag_hint(pc->d, "attributes go one to a line, or with ';' between them: cash 5B; "
+                         "revenue 3B/y");
+        return true;
+    }
+    if ((ls->last == ':' || ls->last == '=') && ls->prev == IDENT &&
+        is_attr_word(ls, ls->prev_span)) {
+        diag_hint(pc->d, "an attribute is its name and its value: %.*s 5B",
+                  (int)(ls->prev_span.end - ls->prev_span.start), ls->text + ls->prev_span.start);
+        return true;
+    }
+    return false;
+}
+
 /* Tokens after which a new statement (or a labelled deal's core) begins. */
 static bool starts_statement(int k)
 {
@@ -239,7 +289,12 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
     } else {
         expected_list(nexp, expected, value, exp, sizeof exp);
         pb_error(pc, loc, "unexpected %s%s", found, exp);
+        const char *deal_hint = deal_word_hint(ls);
         if (pc->nerrors > before && clause_hint(pc, loc))
+            ;
+        else if (pc->nerrors > before && deal_hint)
+            diag_hint(pc->d, "%s", deal_hint);
+        else if (pc->nerrors > before && attr_hint(pc))
             ;
         else if (pc->nerrors > before && ls->prev == DEFAULTS && ls->prev2 == IDENT)
             diag_hint(pc->d, "`NAME defaults` pays nothing from the model's first year, "
