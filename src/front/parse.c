@@ -143,11 +143,12 @@ static bool is_attr_word(const LexState *ls, Span sp)
     return false;
 }
 
-/* A deal's core with the wrong word after its amount (`a invests 5B into b`): the word it
- * takes. NULL when the tokens are not that. */
+/* A deal's core with the wrong word after its amount (`a invests 5B into b`), or its parties
+ * and amount in another order (`a pays b 5B`): the sentence it takes. NULL when the tokens
+ * are not that. */
 static const char *deal_word_hint(const LexState *ls)
 {
-    if (ls->last != IDENT || ls->prev != NUMBER)
+    if (!(ls->last == IDENT && ls->prev == NUMBER) && !(ls->last == NUMBER && ls->prev == IDENT))
         return NULL;
     switch (ls->prev2) {
     case INVESTS: return "a deal reads `A invests X in B`";
@@ -176,6 +177,11 @@ static bool attr_hint(ParseCtx *pc)
         is_attr_word(ls, ls->prev_span)) {
         diag_hint(pc->d, "an attribute is its name and its value: %.*s 5B",
                   (int)(ls->prev_span.end - ls->prev_span.start), ls->text + ls->prev_span.start);
+        return true;
+    }
+    if (ls->last == ',') {
+        diag_hint(pc->d, "in a block, ';' or a new line separates one statement or attribute "
+                         "from the next, not ','");
         return true;
     }
     return false;
@@ -296,6 +302,10 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
             diag_hint(pc->d, "%s", deal_hint);
         else if (pc->nerrors > before && attr_hint(pc))
             ;
+        else if (pc->nerrors > before && ls->prev2 == IF && ls->prev == IDENT)
+            diag_hint(pc->d, "a what-if's questions go in braces: what if %.*s { show defaults }",
+                      (int)(ls->prev_span.end - ls->prev_span.start),
+                      ls->text + ls->prev_span.start);
         else if (pc->nerrors > before && ls->prev == DEFAULTS && ls->prev2 == IDENT)
             diag_hint(pc->d, "`NAME defaults` pays nothing from the model's first year, "
                              "`NAME defaults in 2027` from that year on; nothing else follows");
