@@ -255,6 +255,32 @@ static bool unit_apart_fix(const LexState *ls, Span loc, char *fix, size_t cap)
     return true;
 }
 
+/* The hint for an unexpected token: the first of these that fits what came before it. */
+static void unexpected_hint(ParseCtx *pc, Span loc)
+{
+    LexState *ls = pc->lex;
+    const char *deal_hint = deal_word_hint(ls);
+    int plen = (int)(ls->prev_span.end - ls->prev_span.start);
+    int len = (int)(loc.end - loc.start > 40 ? 40 : loc.end - loc.start);
+    if (clause_hint(pc, loc) || attr_hint(pc))
+        return;
+    if (deal_hint)
+        diag_hint(pc->d, "%s", deal_hint);
+    else if (ls->prev2 == IF && ls->prev == IDENT)
+        diag_hint(pc->d, "a what-if's questions go in braces: what if %.*s { show defaults }",
+                  plen, ls->text + ls->prev_span.start);
+    else if (ls->prev == DEFAULTS && ls->prev2 == IDENT)
+        diag_hint(pc->d, "`NAME defaults` pays nothing from the model's first year, "
+                         "`NAME defaults in 2027` from that year on; nothing else follows");
+    else if (ls->prev == DROP && ls->last == IDENT)
+        diag_hint(pc->d, "`drop nonbinding` drops every letter of intent; one deal goes by "
+                         "its label: cancel %.*s", len, ls->text + loc.start);
+    else if (ls->last == '}' && ls->stray_close)
+        diag_hint(pc->d, "there is no open '{' for this '}' to close here");
+    else
+        continuation_hint(pc, loc);
+}
+
 void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expected, bool value)
 {
     LexState *ls = pc->lex;
@@ -295,28 +321,8 @@ void pb_syntax_error(ParseCtx *pc, Span loc, int nexp, const char *const *expect
     } else {
         expected_list(nexp, expected, value, exp, sizeof exp);
         pb_error(pc, loc, "unexpected %s%s", found, exp);
-        const char *deal_hint = deal_word_hint(ls);
-        if (pc->nerrors > before && clause_hint(pc, loc))
-            ;
-        else if (pc->nerrors > before && deal_hint)
-            diag_hint(pc->d, "%s", deal_hint);
-        else if (pc->nerrors > before && attr_hint(pc))
-            ;
-        else if (pc->nerrors > before && ls->prev2 == IF && ls->prev == IDENT)
-            diag_hint(pc->d, "a what-if's questions go in braces: what if %.*s { show defaults }",
-                      (int)(ls->prev_span.end - ls->prev_span.start),
-                      ls->text + ls->prev_span.start);
-        else if (pc->nerrors > before && ls->prev == DEFAULTS && ls->prev2 == IDENT)
-            diag_hint(pc->d, "`NAME defaults` pays nothing from the model's first year, "
-                             "`NAME defaults in 2027` from that year on; nothing else follows");
-        else if (pc->nerrors > before && ls->prev == DROP && ls->last == IDENT)
-            diag_hint(pc->d, "`drop nonbinding` drops every letter of intent; one deal goes by "
-                             "its label: cancel %.*s", (int)(loc.end - loc.start > 40 ? 40 :
-                             loc.end - loc.start), ls->text + loc.start);
-        else if (pc->nerrors > before && ls->last == '}' && ls->stray_close)
-            diag_hint(pc->d, "there is no open '{' for this '}' to close here");
-        else if (pc->nerrors > before)
-            continuation_hint(pc, loc);
+        if (pc->nerrors > before)
+            unexpected_hint(pc, loc);
     }
     if (pc->nerrors > before && at_end)
         pc->nerrors_at_end++;
