@@ -219,6 +219,23 @@ static void topic_words(StrBuf *b, unsigned group, const char *sep)
     }
 }
 
+/* `show sources a`: a topic about one entity with its `of` left out. Returns whether t is
+ * that, with the hint. */
+static bool of_left_out(Eval *ev, const char *t)
+{
+    const char *sp = strchr(t, ' ');
+    char first[32];
+    if (!sp || (size_t)(sp - t) >= sizeof first)
+        return false;
+    memcpy(first, t, (size_t)(sp - t));
+    first[sp - t] = '\0';
+    int k = show_topic_find(first);
+    if (k < 0 || !(show_topic_flags((ShowTopic)k) & TF_OF))
+        return false;
+    diag_hint(ev->d, "a topic about one entity takes `of`: show %s of %s", first, sp + 1);
+    return true;
+}
+
 static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
 {
     size_t n = world_n_entities(q->w);
@@ -232,7 +249,7 @@ static void unknown_topic(Eval *ev, Query *q, const Stmt *s, const char *t)
     if (!near)
         near = eval_closest(t, topics, TOPIC__COUNT);
     diag_error(ev->d, s->u.show.topic_span, "nothing called '%s' to show", t);
-    if (eval_scenario_hint(ev, s->u.show.topic, s->u.show.topic_span)) {
+    if (eval_scenario_hint(ev, s->u.show.topic, s->u.show.topic_span) || of_left_out(ev, t)) {
         ;
     } else if (near) {
         diag_hint(ev->d, "did you mean '%s'?", near);

@@ -162,12 +162,33 @@ static void set_param(Eval *ev, WhatIf *wi, const Stmt *s)
     add_shock(wi, (Shock){.kind = (ShockOp)k, .ent = ENT_NONE, .deal = DEAL_NONE, .x = x});
 }
 
+/* A number written with no '%' (`by 40`, `by -0.5`), in *x: as a fraction 40 is +4000%,
+ * which is almost never what was meant, so a literal shock is written as a percentage. */
+static bool bare_number(const Expr *e, double *x)
+{
+    double sign = 1;
+    if (e->kind == EX_UNARY && e->u.unary.op == OP_NEG)
+        e = e->u.unary.x, sign = -1;
+    if (e->kind != EX_NUM || e->u.lit.kind != V_NUM || !dim_is_none(e->u.lit.dim) ||
+        (e->u.lit.flags & VF_PCT) || e->u.lit.num == 0)
+        return false;
+    *x = sign * e->u.lit.num;
+    return true;
+}
+
 static void shock_of(Eval *ev, WhatIf *wi, const Stmt *s)
 {
     bool all = s->u.shock.what == SH_DEMAND;   /* every market: no entity named */
     EntId id = all ? ENT_NONE
                    : eval_entity_known(ev, &wi->q, s->u.shock.name, s->u.shock.name_span);
     double by;
+    if (bare_number(s->u.shock.by, &by)) {
+        char a[32], b[32];
+        diag_error(ev->d, s->u.shock.by->span, "a shock is a percentage");
+        diag_hint(ev->d, "write %s%%: without '%%' a shock is a fraction, and %s is %s%%",
+                  plain_text(by, a, sizeof a), a, plain_text(by * 100, b, sizeof b));
+        return;
+    }
     if ((!all && id == ENT_NONE) || !fraction(ev, &wi->q, s->u.shock.by, "a shock", &by))
         return;
     if (by < -1 && !ev->draw) {   /* a draw past -100% cuts by 100% (the engine's floor) */

@@ -123,7 +123,9 @@ static bool amount_suffix(const char *s, size_t n, size_t at, double x, bool dol
         return fail(err, at + i, m - i, "unknown rate suffix in amount",
                     "a rate is /y, /mo or /GW; for a division put spaces: `a / b`");
     if (i < m)
-        return fail(err, at + i, m - i, "bad suffix in amount", AMOUNT_HINT);
+        return fail(err, at + i, m - i, "bad suffix in amount",
+                    m - i == 1 && p[i] == 'x' ? "a ratio is a plain number, without x (tables "
+                                                "print leverage as 2x)" : AMOUNT_HINT);
     *out = value_num(x, d);
     if (pct)
         out->flags |= VF_PCT;

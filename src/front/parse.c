@@ -266,6 +266,11 @@ static void unexpected_hint(ParseCtx *pc, Span loc)
         return;
     if (deal_hint)
         diag_hint(pc->d, "%s", deal_hint);
+    else if (ls->prev2 == OF && ls->prev == IDENT && ls->last == IDENT)
+        diag_hint(pc->d, "two entities are written `of A to B`: of %.*s to %.*s", plen,
+                  ls->text + ls->prev_span.start, len, ls->text + loc.start);
+    else if (ls->prev2 == SHOCK && ls->prev == IDENT)
+        diag_hint(pc->d, "a shock reads `shock demand by -40%%` or `shock revenue of X by -30%%`");
     else if (ls->prev2 == IF && ls->prev == IDENT)
         diag_hint(pc->d, "a what-if's questions go in braces: what if %.*s { show defaults }",
                   plen, ls->text + ls->prev_span.start);
