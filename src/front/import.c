@@ -175,16 +175,17 @@ static void name(Importer *im, StrBuf *out, Cell c, DealCol col)
         strbuf_add(out, c.s, c.n);
         return;
     }
-    char nm[48], hint[160];
+    char nm[48], hint[320];
     const char *h = NULL;
+    int n = c.n > 60 ? 60 : (int)c.n;   /* name_from takes at most 60 bytes */
     if (c.n && keyword_token(c.s, c.n)) {
         snprintf(hint, sizeof hint, "'%.*s' is a word of the language: call it otherwise, "
-                 "say %.*s_1", (int)c.n, c.s, (int)c.n, c.s);
+                 "say %.*s_1", n, c.s, n, c.s);
         h = hint;
     } else if (name_from(c, nm, sizeof nm) && keyword_token(nm, strlen(nm)) == 0) {
         /* "NVIDIA", "Open AI": a display name, which goes in the script's declaration */
         snprintf(hint, sizeof hint, "write %s here, and declare its display name in the "
-                 "script: company %s \"%.*s\"", nm, nm, (int)c.n, c.s);
+                 "script: company %s \"%.*s\"", nm, nm, n, c.s);
         h = hint;
     } else if (c.n) {
         h = "a display name goes in the script's declaration: company nvidia \"NVIDIA\"";
