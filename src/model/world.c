@@ -319,6 +319,14 @@ DealId world_find_label(const World *w, Sym label)
     return DEAL_NONE;
 }
 
+const char *world_deal_label(const World *w, DealId id)
+{
+    Deal d;
+    if (id == DEAL_NONE || !world_deal(w, id, &d) || d.label == SYM_NONE)
+        return NULL;
+    return sym_str(world_interner(w), d.label);
+}
+
 void world_cancel(World *w, DealId id) { map_put(&w->cancelled, id, 1); }
 
 /* Multiply the factor of `ent` in one of this level's factor tables. */

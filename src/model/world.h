@@ -132,6 +132,8 @@ DealId world_add_deal(World *w, const Deal *d);
  * cancelled, nonbinding after `drop nonbinding`, or not a deal of w (DEAL_NONE). */
 bool world_deal(const World *w, DealId id, Deal *out);
 DealId world_find_label(const World *w, Sym label);      /* DEAL_NONE if absent */
+/* The label of deal id as this world has it, or NULL (unlabelled, gone, or DEAL_NONE). */
+const char *world_deal_label(const World *w, DealId id);
 void world_cancel(World *w, DealId id);
 /* `shock payments of X by P%`: every deal X pays is scaled by (1 + P). Compounds. */
 void world_scale_payments(World *w, EntId payer, double factor);

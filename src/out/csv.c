@@ -168,9 +168,8 @@ static void month_field(StrBuf *b, int32_t m)
 
 static void label_field(StrBuf *b, const World *w, DealId id)
 {
-    Deal m;
-    bool ok = id != DEAL_NONE && world_deal(w, id, &m) && m.label != SYM_NONE;
-    field(b, ok ? sym_str(world_interner(w), m.label) : "", false);
+    const char *label = world_deal_label(w, id);
+    field(b, label ? label : "", false);
 }
 
 /* A money deal's amount and schedule as written, or, for a yearly rate or a deal the

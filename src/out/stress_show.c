@@ -224,11 +224,8 @@ static void print_section(FILE *out, Table *t, const char *heading)
 /* The label of the deal warrant x vests with, or NULL. */
 static const char *vesting_label(const World *w, const StressWarrant *x)
 {
-    Deal g, m;
-    if (world_deal(w, x->deal, &g) && g.milestone != DEAL_NONE &&
-        world_deal(w, g.milestone, &m) && m.label)
-        return sym_str(world_interner(w), m.label);
-    return NULL;
+    Deal g;
+    return world_deal(w, x->deal, &g) ? world_deal_label(w, g.milestone) : NULL;
 }
 
 /* The warrants granted or held by v (every one for ENT_NONE); likewise below. */
@@ -255,16 +252,6 @@ static void show_warrants(FILE *out, const StressResult *r, const World *w, EntI
     print_section(out, &t, "warrants");
 }
 
-/* The label of the deal g covers (`guarantees LABEL up to X`), or NULL for a party's
- * shortfalls (`guarantees X to B`). */
-static const char *covered_label(const World *w, const StressGuarantee *g)
-{
-    Deal c;
-    if (g->covers != DEAL_NONE && world_deal(w, g->covers, &c) && c.label)
-        return sym_str(world_interner(w), c.label);
-    return NULL;
-}
-
 static void show_guarantees(FILE *out, const StressResult *r, const World *w, EntId v)
 {
     Table t;
@@ -275,8 +262,9 @@ static void show_guarantees(FILE *out, const StressResult *r, const World *w, En
         if (!party_to(v, g->guarantor, g->party))
             continue;
         char a[32], c[32], p[32];
+        const char *covers = world_deal_label(w, g->covers);   /* NULL: a party's shortfalls */
         table_row(&t, (const char *const[]){world_name(w, g->guarantor), world_name(w, g->party),
-                                             covered_label(w, g) ? covered_label(w, g) : "-",
+                                             covers ? covers : "-",
                                              usd_text(g->amount, a, sizeof a),
                                              usd_text(g->called, c, sizeof c),
                                              usd_text(g->paid, p, sizeof p)});
@@ -511,7 +499,7 @@ static json_t *guarantees_json(const StressResult *r, const World *w)
     json_t *a = json_array();
     for (size_t k = 0; k < r->nguarantees; k++) {
         const StressGuarantee *g = &r->guarantees[k];
-        const char *label = covered_label(w, g);
+        const char *label = world_deal_label(w, g->covers);
         json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "guarantor",
                                            world_name(w, g->guarantor), "party",
                                            world_name(w, g->party), "deal",
@@ -527,9 +515,7 @@ static json_t *credits_json(const StressResult *r, const World *w)
     json_t *a = json_array();
     for (size_t k = 0; k < r->ncredits; k++) {
         const StressCredit *c = &r->credits[k];
-        Deal d;
-        const char *label = world_deal(w, c->deal, &d) && d.label
-                                ? sym_str(world_interner(w), d.label) : NULL;
+        const char *label = world_deal_label(w, c->deal);
         json_t *ys = json_array();
         for (int y = 0; y < r->nyears; y++)
             if (c->drawn_y[y] > 0)
