@@ -57,8 +57,8 @@ static void gather_guarantees(Run *u)
                 continue;   /* the deal was cancelled or dropped: nothing to cover */
             const Deal *c = &u->plan.deal[g.k];
             g.loan = c->kind == VERB_LENDS;
-            g.party = g.loan ? c->payee : c->payer;
-            g.creditor = g.loan ? c->payer : c->payee;
+            g.party = deal_debtor(c);
+            g.creditor = deal_creditor(c);
         }
         if (g.by == g.party)
             continue;

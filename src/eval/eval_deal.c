@@ -293,8 +293,7 @@ static EntId covered_party(Eval *ev, Query *q, const Stmt *s, Deal *d)
     Deal c;
     if (d->milestone != DEAL_NONE && world_deal(q->w, d->milestone, &c)) {
         if (c.kind == VERB_LENDS || c.kind == VERB_BUYS || c.kind == VERB_PAYS) {
-            EntId owes = c.kind == VERB_LENDS ? c.payee : c.payer;
-            EntId owed = c.kind == VERB_LENDS ? c.payer : c.payee;
+            EntId owes = deal_debtor(&c), owed = deal_creditor(&c);
             if (d->payer == ENT_NONE || (d->payer != owes && d->payer != owed))
                 return owes;
             diag_error(ev->d, DL(s).covers_span, "'%s' is the %s of deal %s, so it cannot "

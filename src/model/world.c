@@ -319,6 +319,9 @@ DealId world_find_label(const World *w, Sym label)
     return DEAL_NONE;
 }
 
+EntId deal_debtor(const Deal *d) { return d->kind == VERB_LENDS ? d->payee : d->payer; }
+EntId deal_creditor(const Deal *d) { return d->kind == VERB_LENDS ? d->payer : d->payee; }
+
 const char *world_deal_label(const World *w, DealId id)
 {
     Deal d;

@@ -132,6 +132,11 @@ DealId world_add_deal(World *w, const Deal *d);
  * cancelled, nonbinding after `drop nonbinding`, or not a deal of w (DEAL_NONE). */
 bool world_deal(const World *w, DealId id, Deal *out);
 DealId world_find_label(const World *w, Sym label);      /* DEAL_NONE if absent */
+/* Who owes a money deal's payments, and to whom: a loan's borrower owes its lender (the
+ * payee owes the payer); a purchase's or payment's payer owes its payee. What a guarantee
+ * of the deal covers. */
+EntId deal_debtor(const Deal *d);
+EntId deal_creditor(const Deal *d);
 /* The label of deal id as this world has it, or NULL (unlabelled, gone, or DEAL_NONE). */
 const char *world_deal_label(const World *w, DealId id);
 void world_cancel(World *w, DealId id);

@@ -154,7 +154,7 @@ static EntId contingent_debtor(const World *w, const Deal *d, EntId a)
     Deal c;
     if (!world_deal(w, d->milestone, &c) || !c.binding)
         return ENT_NONE;
-    return c.kind == VERB_LENDS ? c.payee : c.payer;
+    return deal_debtor(&c);
 }
 
 static int cmp_peer(const void *a, const void *b)
