@@ -408,5 +408,6 @@ void eval_finish(Eval *ev)
     eval_resolve_pending(ev);
     eval_check_refs(ev);
     eval_check_strict(ev);
-    diags_sort_from(ev->d, from);   /* three checks, one report in line order */
+    eval_warn_near_misses(ev);
+    diags_sort_from(ev->d, from);   /* four checks, one report in line order */
 }

@@ -109,6 +109,7 @@ struct Eval {
     bool muted;               /* an included file is running: its shows print nothing */
     size_t refs_checked;      /* eval_finish is incremental: what it has looked at */
     size_t strict_checked;
+    size_t near_checked;      /* eval_warn_near_misses: entities looked at so far */
     FILE *out;
     FILE *null_out;           /* /dev/null, where a quiet run's `show`s go */
     bool interrupted;         /* opt->cancel said stop, and the error is reported */
@@ -214,6 +215,10 @@ bool eval_expect(Eval *ev, Query *q, const Expr *e, Dim want, const char *what, 
 Span eval_op_span(Eval *ev, const Expr *e);
 /* Closest name by edit distance among candidates, or NULL when nothing is close. */
 const char *eval_closest(const char *name, const char *const *cands, size_t n);
+
+/* eval_nearmiss.c: a warning for each undeclared name one letter from a declared one
+ * (outside --strict; the names that came in since the last call) */
+void eval_warn_near_misses(Eval *ev);
 
 /* eval_query.c: show, assert, bare expressions, figure calls */
 void eval_show(Eval *ev, Query *q, const Stmt *s);

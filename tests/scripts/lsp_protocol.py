@@ -193,6 +193,19 @@ check(len(diags) == 1 and diags[0]["range"] == semi and diags[0]["severity"] == 
 c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 6},
                                     "contentChanges": [{"text": text}]})
 check(c.diagnostics(S) == [], "fixed again")
+# the server checks as --strict does: a name one letter from a declared one is that error
+# alone, with no near-miss warning beside it
+near = text + "nvdiia pays 1B to nvidia\n"
+c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 7},
+                                    "contentChanges": [{"text": near}]})
+diags = c.diagnostics(S)
+check(len(diags) == 1 and diags[0]["severity"] == 1
+      and diags[0]["range"] == word_range(near, "nvdiia pays", "nvdiia")
+      and diags[0]["message"].startswith("'nvdiia' is used but never declared"),
+      "one error for the undeclared name: %r" % diags)
+c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 8},
+                                    "contentChanges": [{"text": text}]})
+check(c.diagnostics(S) == [], "the error goes with the name")
 
 # ---- UTF-16 columns: a character outside the BMP before the error on its line ----
 U = uri_of(os.path.join(TMP, "utf16.deal"))
