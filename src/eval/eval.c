@@ -409,5 +409,6 @@ void eval_finish(Eval *ev)
     eval_check_refs(ev);
     eval_check_strict(ev);
     eval_warn_near_misses(ev);
-    diags_sort_from(ev->d, from);   /* four checks, one report in line order */
+    eval_warn_past_debts(ev);
+    diags_sort_from(ev->d, from);   /* the checks' findings, in line order */
 }

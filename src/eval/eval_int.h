@@ -110,6 +110,7 @@ struct Eval {
     size_t refs_checked;      /* eval_finish is incremental: what it has looked at */
     size_t strict_checked;
     size_t near_checked;      /* eval_warn_near_misses: entities looked at so far */
+    size_t debts_checked;     /* eval_warn_past_debts: debts looked at so far */
     FILE *out;
     FILE *null_out;           /* /dev/null, where a quiet run's `show`s go */
     bool interrupted;         /* opt->cancel said stop, and the error is reported */
@@ -194,6 +195,9 @@ void eval_yearly_finish(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya);
 /* Before a block that declares revenue: forget the entity's earlier revenue (a market's
  * revenue deal included), so a re-declaration replaces it instead of adding to it. */
 void eval_yearly_replace_revenue(Eval *ev, Query *q, EntId id, const Stmt *s);
+/* A warning for each debt of the base world (declared since the last call) that falls due,
+ * wholly or in part, before the model's first year. */
+void eval_warn_past_debts(Eval *ev);
 
 /* eval_deal.c: deals, and grants waiting for the label they vest with */
 void eval_deal(Eval *ev, Query *q, const Stmt *s);

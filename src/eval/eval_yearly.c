@@ -164,7 +164,9 @@ static bool clauses_fit(Eval *ev, const Attr *a, AttrId id)
 static void yearly_debt(Eval *ev, Query *q, EntId id, const Attr *a)
 {
     double x, rate = 0;
-    Debt d = {.ent = id};
+    Debt d = {.ent = id, .due = a->cl.due->span};
+    if (a->cl.due_to)
+        d.due = span_join(d.due, a->cl.due_to->span);
     bool ok = eval_expect(ev, q, a->amount.value, DIM_USD, "debt", &x);
     if (ok && !(x >= 0)) {
         diag_error(ev->d, a->amount.value->span, "debt must be at least 0");
@@ -286,5 +288,40 @@ void eval_yearly_finish(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya)
             e->attr[A_COSTS] = world_path(q->w, p)->pts[0].v;
             e->has |= 1u << A_COSTS;
         }
+    }
+}
+
+/* A debt that falls due before the model's first year is taken as repaid then (nothing
+ * of it is owed in the model, docs/STRESS.md "Dues"), while leverage counts all of it: a
+ * warning, since it is more often a year mistyped or a debt written as it stood long ago.
+ * Incremental: the debts of the base world declared since the last call. */
+void eval_warn_past_debts(Eval *ev)
+{
+    const World *w = ev->base.w;
+    size_t n = world_n_debts(w), from = ev->debts_checked;
+    ev->debts_checked = n;
+    if (from >= n)
+        return;
+    Horizon h = horizon_of(w);
+    if (!h.dated)
+        return;
+    char buf[64];
+    for (size_t i = from; i < n; i++) {
+        const Debt *d = world_debt(w, i);
+        if (d->first >= h.first)
+            continue;
+        const char *who = world_name(w, d->ent);
+        if (d->last < h.first) {
+            diag_warning(ev->d, d->due, "%s's debt of %s falls due in %d, before the model's "
+                         "first year (%d): the yearly model owes none of it", who,
+                         usd_text(d->principal, buf, sizeof buf), d->last, h.first);
+        } else {
+            double before = d->principal * (h.first - d->first) / (d->last - d->first + 1);
+            diag_warning(ev->d, d->due, "%s's debt falls due %d to %d: the %s due before the "
+                         "model's first year (%d) is taken as repaid", who, d->first, d->last,
+                         usd_text(before, buf, sizeof buf), h.first);
+        }
+        diag_hint(ev->d, "leverage counts all of it; write what is owed now and when it "
+                         "falls due, or leave out `due` for leverage only");
     }
 }

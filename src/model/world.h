@@ -47,6 +47,7 @@ typedef struct Debt {
     EntId ent;
     double principal, rate;
     int32_t first, last;   /* the due years */
+    Span due;              /* where `due` is written (its year) */
 } Debt;
 
 /* The attributes an entity declares: X(ID, "word", what it holds). One list: the evaluator,
