@@ -206,6 +206,18 @@ check(len(diags) == 1 and diags[0]["severity"] == 1
 c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 8},
                                     "contentChanges": [{"text": text}]})
 check(c.diagnostics(S) == [], "the error goes with the name")
+# a warning is published with severity 2: a debt due before the model's first year (2025)
+past = text + "company oldco { debt 1B due 2020 }\n"
+c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 9},
+                                    "contentChanges": [{"text": past}]})
+diags = c.diagnostics(S)
+check(len(diags) == 1 and diags[0]["severity"] == 2
+      and diags[0]["range"] == word_range(past, "company oldco", "2020")
+      and diags[0]["message"].startswith("oldco's debt of 1B falls due in 2020, before"),
+      "warning for a debt due before the first year: %r" % diags)
+c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 10},
+                                    "contentChanges": [{"text": text}]})
+check(c.diagnostics(S) == [], "the warning goes with the debt")
 
 # ---- UTF-16 columns: a character outside the BMP before the error on its line ----
 U = uri_of(os.path.join(TMP, "utf16.deal"))
