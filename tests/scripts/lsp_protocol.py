@@ -193,31 +193,31 @@ check(len(diags) == 1 and diags[0]["range"] == semi and diags[0]["severity"] == 
 c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 6},
                                     "contentChanges": [{"text": text}]})
 check(c.diagnostics(S) == [], "fixed again")
+
+
+def one_diagnostic(version, added, line_prefix, word, severity, message, what):
+    """Add a line to story.deal: exactly one diagnostic, at word, of that severity and
+    message (its start); then take the line out again: none."""
+    edited = text + added
+    c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": version},
+                                        "contentChanges": [{"text": edited}]})
+    diags = c.diagnostics(S)
+    check(len(diags) == 1 and diags[0]["severity"] == severity
+          and diags[0]["range"] == word_range(edited, line_prefix, word)
+          and diags[0]["message"].startswith(message), "%s: %r" % (what, diags))
+    c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": version + 1},
+                                        "contentChanges": [{"text": text}]})
+    check(c.diagnostics(S) == [], "%s: gone with its line" % what)
+
+
 # the server checks as --strict does: a name one letter from a declared one is that error
 # alone, with no near-miss warning beside it
-near = text + "nvdiia pays 1B to nvidia\n"
-c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 7},
-                                    "contentChanges": [{"text": near}]})
-diags = c.diagnostics(S)
-check(len(diags) == 1 and diags[0]["severity"] == 1
-      and diags[0]["range"] == word_range(near, "nvdiia pays", "nvdiia")
-      and diags[0]["message"].startswith("'nvdiia' is used but never declared"),
-      "one error for the undeclared name: %r" % diags)
-c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 8},
-                                    "contentChanges": [{"text": text}]})
-check(c.diagnostics(S) == [], "the error goes with the name")
+one_diagnostic(7, "nvdiia pays 1B to nvidia\n", "nvdiia pays", "nvdiia", 1,
+               "'nvdiia' is used but never declared", "one error for the undeclared name")
 # a warning is published with severity 2: a debt due before the model's first year (2025)
-past = text + "company oldco { debt 1B due 2020 }\n"
-c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 9},
-                                    "contentChanges": [{"text": past}]})
-diags = c.diagnostics(S)
-check(len(diags) == 1 and diags[0]["severity"] == 2
-      and diags[0]["range"] == word_range(past, "company oldco", "2020")
-      and diags[0]["message"].startswith("oldco's debt of 1B falls due in 2020, before"),
-      "warning for a debt due before the first year: %r" % diags)
-c.notify("textDocument/didChange", {"textDocument": {"uri": S, "version": 10},
-                                    "contentChanges": [{"text": text}]})
-check(c.diagnostics(S) == [], "the warning goes with the debt")
+one_diagnostic(9, "company oldco { debt 1B due 2020 }\n", "company oldco", "2020", 2,
+               "oldco's debt of 1B falls due in 2020, before",
+               "warning for a debt due before the first year")
 
 # ---- UTF-16 columns: a character outside the BMP before the error on its line ----
 U = uri_of(os.path.join(TMP, "utf16.deal"))
