@@ -7,6 +7,7 @@
  * `revenue` it applies to. */
 #include "eval_int.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -312,9 +313,14 @@ void eval_warn_past_debts(Eval *ev)
             continue;
         const char *who = world_name(w, d->ent);
         if (d->last < h.first) {
-            diag_warning(ev->d, d->due, "%s's debt of %s falls due in %d, before the model's "
+            char when[32];
+            if (d->first == d->last)
+                snprintf(when, sizeof when, "in %d", d->last);
+            else
+                snprintf(when, sizeof when, "%d to %d", d->first, d->last);
+            diag_warning(ev->d, d->due, "%s's debt of %s falls due %s, before the model's "
                          "first year (%d): the yearly model owes none of it", who,
-                         usd_text(d->principal, buf, sizeof buf), d->last, h.first);
+                         usd_text(d->principal, buf, sizeof buf), when, h.first);
         } else {
             double before = d->principal * (h.first - d->first) / (d->last - d->first + 1);
             diag_warning(ev->d, d->due, "%s's debt falls due %d to %d: the %s due before the "

@@ -47,7 +47,7 @@ typedef struct Debt {
     EntId ent;
     double principal, rate;
     int32_t first, last;   /* the due years */
-    Span due;              /* where `due` is written (its year) */
+    Span due;              /* where its due years are written (`2030 to 2045`) */
 } Debt;
 
 /* The attributes an entity declares: X(ID, "word", what it holds). One list: the evaluator,
