@@ -295,17 +295,17 @@ void eval_yearly_finish(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya)
 /* A debt that falls due before the model's first year is taken as repaid then (nothing
  * of it is owed in the model, docs/STRESS.md "Dues"), while leverage counts all of it: a
  * warning, since it is more often a year mistyped or a debt written as it stood long ago.
- * Incremental: the debts of the base world declared since the last call. */
+ * Incremental: the debts of the base world declared since the last call that could look. */
 void eval_warn_past_debts(Eval *ev)
 {
     const World *w = ev->base.w;
     size_t n = world_n_debts(w), from = ev->debts_checked;
-    ev->debts_checked = n;
     if (from >= n)
         return;
     Horizon h = horizon_of(w);
     if (!h.dated)
-        return;
+        return;   /* looked at once the model has years (a later `as of` in the REPL) */
+    ev->debts_checked = n;
     char buf[64];
     for (size_t i = from; i < n; i++) {
         const Debt *d = world_debt(w, i);
