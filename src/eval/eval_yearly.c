@@ -295,7 +295,7 @@ void eval_yearly_finish(Eval *ev, Query *q, EntId id, const YearlyAttrs *ya)
 /* A debt that falls due before the model's first year is taken as repaid then (nothing
  * of it is owed in the model, docs/STRESS.md "Dues"), while leverage counts all of it: a
  * warning, since it is more often a year mistyped or a debt written as it stood long ago.
- * Incremental: the debts of the base world declared since the last call that could look. */
+ * Incremental: the base world's debts not looked at yet (none are until the model has years). */
 void eval_warn_past_debts(Eval *ev)
 {
     const World *w = ev->base.w;
